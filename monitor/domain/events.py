@@ -1,0 +1,163 @@
+"""Domain events: frozen, past-tense facts with a schema version.
+
+Each event class names itself (`TYPE`) and its current `VERSION`; the codec in
+`monitor.store.codec` stores them as JSON and upcasts older versions on read.
+Streams: `case:<key>` holds a case's definition and developments,
+`group:<key>` a group's definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar
+
+from monitor.domain.dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article that reported a development."""
+
+    article_id: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    """Base of all events; `occurred` is when the fact happened, when that applies."""
+
+    TYPE: ClassVar[str] = ""
+    VERSION: ClassVar[int] = 1
+
+    def occurred(self) -> PartialDate | None:
+        return None
+
+    def to_data(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> DomainEvent:
+        names = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in names}
+        if "source" in kwargs and isinstance(kwargs["source"], dict):
+            kwargs["source"] = Source(**kwargs["source"])
+        for key in ("aliases", "citizenship", "members"):
+            if key in kwargs and isinstance(kwargs[key], list):
+                kwargs[key] = tuple(kwargs[key])
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class CaseOpened(DomainEvent):
+    TYPE: ClassVar[str] = "CaseOpened"
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    held_by: str = ""
+    citizenship: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseRedefined(DomainEvent):
+    """A case's name, aliases, held_by or citizenship changed; holds the new definition."""
+
+    TYPE: ClassVar[str] = "CaseRedefined"
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    held_by: str = ""
+    citizenship: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupDefined(DomainEvent):
+    """A group was defined or its aliases or members changed."""
+
+    TYPE: ClassVar[str] = "GroupDefined"
+    key: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DevelopmentRecorded(DomainEvent):
+    """The first report of a development in a case."""
+
+    TYPE: ClassVar[str] = "DevelopmentRecorded"
+    development_id: str
+    case: str
+    type: str
+    date: str | None
+    evidence: str
+    confidence: float
+    rule: str
+    source: Source
+    outcome: str | None = None
+    detail: str | None = None
+
+    def occurred(self) -> PartialDate | None:
+        return PartialDate.parse(self.date) if self.date else None
+
+
+@dataclass(frozen=True)
+class DevelopmentCorroborated(DomainEvent):
+    """Another article reported a recorded development; `refined_date` when it is more precise."""
+
+    TYPE: ClassVar[str] = "DevelopmentCorroborated"
+    development_id: str
+    case: str
+    source: Source
+    evidence: str
+    confidence: float
+    refined_date: str | None = None
+
+    def occurred(self) -> PartialDate | None:
+        return PartialDate.parse(self.refined_date) if self.refined_date else None
+
+
+@dataclass(frozen=True)
+class DevelopmentRetracted(DomainEvent):
+    """A recorded development was wrong; projections drop it."""
+
+    TYPE: ClassVar[str] = "DevelopmentRetracted"
+    development_id: str
+    case: str
+    reason: str
+
+
+EVENT_TYPES: dict[str, type[DomainEvent]] = {
+    cls.TYPE: cls
+    for cls in (
+        CaseOpened,
+        CaseRedefined,
+        GroupDefined,
+        DevelopmentRecorded,
+        DevelopmentCorroborated,
+        DevelopmentRetracted,
+    )
+}
+
+
+def case_stream(key: str) -> str:
+    return f"case:{key}"
+
+
+def group_stream(key: str) -> str:
+    return f"group:{key}"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Why an event was written: its source article, the classifier, what caused it."""
+
+    article_id: str | None = None
+    classifier_version: str | None = None
+    causation: str | None = None
+    backfill: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_data(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, False, {})}
+        return data

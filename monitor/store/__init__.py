@@ -1,0 +1,1 @@
+"""Storage: the append-only event store, articles, projections' tables, migrations."""

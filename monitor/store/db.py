@@ -1,0 +1,187 @@
+"""Engines from URLs, dialect quirks, migrations on open, one-line connection errors."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import NullPool
+
+DB_ENV = "MONITOR_DB"
+
+
+class DatabaseError(Exception):
+    """A database URL or connection problem, worded for a one-line error."""
+
+
+def default_url() -> str:
+    """An SQLite file in the user's data directory."""
+    from platformdirs import user_data_dir
+
+    return f"sqlite:///{Path(user_data_dir('case-monitor')) / 'monitor.db'}"
+
+
+def resolve_url(url: str | None) -> str:
+    """`--db`, else `MONITOR_DB`, else the default SQLite file."""
+    return url or os.environ.get(DB_ENV) or default_url()
+
+
+@dataclass
+class Database:
+    """An engine plus the transaction discipline every writer follows."""
+
+    engine: Engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction: `BEGIN IMMEDIATE` on SQLite, so it holds the write lock from
+        the start and never fails on a lock upgrade; a plain transaction on PostgreSQL."""
+        with self.engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
+            yield conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only transaction (a consistent snapshot on SQLite's WAL)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    # pysqlite's own transaction handling cannot issue BEGIN IMMEDIATE, so it is
+    # switched off and SQLAlchemy emits BEGIN itself (the documented recipe).
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def connect(url: str | None = None, *, migrate: bool = True, **engine_kw: Any) -> Database:
+    """Open the database at `url` (see `resolve_url`), upgrading its schema when behind."""
+    raw = resolve_url(url)
+    try:
+        parsed = make_url(raw)
+    except ArgumentError:
+        raise DatabaseError(f"malformed database URL: {_redact(raw)}") from None
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    kw: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        # One connection per checkout: SQLite file locks are per connection, and
+        # the pool must not hand one to two threads.
+        kw["poolclass"] = NullPool
+    elif parsed.get_backend_name() == "postgresql":
+        kw["pool_pre_ping"] = True
+        kw["connect_args"] = {"connect_timeout": 10}
+    kw.update(engine_kw)
+    try:
+        engine = create_engine(parsed, **kw)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise DatabaseError(f"unsupported database URL {_redact(raw)}: {exc}") from None
+    except ImportError as exc:
+        raise DatabaseError(f"missing database driver for {_redact(raw)}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite_pragmas(engine)
+    db = Database(engine)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseError(f"cannot connect to {_redact(raw)}: {reason}") from None
+    if migrate:
+        upgrade(db)
+    return db
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable URL>"
+
+
+def migrations_dir() -> Path:
+    """The Alembic scripts, shipped in the package as `monitor._migrations`."""
+    return Path(str(resources.files("monitor._migrations")))
+
+
+def alembic_config(db: Database) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.attributes["engine"] = db.engine
+    return cfg
+
+
+def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(db: Database) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
+
+
+def upgrade(db: Database) -> bool:
+    """Bring the schema to the newest migration; True if anything ran.
+
+    On PostgreSQL an advisory lock keeps two instances starting at once from
+    migrating together; on SQLite the migration's own write lock does that.
+    """
+    if current_revision(db) == head_revision(db):
+        return False
+    from alembic import command
+
+    if db.dialect == "postgresql":
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(hashtext('case-monitor:migrate'))"))
+            conn.commit()
+            try:
+                cfg = alembic_config(db)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                conn.commit()
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(hashtext('case-monitor:migrate'))"))
+                conn.commit()
+    else:
+        command.upgrade(alembic_config(db), "head")
+    return True

@@ -1,0 +1,274 @@
+"""The append-only event store: append with an expected version, read a stream, read after N.
+
+Ordering and concurrency. Every append allocates its global positions as
+`max(position) + 1` while holding the store's write lock for the rest of its
+transaction: `pg_advisory_xact_lock` on PostgreSQL (keyed to the schema, so
+two deployments in one database do not contend) and `BEGIN IMMEDIATE` on
+SQLite. Appends therefore commit one at a time in position order, and a reader
+can never see position N+1 before N has committed. This matters on
+PostgreSQL, where a sequence would hand out positions at insert time and let
+a later, smaller position commit after a reader had already moved past it
+("everything after N" would silently skip it). PostgreSQL makes a commit
+visible before it releases the transaction's locks, so the next writer's
+position is always allocated after the previous one is visible. Positions
+are gapless, which also makes a skipped event detectable.
+
+The price is that appends are serialised; they are short (one indexed max(),
+a few inserts), and the benchmarks in docs/benchmarks.md measure the cost
+against a plain batched INSERT.
+
+Idempotency. Each event has a unique idempotency key and a hash of its
+content. Under the same lock, keys already stored are looked up first: the
+same key with the same content returns the stored event and writes nothing
+(so a retried or concurrent duplicate append is harmless); the same key with
+other content raises IdempotencyConflict. The unique index is the last line
+of defence, never the mechanism.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, select, text
+
+from monitor.store.db import Database
+from monitor.store.schema import events as events_table
+
+
+class ConcurrencyError(Exception):
+    """The stream moved on since the caller read it; nothing was written."""
+
+
+class IdempotencyConflict(Exception):
+    """An idempotency key is already stored with different content; nothing was written."""
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to append, before it has a position."""
+
+    type: str
+    schema_version: int
+    data: dict[str, Any]
+    metadata: dict[str, Any]
+    idempotency_key: str
+    occurred_on: str | None = None
+    occurred_precision: str | None = None
+
+    def content_hash(self, stream: str) -> str:
+        body = json.dumps(
+            [stream, self.type, self.schema_version, self.data, self.occurred_on],
+            sort_keys=True,
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(body.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as recorded, with its global position and stream version."""
+
+    position: int
+    stream: str
+    version: int
+    type: str
+    schema_version: int
+    data: dict[str, Any]
+    metadata: dict[str, Any]
+    occurred_on: str | None
+    occurred_precision: str | None
+    recorded_at: dt.datetime
+    idempotency_key: str
+
+
+def _row_to_event(row: Any) -> StoredEvent:
+    recorded = row.recorded_at
+    if recorded.tzinfo is None:  # SQLite keeps no zone; the store writes UTC only.
+        recorded = recorded.replace(tzinfo=dt.UTC)
+    return StoredEvent(
+        position=row.position,
+        stream=row.stream,
+        version=row.version,
+        type=row.type,
+        schema_version=row.schema_version,
+        data=row.data,
+        metadata=row.metadata,
+        occurred_on=row.occurred_on,
+        occurred_precision=row.occurred_precision,
+        recorded_at=recorded,
+        idempotency_key=row.idempotency_key,
+    )
+
+
+def lock_for_append(conn: Connection) -> None:
+    """Take the store's write lock for the rest of this transaction (see module docstring)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || '.events', 0))")
+        )
+    # SQLite: the transaction began with BEGIN IMMEDIATE (Database.write) and holds the lock.
+
+
+def _check_sqlite_immediate(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite" and not conn.get_execution_options().get("sqlite_immediate"):
+        raise RuntimeError("appends on SQLite must run inside Database.write()")
+
+
+class EventStore:
+    """The store's small API over one Database."""
+
+    def __init__(self, db: Database, *, clock: Any = None) -> None:
+        self.db = db
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+
+    def append(
+        self, stream: str, new: Sequence[NewEvent], expected_version: int | None = None
+    ) -> list[StoredEvent]:
+        """Append to one stream in its own transaction (see `append_in`)."""
+        with self.db.write() as conn:
+            return self.append_in(conn, stream, new, expected_version)
+
+    def append_in(
+        self,
+        conn: Connection,
+        stream: str,
+        new: Sequence[NewEvent],
+        expected_version: int | None = None,
+    ) -> list[StoredEvent]:
+        """Append `new` to `stream` inside the caller's write transaction.
+
+        Events whose idempotency key is stored with the same content are returned
+        as stored; the rest are appended after checking `expected_version` (None:
+        any version). Raises ConcurrencyError or IdempotencyConflict, writing nothing.
+        """
+        _check_sqlite_immediate(conn)
+        lock_for_append(conn)
+        keys = [e.idempotency_key for e in new]
+        if len(set(keys)) != len(keys):
+            raise IdempotencyConflict(f"duplicate idempotency keys in one append to {stream}")
+        existing = (
+            {
+                row.idempotency_key: row
+                for row in conn.execute(
+                    select(events_table).where(events_table.c.idempotency_key.in_(keys))
+                )
+            }
+            if keys
+            else {}
+        )
+        fresh: list[NewEvent] = []
+        for e in new:
+            row = existing.get(e.idempotency_key)
+            if row is None:
+                fresh.append(e)
+            elif row.content_hash != e.content_hash(stream):
+                raise IdempotencyConflict(
+                    f"idempotency key {e.idempotency_key!r} is stored with other content "
+                    f"(position {row.position})"
+                )
+        if fresh:
+            current = self._stream_version(conn, stream)
+            if expected_version is not None and current != expected_version:
+                raise ConcurrencyError(
+                    f"stream {stream!r} is at version {current}, expected {expected_version}"
+                )
+            position = conn.execute(
+                select(func.coalesce(func.max(events_table.c.position), 0))
+            ).scalar_one()
+            now = self._clock()
+            rows = []
+            for i, e in enumerate(fresh, start=1):
+                rows.append(
+                    {
+                        "position": position + i,
+                        "stream": stream,
+                        "version": current + i,
+                        "type": e.type,
+                        "schema_version": e.schema_version,
+                        "data": e.data,
+                        "metadata": e.metadata,
+                        "occurred_on": e.occurred_on,
+                        "occurred_precision": e.occurred_precision,
+                        "recorded_at": now,
+                        "idempotency_key": e.idempotency_key,
+                        "content_hash": e.content_hash(stream),
+                    }
+                )
+            conn.execute(events_table.insert(), rows)
+            existing.update(
+                {
+                    row.idempotency_key: row
+                    for row in conn.execute(
+                        select(events_table).where(
+                            events_table.c.position > position,
+                            events_table.c.position <= position + len(rows),
+                        )
+                    )
+                }
+            )
+        return [_row_to_event(existing[k]) for k in keys]
+
+    @staticmethod
+    def _stream_version(conn: Connection, stream: str) -> int:
+        return int(
+            conn.execute(
+                select(func.coalesce(func.max(events_table.c.version), 0)).where(
+                    events_table.c.stream == stream
+                )
+            ).scalar_one()
+        )
+
+    def stream_version(self, stream: str) -> int:
+        with self.db.read() as conn:
+            return self._stream_version(conn, stream)
+
+    def read_stream(self, stream: str, after_version: int = 0) -> list[StoredEvent]:
+        """A stream's events in version order."""
+        with self.db.read() as conn:
+            return self.read_stream_in(conn, stream, after_version)
+
+    def read_stream_in(
+        self, conn: Connection, stream: str, after_version: int = 0
+    ) -> list[StoredEvent]:
+        rows = conn.execute(
+            select(events_table)
+            .where(events_table.c.stream == stream, events_table.c.version > after_version)
+            .order_by(events_table.c.version)
+        )
+        return [_row_to_event(r) for r in rows]
+
+    def read_after(self, position: int, limit: int = 1000) -> list[StoredEvent]:
+        """Up to `limit` events with a global position above `position`, in order."""
+        with self.db.read() as conn:
+            return self.read_after_in(conn, position, limit)
+
+    @staticmethod
+    def read_after_in(conn: Connection, position: int, limit: int = 1000) -> list[StoredEvent]:
+        rows = conn.execute(
+            select(events_table)
+            .where(events_table.c.position > position)
+            .order_by(events_table.c.position)
+            .limit(limit)
+        )
+        return [_row_to_event(r) for r in rows]
+
+    def iter_all(self, batch: int = 5000) -> Iterator[StoredEvent]:
+        position = 0
+        while chunk := self.read_after(position, batch):
+            yield from chunk
+            position = chunk[-1].position
+
+    def head(self) -> int:
+        """The highest position stored (0 for an empty store)."""
+        with self.db.read() as conn:
+            return int(
+                conn.execute(
+                    select(func.coalesce(func.max(events_table.c.position), 0))
+                ).scalar_one()
+            )
