@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from monitor.config import ConfigError, load_cases, read_articles
 from monitor.store.db import DatabaseError, connect, current_revision, head_revision, upgrade
 
 Handler = Callable[[argparse.Namespace], int]
@@ -34,6 +37,29 @@ def _db_current(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from monitor.classify.extract import Classifier
+
+    classifier = Classifier(load_cases(Path(args.cases)))
+    for article in read_articles(Path(args.articles)):
+        for dev in classifier(article):
+            line = {
+                "article": article.id,
+                "case": dev.case,
+                "type": dev.type.value,
+                "date": dev.date.iso() if dev.date else None,
+                "evidence": dev.evidence,
+                "confidence": dev.confidence,
+                "rule": dev.rule,
+            }
+            if dev.outcome:
+                line["outcome"] = dev.outcome
+            if dev.detail:
+                line["detail"] = dev.detail
+            print(json.dumps(line, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor", description="Watch the news for developments in detention cases."
@@ -54,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("current", help="show the schema revision", parents=[common]).set_defaults(
         handler=_db_current
     )
+
+    extract = sub.add_parser("extract", help="classify articles, print developments as JSON lines")
+    extract.add_argument("articles", help="ARTICLES.jsonl")
+    extract.add_argument("--cases", required=True, help="CASES.toml")
+    extract.set_defaults(handler=_extract)
     return parser
 
 
@@ -63,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except (DatabaseError, UsageError) as exc:
+    except (DatabaseError, UsageError, ConfigError) as exc:
         print(f"monitor: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -87,7 +87,7 @@ class StoredEvent:
     idempotency_key: str
 
 
-def _row_to_event(row: Any) -> StoredEvent:
+def row_to_event(row: Any) -> StoredEvent:
     recorded = row.recorded_at
     if recorded.tzinfo is None:  # SQLite keeps no zone; the store writes UTC only.
         recorded = recorded.replace(tzinfo=dt.UTC)
@@ -212,7 +212,7 @@ class EventStore:
                     )
                 }
             )
-        return [_row_to_event(existing[k]) for k in keys]
+        return [row_to_event(existing[k]) for k in keys]
 
     @staticmethod
     def _stream_version(conn: Connection, stream: str) -> int:
@@ -241,7 +241,7 @@ class EventStore:
             .where(events_table.c.stream == stream, events_table.c.version > after_version)
             .order_by(events_table.c.version)
         )
-        return [_row_to_event(r) for r in rows]
+        return [row_to_event(r) for r in rows]
 
     def read_after(self, position: int, limit: int = 1000) -> list[StoredEvent]:
         """Up to `limit` events with a global position above `position`, in order."""
@@ -256,7 +256,7 @@ class EventStore:
             .order_by(events_table.c.position)
             .limit(limit)
         )
-        return [_row_to_event(r) for r in rows]
+        return [row_to_event(r) for r in rows]
 
     def iter_all(self, batch: int = 5000) -> Iterator[StoredEvent]:
         position = 0

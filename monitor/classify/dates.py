@@ -1,0 +1,248 @@
+"""Date expressions in news text, resolved against the publication date.
+
+A small resolver of our own: the libraries get the forms news relies on
+wrong (dateparser misses "in late March" and "last June" and reads "may" and
+"1,019 days" as dates; dateutil turns "last Saturday" into next Saturday).
+Every form resolves to the past of the publication day (news reports what
+happened), with the precision the words support.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from monitor.domain.dates import PartialDate
+
+_MONTHS = {
+    name: i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())
+}
+_MONTHS["sept"] = 9
+_MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_BOUNDS = {"since", "until", "from", "throughout"}
+_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a few": 3,
+    "several": 3,
+    "few": 3,
+    "a couple of": 2,
+    "couple of": 2,
+}
+_NUM = (
+    r"(?P<n>\d{1,3}|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)"
+)
+
+_DAY_FIRST = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(?P<year>\d{4}))?\b"
+)
+_MONTH_DAY = re.compile(
+    r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{3}\b)"
+    r"(?:,?\s+(?P<year>\d{4}))?"
+)
+_MONTH_ONLY = re.compile(
+    r"\b(?:(?P<mod>early|mid|late|last|this|next|the end of|the start of|the beginning of|"
+    r"the middle of|in|since|until|by|during|from)[\s-]+)?"
+    + _MONTH_RE
+    + r"(?:,?\s+(?P<year>\d{4}))?\b"
+)
+_YEAR = re.compile(
+    r"\b(?:(?P<mod>in|since|by|during|of|early|late|mid|until|from|throughout|the end of)\s+)"
+    r"(?:(?:early|late|mid)[\s-]+)?(?P<year>(?:19|20)\d{2})\b(?!s|\s*-\s*\d)"
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<mod>last|this|next|on|past)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b"
+)
+_DEICTIC = re.compile(
+    r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
+    r"earlier today)\b",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?P<mod>earlier|later|late|early)?\s*(?:in\s+)?"
+    r"(?P<which>this|last|past|the previous|the same)\s+(?P<unit>week|month|year)\b",
+    re.I,
+)
+_AGO = re.compile(
+    r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before)\b", re.I
+)
+_LATER = re.compile(
+    r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after)\b", re.I
+)
+_NEXT_DAY = re.compile(r"\bthe\s+(?:following|next)\s+day\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence.
+
+    `date` is set for expressions that resolve on their own; `offset_days` (and
+    `offset_unit`) mark "N days later", which needs an earlier date as anchor.
+    """
+
+    start: int
+    end: int
+    date: PartialDate | None
+    offset_days: int | None = None
+    offset_unit: str | None = None
+    future: bool = False
+    text: str = ""
+
+
+def _month_year(month: int, pub: dt.date, strictly_before: bool = False) -> int:
+    """The year of the most recent `month` at or before the publication month."""
+    if month < pub.month or (month == pub.month and not strictly_before):
+        return pub.year
+    return pub.year - 1
+
+
+def _day_year(month: int, day: int, pub: dt.date) -> int:
+    """The year of the most recent month/day not after the publication day (+1 for time zones)."""
+    try:
+        candidate = dt.date(pub.year, month, day)
+    except ValueError:
+        return pub.year - 1
+    return pub.year if candidate <= pub + dt.timedelta(days=1) else pub.year - 1
+
+
+def _safe(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `pub` where it needs to be."""
+    found: list[DateMention] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], date: PartialDate | None, **kw: object) -> None:
+        if _overlaps(spans, m.start(), m.end()):
+            return
+        spans.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), date, text=m.group(0), **kw))  # type: ignore[arg-type]
+
+    for pattern in (_DAY_FIRST, _MONTH_DAY):
+        for m in pattern.finditer(text):
+            month = _MONTHS[m.group("month").lower().rstrip(".")]
+            day = int(m.group("day"))
+            if m.group("month") == "May" and not m.group("year") and day > 31:
+                continue
+            if m.group("year"):
+                year = int(m.group("year"))
+            elif pub is not None:
+                year = _day_year(month, day, pub)
+            else:
+                continue
+            bound = re.search(
+                r"\b(?:since|until|from)\s+$", text[max(0, m.start() - 8) : m.start()]
+            )
+            add(m, None if bound else _safe(year, month, day))
+    for m in _MONTH_ONLY.finditer(text):
+        name, mod = m.group("month"), (m.group("mod") or "").lower()
+        if name in ("May", "Mar") and not (mod or m.group("year")):
+            continue  # "May" the verb, "Mar" the verb
+        if _overlaps(spans, m.start("month"), m.end()):
+            continue
+        if mod in _BOUNDS:
+            add(m, None)  # "since January" bounds a period; it dates no event
+            continue
+        month = _MONTHS[name.lower().rstrip(".")]
+        if m.group("year"):
+            add(m, _safe(int(m.group("year")), month))
+        elif pub is not None:
+            if mod == "next":
+                add(m, None, future=True)
+                continue
+            add(m, _safe(_month_year(month, pub, strictly_before=mod == "last"), month))
+    for m in _YEAR.finditer(text):
+        if not _overlaps(spans, m.start("year"), m.end("year")):
+            period = (m.group("mod") or "").lower() in _BOUNDS
+            add(m, None if period else _safe(int(m.group("year"))))
+    if pub is None:
+        return sorted(found, key=lambda d: d.start)
+    for m in _WEEKDAY.finditer(text):
+        mod = (m.group("mod") or "").lower()
+        target = _WEEKDAYS[m.group("weekday").lower()]
+        if mod == "next":
+            add(m, None, future=True)
+            continue
+        back = (pub.weekday() - target) % 7
+        if back == 0 and mod in ("last", "past"):
+            back = 7
+        add(m, PartialDate.of(pub - dt.timedelta(days=back)))
+    for m in _DEICTIC.finditer(text):
+        word = m.group("word").lower()
+        delta = 1 if word in ("yesterday", "last night") else 0
+        add(m, PartialDate.of(pub - dt.timedelta(days=delta)))
+    for m in _PERIOD.finditer(text):
+        which, unit = m.group("which").lower(), m.group("unit").lower()
+        back = which in ("last", "past", "the previous")
+        if unit == "year":
+            add(m, PartialDate(pub.year - back))
+        elif unit == "month":
+            first = pub.replace(day=1)
+            month_day = first - dt.timedelta(days=1) if back else first
+            add(m, PartialDate(month_day.year, month_day.month))
+        else:
+            week_day = pub - dt.timedelta(days=7 if back else 0)
+            add(m, PartialDate(week_day.year, week_day.month))
+    for m in _AGO.finditer(text):
+        n = _number(m.group("n"))
+        unit = m.group("unit").lower()
+        if unit == "day":
+            add(m, PartialDate.of(pub - dt.timedelta(days=n)))
+        elif unit in ("week", "month"):
+            then = pub - dt.timedelta(days=n * (7 if unit == "week" else 30))
+            add(m, PartialDate(then.year, then.month))
+        else:
+            add(m, PartialDate(pub.year - n))
+    for m in _LATER.finditer(text):
+        n, unit = _number(m.group("n")), m.group("unit").lower()
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        add(m, None, offset_days=days, offset_unit=unit)
+    for m in _NEXT_DAY.finditer(text):
+        add(m, None, offset_days=1, offset_unit="day")
+    return sorted(found, key=lambda d: d.start)
+
+
+def _number(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else _NUMBERS.get(text, 1)
+
+
+def shift(anchor: PartialDate, days: int, unit: str) -> PartialDate:
+    """`anchor` moved forward by an offset, at no finer precision than either allows."""
+    moved = anchor.first_day() + dt.timedelta(days=days)
+    if unit == "day" and anchor.day is not None:
+        return PartialDate.of(moved)
+    if unit in ("day", "week", "month") and anchor.month is not None:
+        return PartialDate(moved.year, moved.month)
+    return PartialDate(moved.year)

@@ -1,0 +1,355 @@
+"""Find which cases a sentence speaks of: names, aliases, surnames, groups, plurals, pronouns.
+
+All names go into one Aho-Corasick automaton, so finding them costs one pass
+over the text whatever the number of configured cases; hits are kept only
+on whole words (CJK aliases match anywhere, as CJK text has no spaces).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from monitor.classify.text import Sentence
+from monitor.domain.cases import CaseBook
+
+_EAST_ASIAN_ORDER = {"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"}
+_HONORIFIC_BEFORE = re.compile(r"(?:\b(?:mr|ms|mrs|miss|dr|prof|sir|madam)\.?\s+)$", re.I)
+_FEMALE = re.compile(r"\b(?:ms|mrs|miss|madam)\.?\s+$", re.I)
+_MALE = re.compile(r"\b(?:mr|sir)\.?\s+$", re.I)
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_CAPITALISED_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
+_PLURAL = re.compile(
+    r"\b(?:(?:(?:the|both|these|those)\s+)?(?:two|three|four|2|3|4)\s+"
+    r"(?:(?:canadian|american|british|australian|foreign|detained|jailed)\s+)*"
+    r"(?:men|women|canadians|americans|britons|australians|detainees|citizens|nationals|"
+    r"prisoners|hostages|individuals|people)"
+    r"|the\s+pair|both\s+men|both\s+women|the\s+men|the\s+detainees)\b",
+    re.I,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:that|the|this|his|her) (?:ruling|verdict|sentencing|retrial|death sentence|"
+    r"conviction|acquittal)\b",
+    re.I,
+)
+_JOINER = re.compile(
+    r"(?:'s)?\s*(?:,|and|&|, and)\s*"
+    r"(?:(?:[Mm]r|[Mm]s|[Mm]rs|[Dd]r)\.?\s+|(?:[a-z][\w-]*\s+){0,3})"
+)
+_THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
+_HE = re.compile(r"\b(?:he|him|his)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers)\b", re.I)
+_NOT_NAME_WORDS = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "to",
+    "as",
+    "at",
+    "canadian",
+    "canadians",
+    "chinese",
+    "american",
+    "british",
+    "australian",
+    "former",
+    "detained",
+    "jailed",
+    "executive",
+    "president",
+    "prime",
+    "minister",
+    "ambassador",
+    "businessman",
+    "diplomat",
+    "citizen",
+    "citizens",
+    "huawei",
+    "when",
+    "while",
+    "after",
+    "but",
+    "both",
+    "said",
+    "says",
+    "free",
+    "release",
+    "releasing",
+    "freed",
+}
+
+
+def _is_cjk(text: str) -> bool:
+    return any(unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
+
+
+def _fold(text: str) -> str:
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Cases a span of a sentence refers to, and how the span was recognised."""
+
+    cases: tuple[str, ...]
+    start: int
+    end: int
+    kind: str  # name | surname | group | plural | pronoun
+
+
+@dataclass
+class MentionIndex:
+    """The automaton and lookups built once from a CaseBook."""
+
+    book: CaseBook
+    automaton: object = field(init=False)
+    surname_owners: dict[str, set[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        names: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for case in self.book.cases:
+            for name in case.names():
+                names[_fold(name)].add(("name", (case.key,)))
+                tokens = name.split()
+                if len(tokens) == 2 and not _is_cjk(name):
+                    names[_fold(f"{tokens[1]} {tokens[0]}")].add(("name", (case.key,)))
+                if len(tokens) >= 2 and not _is_cjk(name):
+                    surnames[_fold(tokens[-1])].add(case.key)
+            first = case.name.split()
+            if len(first) >= 2 and set(case.citizenship) & _EAST_ASIAN_ORDER:
+                surnames[_fold(first[0])].add(case.key)
+        for group in self.book.groups:
+            for alias in group.aliases:
+                names[_fold(alias)].add(("group", tuple(group.members)))
+        self.surname_owners = dict(surnames)
+        for surname in surnames:
+            if surname not in names:
+                names[surname].add(("surname", ()))
+        automaton = ahocorasick.Automaton()
+        for text, kinds in names.items():
+            automaton.add_word(text, (text, tuple(sorted(kinds))))
+        if names:
+            automaton.make_automaton()
+        self.automaton = automaton
+        self._empty = not names
+
+    def raw_hits(
+        self, text: str
+    ) -> list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+        """Whole-word hits, longest first where they overlap."""
+        if self._empty:
+            return []
+        folded = _fold(text)
+        hits = []
+        for end, (word, kinds) in self.automaton.iter(folded):  # type: ignore[attr-defined]
+            start = end - len(word) + 1
+            if not _is_cjk(word):
+                before = folded[start - 1] if start > 0 else " "
+                after = folded[end + 1] if end + 1 < len(folded) else " "
+                if before.isalnum() or after.isalnum():
+                    continue
+            hits.append((start, end + 1, word, kinds))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]] = []
+        for hit in hits:
+            if kept and hit[0] < kept[-1][1]:
+                continue
+            kept.append(hit)
+        return kept
+
+
+@dataclass
+class Discourse:
+    """What the article has said so far: named cases, genders, recent referents."""
+
+    named: set[str] = field(default_factory=set)
+    gender: dict[str, str] = field(default_factory=dict)
+    recent_single: list[tuple[int, str]] = field(default_factory=list)
+    recent_plural: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+
+
+def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[list[Mention]]:
+    """Mentions per sentence, resolving surnames, plurals and pronouns in reading order."""
+    hits_per_sentence = [index.raw_hits(s.text) for s in sentences]
+    discourse = Discourse()
+    # A full name anywhere licenses its surname everywhere (headlines use surnames first).
+    for hits in hits_per_sentence:
+        for _, _, _, kinds in hits:
+            for kind, cases in kinds:
+                if kind == "name":
+                    discourse.named.update(cases)
+    result: list[list[Mention]] = []
+    # Named sets in each sentence, for a headline's "two Canadians" named only below it.
+    ahead = [
+        _named_groups(index, discourse, s.text, h)
+        for s, h in zip(sentences, hits_per_sentence, strict=True)
+    ]
+    for sent, hits in zip(sentences, hits_per_sentence, strict=True):
+        mentions: list[Mention] = []
+        for start, end, word, kinds in hits:
+            mention = _resolve_hit(index, discourse, sent.text, start, end, word, kinds)
+            if mention is not None:
+                mentions.append(mention)
+                _note_gender(discourse, sent.text, mention)
+        explicit = {c for m in mentions for c in m.cases}
+        following = [g for later in ahead[sent.index + 1 : sent.index + 4] for g in later]
+        mentions.extend(_references(discourse, sent, mentions, explicit, following))
+        spoken = {c for m in mentions for c in m.cases}
+        groups = [g for g in conjoined(sent.text, mentions) if len(g) >= 2]
+        if len(spoken) == 1:
+            discourse.recent_single.append((sent.index, next(iter(spoken))))
+        elif groups:
+            discourse.recent_plural.append((sent.index, groups[-1]))
+        mentions.sort(key=lambda m: m.start)
+        result.append(mentions)
+    return result
+
+
+def _resolve_hit(
+    index: MentionIndex,
+    discourse: Discourse,
+    text: str,
+    start: int,
+    end: int,
+    word: str,
+    kinds: tuple[tuple[str, tuple[str, ...]], ...],
+) -> Mention | None:
+    cases: set[str] = set()
+    kind = "name"
+    for k, members in kinds:
+        if k in ("name", "group"):
+            cases.update(members)
+            kind = k
+    if cases:
+        return Mention(tuple(sorted(cases)), start, end, kind)
+    owners = index.surname_owners.get(word, set())
+    named = owners & discourse.named
+    if len(named) == 1:
+        chosen = next(iter(named))
+    elif len(owners) == 1 and _standalone_surname(text, start, end):
+        chosen = next(iter(owners))
+    else:
+        return None
+    # "Meng Hongwei" or "John Kovrig": the surname of someone else.
+    if _other_given_name(text, start, end, index, chosen):
+        return None
+    return Mention((chosen,), start, end, "surname")
+
+
+def _standalone_surname(text: str, start: int, end: int) -> bool:
+    if _HONORIFIC_BEFORE.search(text[:start]):
+        return True
+    return not _CAPITALISED_BEFORE.search(text[:start]) and not _CAPITALISED_AFTER.match(text[end:])
+
+
+def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case: str) -> bool:
+    definition = index.book.case(case)
+    own = {_fold(t) for n in (definition.names() if definition else ()) for t in n.split()}
+    if _HONORIFIC_BEFORE.search(text[:start]):
+        return False
+    for match in (_CAPITALISED_BEFORE.search(text[:start]), _CAPITALISED_AFTER.match(text[end:])):
+        if match:
+            word = _fold(match.group(1))
+            # A capitalised neighbour that is not a sentence opener reads as a given name.
+            given = word not in own and word not in _NOT_NAME_WORDS and not word.endswith("s")
+            if given and (match.start(1) > 0 or text[:start].strip()):
+                return True
+    return False
+
+
+def _note_gender(discourse: Discourse, text: str, mention: Mention) -> None:
+    if len(mention.cases) != 1:
+        return
+    before = text[: mention.start]
+    if _FEMALE.search(before):
+        discourse.gender[mention.cases[0]] = "f"
+    elif _MALE.search(before):
+        discourse.gender[mention.cases[0]] = "m"
+
+
+def conjoined(text: str, mentions: Sequence[Mention]) -> list[tuple[str, ...]]:
+    """Case sets named together: "Kovrig and Spavor", "the two Michaels"."""
+    groups: list[list[str]] = []
+    previous: Mention | None = None
+    for m in sorted(mentions, key=lambda x: x.start):
+        gap = text[previous.end : m.start] if previous else ""
+        # "Kovrig and Mr. Spavor", "Michael Kovrig and businessman Michael Spavor"
+        joined = previous is not None and len(gap) <= 40 and _JOINER.fullmatch(gap)
+        if joined and groups:
+            groups[-1].extend(c for c in m.cases if c not in groups[-1])
+        else:
+            groups.append(list(m.cases))
+        previous = m
+    return [tuple(sorted(g)) for g in groups]
+
+
+def _named_groups(
+    index: MentionIndex,
+    discourse: Discourse,
+    text: str,
+    hits: list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]],
+) -> list[tuple[str, ...]]:
+    named = [m for h in hits if (m := _resolve_hit(index, discourse, text, *h)) is not None]
+    return [g for g in conjoined(text, named) if len(g) >= 2]
+
+
+def _references(
+    discourse: Discourse,
+    sent: Sentence,
+    mentions: list[Mention],
+    explicit: set[str],
+    following: Sequence[tuple[str, ...]] = (),
+) -> list[Mention]:
+    """Plural phrases and pronouns bound to the nearest fitting antecedent."""
+    found: list[Mention] = []
+    text = sent.text
+    recent_plural = [
+        cases for idx, cases in reversed(discourse.recent_plural) if sent.index - idx <= 4
+    ]
+    for m in _PLURAL.finditer(text):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue
+        here = [
+            g for g in conjoined(text, [x for x in mentions if x.end <= m.start()]) if len(g) >= 2
+        ]
+        if here:
+            found.append(Mention(here[-1], m.start(), m.end(), "plural"))
+        elif recent_plural:
+            found.append(Mention(recent_plural[0], m.start(), m.end(), "plural"))
+        elif following:  # a lede's "two Canadians", named a sentence or two below
+            found.append(Mention(following[0], m.start(), m.end(), "plural"))
+    if explicit or found:
+        return found
+    recent_one = [case for idx, case in reversed(discourse.recent_single) if sent.index - idx <= 2]
+    anaphor = _ANAPHOR.search(text)
+    if anaphor and recent_one:
+        found.append(Mention((recent_one[0],), anaphor.start(), anaphor.end(), "anaphor"))
+        return found
+    if recent_plural and discourse.recent_plural[-1][0] >= sent.index - 1:
+        they = _THEY.search(text)
+        if they:
+            found.append(Mention(recent_plural[0], they.start(), they.end(), "pronoun"))
+            return found
+    if recent_one:
+        case = recent_one[0]
+        gender = discourse.gender.get(case)
+        for pattern, g in ((_HE, "m"), (_SHE, "f")):
+            hit = pattern.search(text)
+            if hit and gender in (None, g) and hit.start() < 40:
+                found.append(Mention((case,), hit.start(), hit.end(), "pronoun"))
+                break
+    return found

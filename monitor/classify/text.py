@@ -1,0 +1,76 @@
+"""Article text → paragraphs → sentences, with news boilerplate dropped."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Lines that are page furniture, not reporting.
+_BOILERPLATE = re.compile(
+    r"^(skip to (main )?content|story continues below( ad(vertisement)?)?|advertisement|"
+    r"related (stories|articles|topics)|recent articles|follow related authors.*|"
+    r"authors and topics you follow.*|interact with the globe|read more:?.*|"
+    r"sign up .*|subscribe .*|stay on top.*|mail us for.*|share this.*|"
+    r"find out what.s happening.*|with (a report|files) from .*|"
+    r"this (report|story) by .* was first published.*|opinion:.*)$",
+    re.IGNORECASE,
+)
+
+_ABBREVIATIONS = (
+    "mr ms mrs dr prof gen lt col sgt capt st jr sr co corp ltd inc no vs etc rev sen rep "
+    "gov jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m b.c d.c u.k u.n e.u"
+).split()
+_ABBREV_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.$", re.IGNORECASE
+)
+_INITIAL_RE = re.compile(r"(?:^|\s)[A-Z]\.$")
+_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, where it stands, and whether it is the headline."""
+
+    text: str
+    paragraph: int
+    index: int
+    headline: bool = False
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u2018", "'")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split on sentence punctuation, not after titles, months or initials."""
+    pieces = _SPLIT.split(paragraph.strip())
+    out: list[str] = []
+    for piece in pieces:
+        if out and (_ABBREV_RE.search(out[-1]) or _INITIAL_RE.search(out[-1])):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return [s.strip() for s in out if s.strip()]
+
+
+def sentences(title: str, text: str) -> list[Sentence]:
+    """The headline (if any) and every body sentence, boilerplate removed."""
+    result: list[Sentence] = []
+    if title.strip():
+        result.append(Sentence(normalise(title.strip()), -1, 0, headline=True))
+    # Feed summaries join standfirst and body with a run of spaces instead of a newline.
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n|\s{2,}(?=[A-Z\"“])", normalise(text))]
+    index = len(result)
+    para_no = 0
+    for para in paragraphs:
+        if not para or _BOILERPLATE.match(para):
+            continue
+        for sent in split_sentences(para):
+            if _BOILERPLATE.match(sent):
+                continue
+            result.append(Sentence(sent, para_no, index))
+            index += 1
+        para_no += 1
+    return result

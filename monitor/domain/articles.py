@@ -1,0 +1,85 @@
+"""Articles: what the classifier reads and what developments cite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from monitor.domain.events import Source
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news item: id, where it came from, when it was published, its text."""
+
+    id: str
+    title: str
+    text: str
+    published: dt.datetime | None
+    url: str | None = None
+    feed: str | None = None
+
+    @property
+    def published_date(self) -> dt.date | None:
+        return self.published.date() if self.published else None
+
+    def content_hash(self) -> str:
+        return content_hash(self.title, self.text)
+
+    def source(self) -> Source:
+        return Source(
+            article_id=self.id,
+            url=self.url,
+            title=self.title or None,
+            published=self.published.date().isoformat() if self.published else None,
+        )
+
+
+_WS = re.compile(r"\s+")
+
+
+def content_hash(title: str, text: str) -> str:
+    """A hash of the normalised title and text: the same story with other markup or spacing."""
+    norm = unicodedata.normalize("NFKC", f"{title}\n{text}").casefold()
+    return hashlib.sha256(_WS.sub(" ", norm).strip().encode()).hexdigest()
+
+
+def parse_published(value: str | None) -> dt.datetime | None:
+    """A date or ISO datetime (with `Z`, an offset or none) as an aware UTC datetime."""
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+        stamp = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone(dt.UTC)
+
+
+_TRACKING = re.compile(
+    r"^(utm_.*|fbclid|gclid|mc_[ce]id|ocid|cmpid|ito|at_.*|ns_.*|taid|smid)$", re.I
+)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL without tracking parameters, fragment, default port or trailing slash noise."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https"):
+        return url.strip()
+    host = (parts.hostname or "").lower()
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)))
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, query, ""))
