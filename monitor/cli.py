@@ -3,19 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from monitor.config import ConfigError, load_cases, read_articles
 from monitor.store.db import DatabaseError, connect, current_revision, head_revision, upgrade
+from monitor.store.events import ConcurrencyError, IdempotencyConflict
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 class UsageError(Exception):
-    """A wrong command or bad input file: reported as one line, exit status 2."""
+    """A wrong command or bad input: reported as one line, exit status 2."""
+
+
+def _app(args: argparse.Namespace) -> Any:
+    from monitor.bootstrap import bootstrap
+
+    return bootstrap(getattr(args, "db", None))
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
+    """A plain aligned table for people; `--json` is for programs."""
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    widths = [min(w, 60) for w in widths]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for row in cells:
+        print("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
@@ -43,7 +66,7 @@ def _extract(args: argparse.Namespace) -> int:
     classifier = Classifier(load_cases(Path(args.cases)))
     for article in read_articles(Path(args.articles)):
         for dev in classifier(article):
-            line = {
+            line: dict[str, Any] = {
                 "article": article.id,
                 "case": dev.case,
                 "type": dev.type.value,
@@ -60,6 +83,118 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cases_import(args: argparse.Namespace) -> int:
+    from monitor.ingest import import_cases
+
+    book = load_cases(Path(args.file))
+    app = _app(args)
+    try:
+        result = import_cases(app.store, book)
+        app.project()
+    finally:
+        app.close()
+    print(f"{result.cases} cases, {result.groups} groups: {result.appended} events appended")
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    articles = list(read_articles(Path(args.articles)))
+    app = _app(args)
+    try:
+        result = app.ingest(articles, backfill=args.backfill)
+    finally:
+        app.close()
+    print(
+        f"{result.articles} articles ({result.new_articles} new, {result.duplicates} seen before): "
+        f"{result.developments_found} developments found, {result.events_appended} events appended"
+    )
+    return 0
+
+
+def _parse_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _status(args: argparse.Namespace) -> int:
+    from monitor.projections.reports import current_status, status_as_of
+
+    app = _app(args)
+    try:
+        if args.as_of:
+            rows = status_as_of(app.store, _parse_day(args.as_of))
+        else:
+            app.project()
+            with app.db.read() as conn:
+                rows = current_status(conn)
+    finally:
+        app.close()
+    if args.json:
+        _print_json(rows)
+    else:
+        _table(
+            rows,
+            [
+                "case",
+                "status",
+                "status_date",
+                "last_development",
+                "last_development_date",
+                "days_held",
+                "last_consular_visit",
+            ],
+        )
+    return 0
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from monitor.projections.reports import current_status, timeline
+
+    app = _app(args)
+    try:
+        app.project()
+        with app.db.read() as conn:
+            rows = timeline(conn, args.key)
+            known = any(r["case"] == args.key for r in current_status(conn))
+    finally:
+        app.close()
+    if not known:
+        raise UsageError(f"no case {args.key!r} (see `monitor status`)")
+    if args.json:
+        _print_json(rows)
+    else:
+        _table(rows, ["date", "type", "outcome", "detail", "sources", "evidence"])
+    return 0
+
+
+def _rebuild(args: argparse.Namespace) -> int:
+    app = _app(args)
+    try:
+        n = app.rebuild()
+    finally:
+        app.close()
+    print(f"projections rebuilt from {n} events")
+    return 0
+
+
+def _retract(args: argparse.Namespace) -> int:
+    from monitor.ingest import UnknownDevelopment, retract
+
+    app = _app(args)
+    try:
+        try:
+            n = retract(app.store, args.key, args.development, args.reason)
+        except UnknownDevelopment as exc:
+            raise UsageError(str(exc)) from None
+        app.project()
+    finally:
+        app.close()
+    print("retracted" if n else "already retracted")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor", description="Watch the news for developments in detention cases."
@@ -72,19 +207,48 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def command(name: str, handler: Handler, help_text: str, on: Any = None) -> Any:
+        p = (on or sub).add_parser(name, help=help_text, parents=[common])
+        p.set_defaults(handler=handler)
+        return p
+
     db = sub.add_parser("db", help="schema migrations", parents=[common])
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    db_sub.add_parser("upgrade", help="apply all migrations", parents=[common]).set_defaults(
-        handler=_db_upgrade
-    )
-    db_sub.add_parser("current", help="show the schema revision", parents=[common]).set_defaults(
-        handler=_db_current
-    )
+    command("upgrade", _db_upgrade, "apply all migrations", db_sub)
+    command("current", _db_current, "show the schema revision", db_sub)
 
-    extract = sub.add_parser("extract", help="classify articles, print developments as JSON lines")
+    extract = command("extract", _extract, "classify articles, print developments as JSON lines")
     extract.add_argument("articles", help="ARTICLES.jsonl")
     extract.add_argument("--cases", required=True, help="CASES.toml")
-    extract.set_defaults(handler=_extract)
+
+    cases = sub.add_parser("cases", help="case definitions", parents=[common])
+    cases_sub = cases.add_subparsers(dest="cases_command", required=True, metavar="ACTION")
+    command(
+        "import", _cases_import, "define or update cases from a TOML file", cases_sub
+    ).add_argument("file", help="CASES.toml")
+
+    ingest = command("ingest", _ingest, "store articles and append the developments in them")
+    ingest.add_argument("articles", help="ARTICLES.jsonl")
+    ingest.add_argument(
+        "--backfill", action="store_true", help="record history without raising alerts"
+    )
+
+    status = command("status", _status, "the current status of every case")
+    status.add_argument("--json", action="store_true", help="the contract's JSON array")
+    status.add_argument("--as-of", metavar="DATE", help="status on DATE, folded from the events")
+
+    tl = command("timeline", _timeline, "one case's developments, ordered by date")
+    tl.add_argument("key", help="case key")
+    tl.add_argument("--json", action="store_true", help="the contract's JSON array")
+
+    proj = sub.add_parser("projections", help="read models", parents=[common])
+    proj_sub = proj.add_subparsers(dest="projections_command", required=True, metavar="ACTION")
+    command("rebuild", _rebuild, "replay every event into fresh projections", proj_sub)
+
+    retract = command("retract", _retract, "retract a development (appends an event)")
+    retract.add_argument("key", help="case key")
+    retract.add_argument("development", help="development id (see `monitor timeline KEY --json`)")
+    retract.add_argument("--reason", required=True, help="why it is wrong")
     return parser
 
 
@@ -94,8 +258,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except (DatabaseError, UsageError, ConfigError) as exc:
+    except (DatabaseError, UsageError, ConfigError, ConcurrencyError, IdempotencyConflict) as exc:
         print(f"monitor: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return 0
     except KeyboardInterrupt:
         return 130

@@ -65,7 +65,7 @@ _MONTH_ONLY = re.compile(
     r"\b(?:(?P<mod>early|mid|late|last|this|next|the end of|the start of|the beginning of|"
     r"the middle of|in|since|until|by|during|from)[\s-]+)?"
     + _MONTH_RE
-    + r"(?:,?\s+(?P<year>\d{4}))?\b"
+    + r"(?:,?\s+(?P<year>\d{4})|\s+(?P<rel>last|this) year)?\b"
 )
 _YEAR = re.compile(
     r"\b(?:(?P<mod>in|since|by|during|of|early|late|mid|until|from|throughout|the end of)\s+)"
@@ -177,6 +177,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
         month = _MONTHS[name.lower().rstrip(".")]
         if m.group("year"):
             add(m, _safe(int(m.group("year")), month))
+        elif m.group("rel") and pub is not None:  # "in June last year"
+            add(m, _safe(pub.year - (m.group("rel").lower() == "last"), month))
         elif pub is not None:
             if mod == "next":
                 add(m, None, future=True)

@@ -25,7 +25,7 @@ from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
 from monitor.domain.dates import PartialDate, compatible
 from monitor.domain.developments import RECURRING, Development, DevelopmentType
-from monitor.domain.recording import _same_window
+from monitor.domain.recording import same_window
 
 CLASSIFIER_VERSION = "rules-2026.11.1"
 
@@ -215,7 +215,7 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
     frame = R.SPEECH_FRAME.match(text)
     frame_end = frame.end("frame") if frame else 0
     out: list[Candidate] = []
-    # "upheld a death sentence" is an appeal decided, not a new sentence.
+    # "upheld a death sentence" is an appeal decided, not a new sentence or verdict.
     appeal_spans = [
         m.span()
         for r in R.RULES
@@ -226,7 +226,7 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
         if rule.type is DevelopmentType.CONSULAR_VISIT and not consular_context:
             continue
         for m in rule.pattern.finditer(text):
-            if rule.type is DevelopmentType.SENTENCED and any(
+            if rule.type in (DevelopmentType.SENTENCED, DevelopmentType.VERDICT) and any(
                 a <= m.start() < b for a, b in appeal_spans
             ):
                 continue
@@ -245,11 +245,7 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
                 m,
                 clause,
                 clause_text,
-                [
-                    d
-                    for d in ctx.dates
-                    if not (reported and d.end <= frame_end) and not _dates_other_event(text, d, m)
-                ],
+                [d for d in ctx.dates if _dates_trigger(text, d, m, frame_end if reported else 0)],
                 [d.date for d in ctx.dates if d.end <= frame_end and d.date],
                 reported,
             )
@@ -276,6 +272,16 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
                     )
                 )
     return out
+
+
+def _dates_trigger(text: str, date: DateMention, trigger: re.Match[str], frame_end: int) -> bool:
+    """Whether a date in the sentence may date this trigger: not the speech frame's date, not
+    another event's, not the date of a "since ..." phrase that follows the trigger."""
+    if date.end <= frame_end or _dates_other_event(text, date, trigger):
+        return False
+    return not (
+        date.start >= trigger.end() and R.PHRASE_OPENER.search(text, trigger.end(), date.start)
+    )
 
 
 def _dates_other_event(text: str, date: DateMention, trigger: re.Match[str]) -> bool:
@@ -321,7 +327,8 @@ def _date_for(
             return before[-1].date, "explicit", None
     anchor = R.ANCHOR_AFTER.search(text)
     if anchor and kind is DevelopmentType.DETAINED:
-        owners = [x for x in ctx.mentions if anchor.start("what") <= x.start < anchor.end()]
+        # "after X's arrest" names X before the noun, "after Canada detained X" after the verb.
+        owners = [x for x in ctx.mentions if anchor.start("what") <= x.start < anchor.end() + 30]
         other = [c for x in owners for c in x.cases if c != case]
         if other:
             return None, "anchor", other[0]
@@ -417,7 +424,7 @@ def _merge(candidates: list[Candidate]) -> list[Development]:
                 (
                     k
                     for k in merged
-                    if _same_window(kind, k.date, c.date)
+                    if same_window(kind, k.date, c.date)
                     and not (k.detail and c.detail and k.detail != c.detail)
                     and (k.date is None or c.date is None or compatible(k.date, c.date))
                 ),

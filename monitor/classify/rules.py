@@ -136,11 +136,27 @@ RULES: tuple[Rule, ...] = (
         "any",
         0.8,
     ),
+    _r(
+        "trial.of",
+        T.TRIAL,
+        r"\btrials?\s+(?:of|for|against)\s+(?:\S+\s+){1,6}?(?:opened|began|started|resumed|"
+        r"got under way|(?:was|were) held|took place|ended|concluded)\b",
+        "any",
+        0.8,
+    ),
     # verdicts
     _r(
         "verdict.guilty",
         T.VERDICT,
         r"\b(?:convicted|found guilty|pleaded guilty|pled guilty|guilty verdict|conviction of)\b",
+        "any",
+        0.85,
+        outcome="guilty",
+    ),
+    _r(
+        "verdict.found",
+        T.VERDICT,
+        r"\bfound\s+(?:\S+\s+){1,4}?guilty\b",
         "any",
         0.85,
         outcome="guilty",
@@ -321,6 +337,9 @@ SUBORDINATE_START = re.compile(
     r"shortly after|soon after|days after|weeks after|despite|amid)\b",
     re.I,
 )
+# A date after one of these words dates the phrase it opens ("visited ... since her arrest in
+# March"), not the trigger before it.
+PHRASE_OPENER = re.compile(r"\b(?:since|until|after|before|following|prior to)\b", re.I)
 SUBORDINATE_DATE = re.compile(
     r"^\W*(?:after|before|since|following|until|prior to|ahead of)\b", re.I
 )
@@ -338,9 +357,11 @@ PRESENT_NEWS = re.compile(
     re.I,
 )
 RELEASE_SOUGHT = re.compile(
-    r"\b(?:call\w*|urg\w+|push\w*|press\w*|demand\w*|seek\w*|sought|secur\w+|win|won|"
-    r"negotiat\w+|facilitat\w+|bid|efforts?|aim\w*|appeal\w*|ask\w*|plead\w*|work\w*|"
-    r"help\w*|lead to|led to|for|request\w*|gain|obtain\w*|advocat\w+|lobb\w+|campaign\w*)\b"
+    r"\b(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|push(?:es|ed|ing)?|press(?:es|ed|ing|ure)?|"
+    r"demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|secur(?:e|es|ed|ing)|win|won|negotiat\w+|"
+    r"facilitat\w+|bid|efforts?|aim(?:s|ed|ing)?|appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|"
+    r"plead(?:s|ed|ing)?|work(?:s|ed|ing)? (?:for|to|towards?)|help(?:s|ed|ing)?|lead to|led to|"
+    r"for|request(?:s|ed|ing)?|gain|obtain(?:s|ed|ing)?|advocat\w+|lobb\w+|campaign\w*)\b"
     r"(?:\W+\w+){0,4}\W*$",
     re.I,
 )
@@ -350,7 +371,8 @@ THING_RELEASED = re.compile(
     r"footage|images?|details|transcripts?|records?|letter|list|files|book|version|update|"
     r"tape|audio|photos?|pictures?|findings|decision|judgment|judgement|memo|emails?|"
     r"information|evidence|study|survey|numbers|statistics|game|song|single|trailer|"
-    r"product|phone|smartphone|model)\s+(?:\w+\s+)?(?:(?:was|were|has been|had been|is|are)\s+)?$",
+    r"product|phone|smartphone|model)\s+(?:\S+\s+){0,5}?"
+    r"(?:(?:was|were|has been|had been|is|are)\s+)?$",
     re.I,
 )
 # Verbs of other events: a date beside one of them in its own comma-set phrase is its date.

@@ -108,15 +108,6 @@ def compare(a: PartialDate | None, b: PartialDate | None) -> int | None:
     return -1 if a.iso() < b.iso() else 1
 
 
-def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
-    """The finer of two compatible dates (or the known one of a known and an unknown)."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a if len(a.iso()) >= len(b.iso()) else b
-
-
 def latest(dates: list[PartialDate | None]) -> PartialDate | None:
     """The latest known date by its ISO text (a finer date wins a tie of prefixes)."""
     known = [d for d in dates if d is not None]

@@ -112,6 +112,7 @@ class DevelopmentCorroborated(DomainEvent):
     evidence: str
     confidence: float
     refined_date: str | None = None
+    reported_date: str | None = None
 
     def occurred(self) -> PartialDate | None:
         return PartialDate.parse(self.refined_date) if self.refined_date else None

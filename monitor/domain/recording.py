@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from monitor.domain.cases import Case, Group
-from monitor.domain.dates import PartialDate, compatible, more_precise, parse_optional
+from monitor.domain.dates import PartialDate, compatible, parse_optional
 from monitor.domain.developments import RECURRING, Development, DevelopmentType
 from monitor.domain.events import (
     CaseOpened,
@@ -38,6 +38,7 @@ class KnownDevelopment:
     detail: str | None
     sources: list[str] = field(default_factory=list)
     retracted: bool = False
+    reported: list[PartialDate | None] = field(default_factory=list)
 
 
 @dataclass
@@ -62,10 +63,12 @@ class CaseState:
                 event.outcome,
                 event.detail,
                 [event.source.article_id],
+                reported=[parse_optional(event.date)],
             )
         elif isinstance(event, DevelopmentCorroborated):
             known = self.developments[event.development_id]
             known.sources.append(event.source.article_id)
+            known.reported.append(parse_optional(event.reported_date))
             if event.refined_date:
                 known.date = PartialDate.parse(event.refined_date)
         elif isinstance(event, DevelopmentRetracted):
@@ -108,7 +111,7 @@ def decide_group(current: GroupDefined | None, group: Group, version: int) -> li
     return [Decision(event, f"group:{group.key}:defined@{version}")]
 
 
-def _same_window(kind: DevelopmentType, a: PartialDate | None, b: PartialDate | None) -> bool:
+def same_window(kind: DevelopmentType, a: PartialDate | None, b: PartialDate | None) -> bool:
     """Whether two reported dates can be one development of this type."""
     if a is None and b is None:
         return True
@@ -137,7 +140,7 @@ def match(state: CaseState, report: Development) -> KnownDevelopment | None:
         k
         for k in state.developments.values()
         if k.type is report.type
-        and _same_window(report.type, k.date, report.date)
+        and same_window(report.type, k.date, report.date)
         and not _qualifier_clash(k.outcome, report.outcome)
         and not _qualifier_clash(k.detail, report.detail)
     ]
@@ -148,6 +151,15 @@ def match(state: CaseState, report: Development) -> KnownDevelopment | None:
         candidates,
         key=lambda k: (k.date == report.date, not k.retracted, len(k.date.iso()) if k.date else 0),
     )
+
+
+def canonical_date(reported: Sequence[PartialDate | None]) -> PartialDate | None:
+    """A development's date from all its reports, whatever their order: the most precise,
+    then the most often reported, then the earliest."""
+    known = [d for d in reported if d is not None]
+    if not known:
+        return None
+    return min(known, key=lambda d: (-len(d.iso()), -known.count(d), d.iso()))
 
 
 def development_id(case: str, report: Development, article_id: str) -> str:
@@ -175,14 +187,8 @@ def decide_report(state: CaseState, report: Development, source: Source) -> list
         return [Decision(event, f"dev:{dev_id}:recorded")]
     if source.article_id in known.sources:
         return []
-    finer = more_precise(known.date, report.date)
-    refined = finer.iso() if finer is not None and finer != known.date else None
-    if (
-        known.date is not None
-        and report.date is not None
-        and not compatible(known.date, report.date)
-    ):
-        refined = None  # a day apart: keep the first report's date
+    best = canonical_date([*known.reported, report.date])
+    refined = best.iso() if best is not None and best != known.date else None
     event = DevelopmentCorroborated(
         development_id=known.id,
         case=report.case,
@@ -190,6 +196,7 @@ def decide_report(state: CaseState, report: Development, source: Source) -> list
         evidence=report.evidence,
         confidence=round(report.confidence, 4),
         refined_date=refined,
+        reported_date=report.date.iso() if report.date else None,
     )
     return [Decision(event, f"dev:{known.id}:source:{_hash(source.article_id)}")]
 

@@ -1,0 +1,74 @@
+"""The composition root: the one place that builds the database, store, classifier and projectors.
+
+Entry points (CLI, daemon, tests) differ only in what they pass here;
+nothing is built at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from monitor.classify.extract import CLASSIFIER_VERSION, Classifier
+from monitor.domain.articles import Article
+from monitor.domain.cases import CaseBook
+from monitor.ingest import IngestResult, ingest_articles, load_book
+from monitor.projections.cases import (
+    ChangeHook,
+    DefinitionsProjector,
+    StatusProjector,
+    TimelineProjector,
+)
+from monitor.projections.runner import Projector, catch_up, rebuild
+from monitor.store.db import Database, connect
+from monitor.store.events import EventStore
+
+
+@dataclass
+class App:
+    """Everything a command needs, wired once."""
+
+    db: Database
+    store: EventStore
+    projectors: list[Projector] = field(default_factory=list)
+    _classifier: Classifier | None = None
+
+    def classifier(self, book: CaseBook) -> Classifier:
+        """A classifier for `book`, rebuilt only when the case definitions change."""
+        if self._classifier is None or self._classifier.book != book:
+            self._classifier = Classifier(book)
+        return self._classifier
+
+    def ingest(self, articles: Sequence[Article], *, backfill: bool = False) -> IngestResult:
+        with self.db.read() as conn:
+            book = load_book(conn)
+        result = ingest_articles(
+            self.store,
+            articles,
+            self.classifier(book),
+            CLASSIFIER_VERSION,
+            backfill=backfill,
+            book=book,
+        )
+        self.project()
+        return result
+
+    def project(self) -> int:
+        return catch_up(self.db, self.store, self.projectors)
+
+    def rebuild(self) -> int:
+        return rebuild(self.db, self.store, self.projectors)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def bootstrap(db_url: str | None = None, *, on_change: ChangeHook | None = None) -> App:
+    db = connect(db_url)
+    store = EventStore(db)
+    projectors: list[Projector] = [
+        DefinitionsProjector(),
+        TimelineProjector(),
+        StatusProjector(store, on_change),
+    ]
+    return App(db, store, projectors)

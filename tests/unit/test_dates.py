@@ -1,0 +1,77 @@
+"""Date expressions resolve against the publication day, in the past, with honest precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.classify.dates import find_dates, shift
+from monitor.domain.dates import PartialDate, compare, compatible
+
+PUB = dt.date(2021, 9, 27)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they met last Saturday at the summit", "2021-09-25"),
+        ("were sent home on Friday", "2021-09-24"),
+        ("visited him on Nov. 10", "2020-11-10"),
+        ("trials held in late March", "2021-03"),
+        ("closed trials earlier this year", "2021"),
+        ("arrested in December 2018", "2018-12"),
+        ("a call in June last year", "2020-06"),
+        ("he was seen last June", "2021-06"),
+        ("a September 9 phone call", "2021-09-09"),
+        ("on December 1, 2018 at the airport", "2018-12-01"),
+        ("released earlier this month", "2021-09"),
+        ("talks last month", "2021-08"),
+        ("charged yesterday", "2021-09-26"),
+        ("arrested three days ago", "2021-09-24"),
+        ("smuggling in 2014", "2014"),
+        ("on 24 September 2021", "2021-09-24"),
+        ("in early December", "2020-12"),
+    ],
+)
+def test_expression_resolves_against_the_publication_day(text: str, expected: str) -> None:
+    found = [d.date.iso() for d in find_dates(text, PUB) if d.date]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["China may not free them", "held for 1,019 days", "in the 1990s", "a 20-year term"],
+)
+def test_words_that_look_like_dates_are_not_dates(text: str) -> None:
+    assert [d for d in find_dates(text, PUB) if d.date] == []
+
+
+def test_a_period_bound_dates_no_event() -> None:
+    assert [d.date for d in find_dates("held since January", PUB)] == [None]
+
+
+def test_nine_days_later_is_an_offset_from_an_anchor() -> None:
+    [offset] = find_dates("arrested nine days later", PUB)
+    assert (offset.date, offset.offset_days) == (None, 9)
+    assert shift(PartialDate(2018, 12, 1), 9, "day") == PartialDate(2018, 12, 10)
+    assert shift(PartialDate(2018, 12), 9, "day") == PartialDate(2018, 12)
+
+
+def test_a_bare_weekday_on_the_publication_day_is_that_day_but_last_is_a_week_back() -> None:
+    assert find_dates("on Monday", PUB)[0].date == PartialDate(2021, 9, 27)
+    assert find_dates("last Monday", PUB)[0].date == PartialDate(2021, 9, 20)
+
+
+def test_next_week_day_is_future_and_undated() -> None:
+    [d] = find_dates("will be sentenced next Friday", PUB)
+    assert d.future and d.date is None
+
+
+def test_partial_dates_order_only_when_neither_is_a_prefix() -> None:
+    a, b, c = PartialDate.parse("2021-09"), PartialDate.parse("2021-09-24"), PartialDate(2018)
+    assert compatible(a, b) and compare(a, b) is None
+    assert compare(c, b) == -1 and compare(b, c) == 1
+    assert compare(None, b) is None
+    with pytest.raises(ValueError):
+        PartialDate.parse("2021-02-30")
