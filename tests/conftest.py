@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -101,3 +102,24 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared is absent ({SHARED})")
     return SHARED
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A factory of empty-database URLs (for property tests that need one per example)."""
+    schemas: list[str] = []
+
+    def make() -> str:
+        if request.param == "sqlite":
+            return f"sqlite:///{tmp_path / f'{uuid.uuid4().hex}.db'}"
+        schema = make_pg_schema()
+        schemas.append(schema)
+        return pg_schema_url(schema)
+
+    if request.param == "postgresql":
+        require_postgres()
+    try:
+        yield make
+    finally:
+        for schema in schemas:
+            drop_pg_schema(schema)

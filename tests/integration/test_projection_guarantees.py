@@ -1,0 +1,167 @@
+"""Projections are exactly once and order-independent, whatever the crash or arrival order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from monitor.bootstrap import App, bootstrap
+from monitor.classify.extract import CLASSIFIER_VERSION, Classifier
+from monitor.config import load_cases, read_articles
+from monitor.domain.articles import Article
+from monitor.ingest import import_cases, ingest_articles
+from monitor.store.schema import case_status, case_timeline
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# Reports of developments in two cases, some of one development, some out of date order.
+REPORTS = [
+    ("p1", "2022-03-14", "Police arrested Anna Lindqvist on Saturday."),
+    ("p2", "2022-04-02", "Anna Lindqvist was detained in March."),
+    ("p3", "2022-04-02", "Anna Lindqvist was formally charged with spying on Friday."),
+    ("p4", "2022-10-12", "Anna Lindqvist was sentenced to 12 years on Tuesday."),
+    ("p5", "2023-06-17", "Anna Lindqvist and Daniel Okafor were released on Friday."),
+    ("p6", "2023-06-18", "Anna Lindqvist and Daniel Okafor were released on Saturday."),
+    ("p7", "2021-01-20", "Daniel Okafor was arrested at the airport last Thursday."),
+    ("p8", "2022-05-20", "Consular officials visited Anna Lindqvist on Tuesday, the embassy said."),
+]
+
+
+def _articles(ids: list[str]) -> list[Article]:
+    by_id = {r[0]: r for r in REPORTS}
+    return [
+        Article(i, "", by_id[i][2], dt.datetime.fromisoformat(by_id[i][1]).replace(tzinfo=dt.UTC))
+        for i in ids
+    ]
+
+
+def semantic_projection(app: App) -> tuple[Any, ...]:
+    """The projections without what depends on arrival order (ids, positions, evidence)."""
+    with app.db.read() as conn:
+        status = sorted(
+            (
+                r.case_key,
+                r.status,
+                r.status_date,
+                r.last_development,
+                r.last_development_date,
+                r.held_since,
+                r.last_consular_visit,
+                r.developments,
+                r.sources,
+            )
+            for r in conn.execute(select(case_status))
+        )
+        timeline = sorted(
+            (
+                r.case_key,
+                r.type,
+                r.date,
+                r.date_precision,
+                r.source_count,
+                r.retracted,
+                tuple(sorted(s["article_id"] for s in r.sources)),
+            )
+            for r in conn.execute(select(case_timeline))
+        )
+    return tuple(status), tuple(timeline)
+
+
+def _fresh(url_maker: Any) -> App:
+    app = bootstrap(url_maker())
+    import_cases(app.store, load_cases(DATA / "cases.toml"))
+    return app
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(order=st.permutations([r[0] for r in REPORTS]), cuts=st.lists(st.integers(1, 7), max_size=4))
+def test_any_order_and_batch_split_gives_identical_projections(
+    fresh_url: Any, order: list[str], cuts: list[int]
+) -> None:
+    reference = _fresh(fresh_url)
+    try:
+        reference.ingest(_articles([r[0] for r in REPORTS]))
+        expected = semantic_projection(reference)
+    finally:
+        reference.close()
+    app = _fresh(fresh_url)
+    try:
+        bounds = [0, *sorted(set(cuts)), len(order)]
+        for a, b in itertools.pairwise(bounds):
+            app.ingest(_articles(order[a:b]))
+        assert semantic_projection(app) == expected
+    finally:
+        app.close()
+
+
+CRASHING_PROJECTOR = textwrap.dedent(
+    """
+    import os, sys
+    from monitor.bootstrap import bootstrap
+    from monitor.projections.runner import catch_up
+
+    changes = 0
+
+    def crash_mid_batch(conn, change):
+        # Runs inside the projector's transaction, after its writes, before the commit.
+        global changes
+        changes += 1
+        if changes == int(sys.argv[2]):
+            os._exit(9)
+
+    app = bootstrap(sys.argv[1], on_change=crash_mid_batch)
+    catch_up(app.db, app.store, app.projectors, batch=3)
+    """
+)
+
+
+def test_a_projector_killed_before_commit_neither_loses_nor_double_counts(
+    db_url: str, tmp_path: Path
+) -> None:
+    app = bootstrap(db_url)
+    try:
+        book = load_cases(DATA / "cases.toml")
+        import_cases(app.store, book)
+        ingest_articles(
+            app.store,
+            list(read_articles(DATA / "articles.jsonl")),
+            Classifier(book),
+            CLASSIFIER_VERSION,
+        )
+        script = tmp_path / "crash.py"
+        script.write_text(CRASHING_PROJECTOR)
+        for crash_at in (2, 5, 9):
+            run = subprocess.run(
+                [sys.executable, str(script), db_url, str(crash_at)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert run.returncode == 9, run.stderr
+        app.project()  # the restart
+        after_restart = semantic_projection(app)
+        app.rebuild()
+        assert semantic_projection(app) == after_restart
+        statuses = {row[0]: row[1] for row in after_restart[0]}
+        assert statuses["lindqvist"] == "released"
+    finally:
+        app.close()
+
+
+def test_fresh_url_fixture_gives_empty_databases(fresh_url: Any) -> None:
+    app = bootstrap(fresh_url())
+    try:
+        assert app.store.head() == 0
+    finally:
+        app.close()
