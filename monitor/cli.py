@@ -195,6 +195,71 @@ def _retract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _feeds(args: argparse.Namespace) -> int:
+    from monitor.config import load_config
+    from monitor.daemon import default_config_paths
+    from monitor.polling import feed_rows, sync_feeds, utcnow
+
+    config = load_config([Path(p) for p in args.config] or default_config_paths())
+    app = _app(args)
+    try:
+        sync_feeds(app.db, config.feeds, utcnow())
+        rows = feed_rows(app.db)
+    finally:
+        app.close()
+    if args.json:
+        _print_json(rows)
+    else:
+        _table(
+            rows,
+            [
+                "name",
+                "interval",
+                "last_fetch_at",
+                "last_status",
+                "consecutive_errors",
+                "next_due_at",
+                "last_error",
+            ],
+        )
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from monitor.daemon import AlreadyRunning, DaemonOptions, configure_logging, run
+
+    configure_logging(args.log_format)
+    options = DaemonOptions(
+        config=[Path(p) for p in args.config],
+        db_url=args.db,
+        once=args.once,
+        metrics_port=args.metrics_port,
+        block_private=args.block_private_addresses,
+        backfill=args.backfill,
+    )
+    try:
+        return run(options)
+    except AlreadyRunning as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _health(args: argparse.Namespace) -> int:
+    from monitor.daemon import health
+
+    app = _app(args)
+    try:
+        info = health(app)
+    finally:
+        app.close()
+    lag = max(info["projector_lag"].values(), default=0)
+    ok = lag == 0 and info["feeds_failing"] < max(1, info["feeds"])
+    print(
+        f"{'ok' if ok else 'degraded'}: {info['events']} events, projector lag {lag}, "
+        f"{info['feeds_failing']}/{info['feeds']} feeds failing"
+    )
+    return 0 if ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor", description="Watch the news for developments in detention cases."
@@ -244,6 +309,44 @@ def build_parser() -> argparse.ArgumentParser:
     proj = sub.add_parser("projections", help="read models", parents=[common])
     proj_sub = proj.add_subparsers(dest="projections_command", required=True, metavar="ACTION")
     command("rebuild", _rebuild, "replay every event into fresh projections", proj_sub)
+
+    feeds = command("feeds", _feeds, "the configured feeds and their state")
+    feeds.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="TOML file with [[feed]] tables (default: the shipped feeds/)",
+    )
+    feeds.add_argument("--json", action="store_true", help="JSON instead of a table")
+
+    run = command("run", _run, "the daemon: poll, classify, append, project, alert")
+    run.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="TOML configuration (repeatable; default: the shipped feeds/)",
+    )
+    run.add_argument("--once", action="store_true", help="poll every due feed once, then exit")
+    run.add_argument(
+        "--metrics-port",
+        type=int,
+        default=None,
+        metavar="PORT",
+        help="serve /healthz and /metrics on 127.0.0.1:PORT",
+    )
+    run.add_argument("--log-format", choices=["text", "json"], default="text")
+    run.add_argument(
+        "--block-private-addresses",
+        action="store_true",
+        help="refuse feed URLs that resolve to private or loopback addresses",
+    )
+    run.add_argument(
+        "--backfill", action="store_true", help="record what the feeds hold without raising alerts"
+    )
+
+    command("health", _health, "one-line status: projector lag, failing feeds")
 
     retract = command("retract", _retract, "retract a development (appends an event)")
     retract.add_argument("key", help="case key")

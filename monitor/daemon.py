@@ -1,0 +1,238 @@
+"""`monitor run`: poll feeds on their schedules, classify, append, project, alert, until SIGTERM.
+
+One APScheduler (3.x, asyncio) job ticks every few seconds and polls the
+feeds whose stored `next_due_at` has passed, so each feed keeps its own
+interval and back-off across restarts. Alert delivery is its own job. On
+SIGTERM or SIGINT no new work starts, in-flight work finishes within a bound,
+and the process exits 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import logging
+import os
+import signal
+import socket
+import sys
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy.engine import make_url
+
+from monitor.bootstrap import App, bootstrap
+from monitor.config import Config, load_config
+from monitor.fetch.http import Fetcher, FetchLimits
+from monitor.ingest import import_cases
+from monitor.polling import PollReport, poll_once
+
+log = logging.getLogger("monitor.daemon")
+
+SHUTDOWN_GRACE = 8.0  # seconds: SIGTERM ends the process well within 10
+
+
+class AlreadyRunning(Exception):
+    """Another daemon holds this SQLite database."""
+
+
+def default_config_paths() -> list[Path]:
+    """The shipped `feeds/` configuration (cases and news feeds)."""
+    root = Path(str(resources.files("monitor._feeds")))
+    return sorted(root.glob("*.toml"))
+
+
+@dataclass
+class DaemonOptions:
+    config: Sequence[Path]
+    db_url: str | None = None
+    once: bool = False
+    tick: float = 5.0
+    metrics_port: int | None = None
+    block_private: bool = False
+    backfill: bool = False
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line, for log collectors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        payload = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            payload["exception"] = self.formatException(record.exc_info)
+        return json.dumps(payload, ensure_ascii=False)
+
+
+def configure_logging(
+    fmt: str = "text", stream: TextIO = sys.stderr, level: int = logging.INFO
+) -> None:
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(
+        JsonFormatter()
+        if fmt == "json"
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+@contextlib.contextmanager
+def single_instance(db_url: str) -> Iterator[None]:
+    """On SQLite, hold an exclusive lock beside the database file for the daemon's life."""
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        yield
+        return
+    path = Path(url.database).expanduser().with_suffix(".daemon.lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise AlreadyRunning(
+                f"another `monitor run` is using {url.database}; on SQLite only one may run "
+                "(use PostgreSQL for several instances)"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield
+
+
+class Daemon:
+    """The running product: scheduler, fetcher, app, and the state health checks read."""
+
+    def __init__(self, app: App, config: Config, options: DaemonOptions) -> None:
+        self.app = app
+        self.config = config
+        self.options = options
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.fetcher = Fetcher(FetchLimits(block_private=options.block_private))
+        self.stopping = asyncio.Event()
+        self.last_poll: dt.datetime | None = None
+        self.last_report = PollReport()
+        self.polls = 0
+        self._busy = asyncio.Lock()
+
+    async def poll(self) -> PollReport:
+        """One poll of the due feeds; failures are logged, never fatal."""
+        if self.stopping.is_set():
+            return PollReport()
+        async with self._busy:
+            try:
+                report = await poll_once(
+                    self.app,
+                    self.fetcher,
+                    self.config.feeds,
+                    owner=self.owner,
+                    backfill=self.options.backfill,
+                )
+            except Exception:
+                log.exception("poll failed; will try again at the next tick")
+                return PollReport()
+            self.polls += 1
+            self.last_poll = dt.datetime.now(dt.UTC)
+            self.last_report = report
+            if report.polled:
+                log.info(
+                    "polled %d feeds: %d unchanged, %d errors, %d new articles, %d events",
+                    report.polled,
+                    report.not_modified,
+                    report.errors,
+                    report.new_articles,
+                    report.events_appended,
+                )
+            return report
+
+    async def run_once(self) -> PollReport:
+        report = await self.poll()
+        await asyncio.to_thread(self.app.project)
+        return report
+
+    async def run_forever(self) -> None:
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.stopping.set)
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        scheduler.add_job(
+            self.poll,
+            "interval",
+            seconds=self.options.tick,
+            id="poll",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=dt.datetime.now(dt.UTC),
+        )
+        scheduler.start()
+        log.info("case-monitor running as %s with %d feeds", self.owner, len(self.config.feeds))
+        await self.stopping.wait()
+        log.info("stopping: no new work; finishing what is in flight")
+        scheduler.shutdown(wait=False)
+        try:
+            async with asyncio.timeout(SHUTDOWN_GRACE):
+                async with self._busy:
+                    pass
+        except TimeoutError:
+            log.warning(
+                "in-flight work did not finish in %ss; its transactions roll back", SHUTDOWN_GRACE
+            )
+        await self.fetcher.aclose()
+
+
+def run(options: DaemonOptions) -> int:
+    """Wire, import the configured cases, and run once or until a signal."""
+    from monitor.store.db import resolve_url
+
+    config = load_config(list(options.config) or default_config_paths())
+    url = resolve_url(options.db_url)
+    with single_instance(url):
+        app = bootstrap(url)
+        try:
+            if config.book.cases:
+                import_cases(app.store, config.book)
+            daemon = Daemon(app, config, options)
+            if options.once:
+                report = asyncio.run(daemon.run_once())
+                print(
+                    f"polled {report.polled} feeds: {report.not_modified} unchanged, "
+                    f"{report.errors} errors, {report.entries} entries, "
+                    f"{report.new_articles} new articles, {report.events_appended} events appended"
+                )
+                return 0
+            asyncio.run(daemon.run_forever())
+            return 0
+        finally:
+            app.close()
+
+
+def health(app: App) -> dict[str, Any]:
+    """A one-look summary: projector lag, feeds in error, the alert queue."""
+    from monitor.polling import feed_rows
+    from monitor.projections.runner import lag
+
+    feeds = feed_rows(app.db)
+    lags = {p.name: lag(app.db, app.store, p.name) for p in app.projectors}
+    return {
+        "events": app.store.head(),
+        "projector_lag": lags,
+        "feeds": len(feeds),
+        "feeds_failing": sum(1 for f in feeds if f["consecutive_errors"]),
+    }

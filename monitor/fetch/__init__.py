@@ -1,0 +1,1 @@
+"""Fetching feeds: polite HTTP, robust parsing, per-feed state and schedule."""
