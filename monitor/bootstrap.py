@@ -64,11 +64,14 @@ class App:
 
 
 def bootstrap(db_url: str | None = None, *, on_change: ChangeHook | None = None) -> App:
+    """Wire the app; status changes go to the alert outbox unless another hook is given."""
+    from monitor.alerts.subscriptions import outbox_hook
+
     db = connect(db_url)
     store = EventStore(db)
     projectors: list[Projector] = [
         DefinitionsProjector(),
         TimelineProjector(),
-        StatusProjector(store, on_change),
+        StatusProjector(store, on_change or outbox_hook),
     ]
     return App(db, store, projectors)

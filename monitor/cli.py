@@ -260,6 +260,28 @@ def _health(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _alerts(args: argparse.Namespace) -> int:
+    from monitor.alerts.outbox import list_alerts, retry_alerts
+
+    app = _app(args)
+    try:
+        if args.action == "retry":
+            print(f"{retry_alerts(app.db, args.ids)} alerts queued again")
+            return 0
+        rows = list_alerts(app.db, [args.state] if args.state else [])
+        if args.action == "show":
+            rows = [r for r in rows if r["id"] in args.ids]
+            if not rows:
+                raise UsageError(f"no alert {' '.join(args.ids)}")
+    finally:
+        app.close()
+    if args.json or args.action == "show":
+        _print_json(rows)
+    else:
+        _table(rows, ["id", "case", "kind", "state", "attempts", "created_at", "last_error"])
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor", description="Watch the news for developments in detention cases."
@@ -347,6 +369,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     command("health", _health, "one-line status: projector lag, failing feeds")
+
+    alerts = command("alerts", _alerts, "list, inspect and retry alerts")
+    alerts.add_argument("action", nargs="?", choices=["list", "show", "retry"], default="list")
+    alerts.add_argument("ids", nargs="*", help="alert ids (show, retry; retry alone: all dead)")
+    alerts.add_argument("--state", choices=["pending", "sending", "sent", "dead"])
+    alerts.add_argument("--json", action="store_true", help="JSON instead of a table")
 
     retract = command("retract", _retract, "retract a development (appends an event)")
     retract.add_argument("key", help="case key")

@@ -28,6 +28,8 @@ from typing import Any, TextIO
 
 from sqlalchemy.engine import make_url
 
+from monitor.alerts.outbox import Dispatcher, DispatchReport, check_consular_gaps
+from monitor.alerts.subscriptions import sync_subscriptions
 from monitor.bootstrap import App, bootstrap
 from monitor.config import Config, load_config
 from monitor.fetch.http import Fetcher, FetchLimits
@@ -129,6 +131,8 @@ class Daemon:
         self.last_report = PollReport()
         self.polls = 0
         self._busy = asyncio.Lock()
+        self.dispatcher = Dispatcher(app.db, config.smtp)
+        self.last_dispatch = DispatchReport()
 
     async def poll(self) -> PollReport:
         """One poll of the due feeds; failures are logged, never fatal."""
@@ -160,9 +164,38 @@ class Daemon:
                 )
             return report
 
+    async def dispatch(self) -> DispatchReport:
+        """Deliver due alerts; failures are recorded on the alerts, never fatal."""
+        if self.stopping.is_set():
+            return DispatchReport()
+        try:
+            report = await self.dispatcher.dispatch_due()
+        except Exception:
+            log.exception("alert dispatch failed; will try again")
+            return DispatchReport()
+        self.last_dispatch = report
+        if report.sent or report.dead:
+            log.info(
+                "alerts: %d sent, %d to retry, %d dead", report.sent, report.retried, report.dead
+            )
+        return report
+
+    async def check_gaps(self) -> None:
+        try:
+            added = await asyncio.to_thread(check_consular_gaps, self.app.db, dt.date.today())
+        except Exception:
+            log.exception("consular gap check failed")
+            return
+        if added:
+            log.info("consular gap alerts raised: %d", added)
+
     async def run_once(self) -> PollReport:
         report = await self.poll()
         await asyncio.to_thread(self.app.project)
+        await self.check_gaps()
+        await self.dispatch()
+        await self.dispatcher.aclose()
+        await self.fetcher.aclose()
         return report
 
     async def run_forever(self) -> None:
@@ -181,6 +214,23 @@ class Daemon:
             coalesce=True,
             next_run_time=dt.datetime.now(dt.UTC),
         )
+        scheduler.add_job(
+            self.dispatch,
+            "interval",
+            seconds=self.options.tick,
+            id="dispatch",
+            max_instances=1,
+            coalesce=True,
+        )
+        scheduler.add_job(
+            self.check_gaps,
+            "interval",
+            hours=24,
+            id="consular-gaps",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=dt.datetime.now(dt.UTC),
+        )
         scheduler.start()
         log.info("case-monitor running as %s with %d feeds", self.owner, len(self.config.feeds))
         await self.stopping.wait()
@@ -195,6 +245,7 @@ class Daemon:
                 "in-flight work did not finish in %ss; its transactions roll back", SHUTDOWN_GRACE
             )
         await self.fetcher.aclose()
+        await self.dispatcher.aclose()
 
 
 def run(options: DaemonOptions) -> int:
@@ -208,6 +259,8 @@ def run(options: DaemonOptions) -> int:
         try:
             if config.book.cases:
                 import_cases(app.store, config.book)
+            with app.db.write() as conn:
+                sync_subscriptions(conn, config.subscriptions, dt.datetime.now(dt.UTC))
             daemon = Daemon(app, config, options)
             if options.once:
                 report = asyncio.run(daemon.run_once())
@@ -230,7 +283,12 @@ def health(app: App) -> dict[str, Any]:
 
     feeds = feed_rows(app.db)
     lags = {p.name: lag(app.db, app.store, p.name) for p in app.projectors}
+    from monitor.alerts.outbox import list_alerts
+
+    queue = list_alerts(app.db, ["pending", "sending"])
     return {
+        "alerts_queued": len(queue),
+        "alerts_dead": len(list_alerts(app.db, ["dead"])),
         "events": app.store.head(),
         "projector_lag": lags,
         "feeds": len(feeds),

@@ -1,0 +1,1 @@
+"""Alerts: who hears of what, the transactional outbox, and delivery by webhook and email."""
