@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -226,6 +227,8 @@ def _feeds(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # SIGTERM before the daemon is up (while importing) is a clean exit too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     from monitor.daemon import AlreadyRunning, DaemonOptions, configure_logging, run
 
     configure_logging(args.log_format)
@@ -236,6 +239,8 @@ def _run(args: argparse.Namespace) -> int:
         metrics_port=args.metrics_port,
         block_private=args.block_private_addresses,
         backfill=args.backfill,
+        tick=args.tick,
+        lease=args.lease,
     )
     try:
         return run(options)
@@ -366,6 +371,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--backfill", action="store_true", help="record what the feeds hold without raising alerts"
+    )
+    run.add_argument(
+        "--tick",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="how often to look for due feeds and alerts (default 5)",
+    )
+    run.add_argument(
+        "--lease",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="how long a claimed feed stays claimed if its instance dies",
     )
 
     command("health", _health, "one-line status: projector lag, failing feeds")

@@ -34,7 +34,8 @@ from monitor.bootstrap import App, bootstrap
 from monitor.config import Config, load_config
 from monitor.fetch.http import Fetcher, FetchLimits
 from monitor.ingest import import_cases
-from monitor.polling import PollReport, poll_once
+from monitor.observe import Metrics, serve
+from monitor.polling import PollReport, poll_once, release_all_leases
 
 log = logging.getLogger("monitor.daemon")
 
@@ -60,6 +61,7 @@ class DaemonOptions:
     metrics_port: int | None = None
     block_private: bool = False
     backfill: bool = False
+    lease: float = 300.0
 
 
 class JsonFormatter(logging.Formatter):
@@ -133,6 +135,7 @@ class Daemon:
         self._busy = asyncio.Lock()
         self.dispatcher = Dispatcher(app.db, config.smtp)
         self.last_dispatch = DispatchReport()
+        self.metrics = Metrics()
 
     async def poll(self) -> PollReport:
         """One poll of the due feeds; failures are logged, never fatal."""
@@ -146,6 +149,7 @@ class Daemon:
                     self.config.feeds,
                     owner=self.owner,
                     backfill=self.options.backfill,
+                    lease=dt.timedelta(seconds=self.options.lease),
                 )
             except Exception:
                 log.exception("poll failed; will try again at the next tick")
@@ -153,6 +157,7 @@ class Daemon:
             self.polls += 1
             self.last_poll = dt.datetime.now(dt.UTC)
             self.last_report = report
+            self._count(report)
             if report.polled:
                 log.info(
                     "polled %d feeds: %d unchanged, %d errors, %d new articles, %d events",
@@ -174,11 +179,36 @@ class Daemon:
             log.exception("alert dispatch failed; will try again")
             return DispatchReport()
         self.last_dispatch = report
+        self.metrics.alerts_sent.inc(report.sent)
+        self.metrics.alert_failures.inc(report.retried + report.dead)
         if report.sent or report.dead:
             log.info(
                 "alerts: %d sent, %d to retry, %d dead", report.sent, report.retried, report.dead
             )
         return report
+
+    def _count(self, report: PollReport) -> None:
+        m = self.metrics
+        m.articles.inc(report.new_articles)
+        m.events.inc(report.events_appended)
+        for feed in self.config.feeds:
+            if feed.url in report.problems:
+                m.fetches.labels(feed.name, "error").inc()
+            elif feed.url in report.fetched:
+                m.fetches.labels(feed.name, "ok").inc()
+
+    def health(self) -> dict[str, Any]:
+        """For /healthz: the figures of `monitor health`, refreshed into the gauges."""
+        info = health(self.app)
+        for name, value in info["projector_lag"].items():
+            self.metrics.lag.labels(name).set(value)
+        self.metrics.queue.set(info["alerts_queued"])
+        self.metrics.dead.set(info["alerts_dead"])
+        self.metrics.feeds_failing.set(info["feeds_failing"])
+        info["polls"] = self.polls
+        info["last_poll"] = self.last_poll.isoformat() if self.last_poll else None
+        info["ok"] = True
+        return info
 
     async def check_gaps(self) -> None:
         try:
@@ -232,6 +262,10 @@ class Daemon:
             next_run_time=dt.datetime.now(dt.UTC),
         )
         scheduler.start()
+        server = None
+        if self.options.metrics_port is not None:
+            server = serve(self.options.metrics_port, self.metrics, self.health)
+            log.info("metrics and health on http://127.0.0.1:%d/", server.server_address[1])
         log.info("case-monitor running as %s with %d feeds", self.owner, len(self.config.feeds))
         await self.stopping.wait()
         log.info("stopping: no new work; finishing what is in flight")
@@ -246,12 +280,17 @@ class Daemon:
             )
         await self.fetcher.aclose()
         await self.dispatcher.aclose()
+        if server is not None:
+            server.shutdown()
 
 
 def run(options: DaemonOptions) -> int:
     """Wire, import the configured cases, and run once or until a signal."""
     from monitor.store.db import resolve_url
 
+    # Until the scheduler takes the signals over, SIGTERM during start-up exits cleanly (status 0);
+    # any open transaction rolls back as the stack unwinds.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     config = load_config(list(options.config) or default_config_paths())
     url = resolve_url(options.db_url)
     with single_instance(url):
@@ -261,6 +300,10 @@ def run(options: DaemonOptions) -> int:
                 import_cases(app.store, config.book)
             with app.db.write() as conn:
                 sync_subscriptions(conn, config.subscriptions, dt.datetime.now(dt.UTC))
+            if app.db.is_sqlite:
+                # The lock file makes this the only instance: leases left by a killed
+                # predecessor are stale, and waiting them out would only delay the news.
+                release_all_leases(app.db)
             daemon = Daemon(app, config, options)
             if options.once:
                 report = asyncio.run(daemon.run_once())

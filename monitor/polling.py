@@ -54,6 +54,7 @@ class PollReport:
     new_articles: int = 0
     events_appended: int = 0
     problems: dict[str, str] = field(default_factory=dict)
+    fetched: set[str] = field(default_factory=set)
 
 
 def utcnow() -> dt.datetime:
@@ -90,6 +91,17 @@ def sync_feeds(db: Database, feeds: Sequence[FeedConfig], now: dt.datetime) -> N
                         entries_seen=0,
                     )
                 )
+
+
+def release_all_leases(db: Database) -> int:
+    """Free every feed lease; only safe when no other instance can be running (SQLite)."""
+    with db.write() as conn:
+        result = conn.execute(
+            update(feed_state)
+            .where(feed_state.c.lease_owner.is_not(None))
+            .values(lease_owner=None, lease_until=None)
+        )
+        return int(result.rowcount)
 
 
 def claim_due(
@@ -200,6 +212,7 @@ async def poll_once(
     for done in asyncio.as_completed([one(d) for d in claimed]):
         due, fetched = await done
         report.polled += 1
+        report.fetched.add(due.url)
         parsed = None
         if fetched.ok and not fetched.not_modified and fetched.body is not None:
             parsed = parse_feed(

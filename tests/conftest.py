@@ -104,6 +104,17 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """An empty PostgreSQL schema's URL, for what only PostgreSQL deployments do."""
+    require_postgres()
+    schema = make_pg_schema()
+    try:
+        yield pg_schema_url(schema)
+    finally:
+        drop_pg_schema(schema)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     """A factory of empty-database URLs (for property tests that need one per example)."""
