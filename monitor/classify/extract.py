@@ -171,7 +171,11 @@ def classify_with(index: MentionIndex, article: Article) -> list[Development]:
     consular_context = bool(R.CONSULAR_CONTEXT.search(f"{article.title}\n{article.text}"))
     candidates: list[Candidate] = []
     last_date_by_para: dict[int, PartialDate] = {}
-    for sent, mentions in zip(sents, per_sentence, strict=True):
+    for i, (sent, mentions) in enumerate(zip(sents, per_sentence, strict=True)):
+        # Dates matter where a case is named, and just before ("... nine days later").
+        needed = mentions or (i + 1 < len(sents) and per_sentence[i + 1])
+        if not needed:
+            continue
         dates = find_dates(sent.text, pub)
         if mentions:
             ctx = _Context(
@@ -222,8 +226,11 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
         if r.type is DevelopmentType.APPEAL
         for m in r.pattern.finditer(text)
     ]
+    lower = text.lower()
     for rule in R.RULES:
         if rule.type is DevelopmentType.CONSULAR_VISIT and not consular_context:
+            continue
+        if not rule.may_match(lower):
             continue
         for m in rule.pattern.finditer(text):
             if rule.type in (DevelopmentType.SENTENCED, DevelopmentType.VERDICT) and any(
@@ -235,7 +242,9 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
             if not bound:
                 continue
             clause_text = text[clause[0] : clause[1]]
-            pre = text[max(clause[0], m.start() - 80) : m.start()]
+            # The cues sit in the few words before the trigger; matching on a short tail
+            # keeps the end-anchored patterns from scanning the whole sentence.
+            pre = text[max(clause[0], m.start() - 60) : m.start()]
             if _cancelled(rule, pre, clause_text):
                 continue
             outcome, detail = _detail(rule.type, clause_text)

@@ -8,7 +8,7 @@ object stands on: `after` (an active verb: "China detained Kovrig"),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.domain.developments import DevelopmentType as T
 
@@ -29,6 +29,10 @@ class Rule:
     side: str  # after | before | any
     confidence: float = 0.8
     outcome: str | None = None
+    keys: tuple[str, ...] = ()
+
+    def may_match(self, lower_text: str) -> bool:
+        return not self.keys or any(k in lower_text for k in self.keys)
 
 
 def _r(
@@ -300,6 +304,63 @@ RULES: tuple[Rule, ...] = (
         0.7,
     ),
 )
+
+# Lower-case words without which a rule cannot match: a substring test per rule is far
+# cheaper than its regular expression, and most sentences pass few of them.
+_KEYS: dict[str, tuple[str, ...]] = {
+    "detained.passive": (
+        "arrest",
+        "detain",
+        "abduct",
+        "kidnap",
+        "seiz",
+        "apprehend",
+        "custody",
+        "picked up",
+        "snatch",
+        "rounded up",
+    ),
+    "detained.active": ("arrest", "detain", "abduct", "kidnap", "seiz", "apprehend"),
+    "detained.noun_of": ("arrest", "detention", "abduction"),
+    "detained.possessive": ("arrest",),
+    "detained.missing": ("disappear", "missing"),
+    "charged.with": ("charged",),
+    "charged.active": ("charge", "indict"),
+    "charged.indicted": ("formally arrested", "prosecution", "charges"),
+    "consular.visit": ("visit", "consular"),
+    "hearing.court": ("hearing", "appeared", "court appearance"),
+    "trial.tried": ("trial", "tried"),
+    "trial.of": ("trial",),
+    "verdict.guilty": ("convict", "guilty"),
+    "verdict.found": ("guilty",),
+    "verdict.acquitted": ("acquit", "not guilty", "cleared"),
+    "sentenced.verb": ("sentence", "jail", "handed"),
+    "sentenced.term": ("year", "month", "death sentence"),
+    "appeal.filed": ("appeal",),
+    "appeal.decided": ("appeal", "upheld", "upholds", "overturn", "quash", "reduced", "commuted"),
+    "bail.bail": ("bail", "house arrest", "parole", "residential surveillance"),
+    "transferred.moved": ("transferred", "moved"),
+    "released.verb": ("released", "freed", "set free", "walked free", "let go", "pardoned"),
+    "released.returned": (
+        "return",
+        "sent",
+        "allowed to",
+        "arrived",
+        "landed",
+        "back",
+        "deported",
+        "expelled",
+        "swap",
+        "exchange",
+    ),
+    "released.dropped": ("drop",),
+    "released.noun": ("release",),
+    "died.died": ("died", "executed", "passed away", "death in custody", "killed"),
+    "diplomatic.raise": ("raised", "brought up", "discussed", "pressed"),
+    "diplomatic.urge": ("urg", "call", "demand", "push", "press", "appeal", "asked"),
+    "diplomatic.talks": ("talks", "discussions", "meetings", "calls", "accused", "letter"),
+}
+RULES = tuple(replace(rule, keys=_KEYS[rule.id]) for rule in RULES)
 
 # Cues that make a clause something other than a reported development.
 NEGATION = re.compile(

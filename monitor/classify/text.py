@@ -21,10 +21,7 @@ _ABBREVIATIONS = (
     "mr ms mrs dr prof gen lt col sgt capt st jr sr co corp ltd inc no vs etc rev sen rep "
     "gov jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m b.c d.c u.k u.n e.u"
 ).split()
-_ABBREV_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.$", re.IGNORECASE
-)
-_INITIAL_RE = re.compile(r"(?:^|\s)[A-Z]\.$")
+_ABBREV = frozenset(_ABBREVIATIONS)
 _SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 
 
@@ -43,12 +40,20 @@ def normalise(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u2018", "'")
 
 
+def _ends_in_abbreviation(piece: str) -> bool:
+    """ "Mr.", "Nov.", "U.S." or an initial ("J.") end the piece: no sentence ends there."""
+    if not piece.endswith("."):
+        return False
+    last = piece.rsplit(None, 1)[-1][:-1]
+    return last.lower().lstrip("(\"'“") in _ABBREV or (len(last) == 1 and last.isupper())
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split on sentence punctuation, not after titles, months or initials."""
     pieces = _SPLIT.split(paragraph.strip())
     out: list[str] = []
     for piece in pieces:
-        if out and (_ABBREV_RE.search(out[-1]) or _INITIAL_RE.search(out[-1])):
+        if out and _ends_in_abbreviation(out[-1]):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 KEY_RE = re.compile(r"^[a-z0-9-]+$")
@@ -57,7 +58,11 @@ class CaseBook:
     groups: tuple[Group, ...] = field(default=())
 
     def case(self, key: str) -> Case | None:
-        return next((c for c in self.cases if c.key == key), None)
+        return self._by_key.get(key)
+
+    @cached_property
+    def _by_key(self) -> dict[str, Case]:
+        return {c.key: c for c in self.cases}
 
     def keys(self) -> list[str]:
         return [c.key for c in self.cases]
