@@ -36,32 +36,86 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 
-from monitor.bootstrap import App, bootstrap  # noqa: E402
+from monitor.bootstrap import bootstrap  # noqa: E402
 from monitor.classify.extract import Classifier  # noqa: E402
 from monitor.config import load_cases, read_articles  # noqa: E402
 from monitor.domain.articles import Article  # noqa: E402
 from monitor.domain.cases import Case, CaseBook  # noqa: E402
 from monitor.ingest import import_cases  # noqa: E402
-from monitor.store.events import EventStore, NewEvent  # noqa: E402
+from monitor.store.events import NewEvent  # noqa: E402
 from monitor.store.schema import events as events_table  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-PG = os.environ.get("MONITOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG = os.environ.get(
+    "MONITOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
-GIVEN = ["Anna", "Daniel", "Hiro", "Maria", "Omar", "Lena", "Ivan", "Sara", "Jonas", "Mei", "Ali",
-         "Nadia", "Peter", "Chen", "Lucia", "Tomas", "Aisha", "Karim", "Elena", "Yusuf"]
-FAMILY = ["Lindqvist", "Okafor", "Tanaka", "Petrov", "Haddad", "Novak", "Kowalski", "Moreau",
-          "Fischer", "Rossi", "Silva", "Nguyen", "Kaya", "Dubois", "Jansen", "Horvat", "Larsen",
-          "Costa", "Weber", "Popescu"]
+GIVEN = [
+    "Anna",
+    "Daniel",
+    "Hiro",
+    "Maria",
+    "Omar",
+    "Lena",
+    "Ivan",
+    "Sara",
+    "Jonas",
+    "Mei",
+    "Ali",
+    "Nadia",
+    "Peter",
+    "Chen",
+    "Lucia",
+    "Tomas",
+    "Aisha",
+    "Karim",
+    "Elena",
+    "Yusuf",
+]
+FAMILY = [
+    "Lindqvist",
+    "Okafor",
+    "Tanaka",
+    "Petrov",
+    "Haddad",
+    "Novak",
+    "Kowalski",
+    "Moreau",
+    "Fischer",
+    "Rossi",
+    "Silva",
+    "Nguyen",
+    "Kaya",
+    "Dubois",
+    "Jansen",
+    "Horvat",
+    "Larsen",
+    "Costa",
+    "Weber",
+    "Popescu",
+]
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown CPU")
-    mem = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal"))) // (1024 * 1024)
-    return (f"{os.cpu_count()} cores ({cpu}), {mem} GiB RAM, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    mem = int(
+        next(
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+    ) // (1024 * 1024)
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem} GiB RAM, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
 
 
 ROWS: list[str] = []
@@ -118,29 +172,56 @@ def seed_articles() -> tuple[CaseBook, list[Article]]:
 def bench_classify(n: int) -> None:
     book, seeds = seed_articles()
     stream = [seeds[i % len(seeds)] for i in range(n)]
-    for label, cases in (("5 seed cases", book), ("10,000 cases", CaseBook(
-            synthetic_book(10_000).cases + book.cases, book.groups))):
+    for label, cases in (
+        ("5 seed cases", book),
+        ("10,000 cases", CaseBook(synthetic_book(10_000).cases + book.cases, book.groups)),
+    ):
         classifier = Classifier(cases)
         seconds, found = timed(lambda c=classifier: sum(len(c(a)) for a in stream))
-        report("-", f"classify {n:,} seed articles, {label}", n / seconds, "articles/s",
-               f"one core; {found:,} developments")
+        report(
+            "-",
+            f"classify {n:,} seed articles, {label}",
+            n / seconds,
+            "articles/s",
+            f"one core; {found:,} developments",
+        )
 
 
 def new_event(i: int) -> NewEvent:
-    return NewEvent("Tested", 1, {"n": i, "evidence": "Anna Lindqvist was released on Friday."},
-                    {"article_id": f"a{i}"}, f"k{uuid.uuid4().hex}", "2023-06-16", "day")
+    return NewEvent(
+        "Tested",
+        1,
+        {"n": i, "evidence": "Anna Lindqvist was released on Friday."},
+        {"article_id": f"a{i}"},
+        f"k{uuid.uuid4().hex}",
+        "2023-06-16",
+        "day",
+    )
 
 
 def bench_append(kind: str, single: int, batches: int, size: int) -> None:
     with database(kind) as url:
         app = bootstrap(url)
         store = app.store
-        seconds, _ = timed(lambda: [store.append(f"case:s{i % 50}", [new_event(i)]) for i in range(single)])
-        report(kind, f"append, one event per transaction ({single:,})", single / seconds, "events/s")
-        seconds, _ = timed(lambda: [store.append(f"case:b{i % 50}", [new_event(i * size + j) for j in range(size)])
-                                    for i in range(batches)])
+        seconds, _ = timed(
+            lambda: [store.append(f"case:s{i % 50}", [new_event(i)]) for i in range(single)]
+        )
+        report(
+            kind, f"append, one event per transaction ({single:,})", single / seconds, "events/s"
+        )
+        seconds, _ = timed(
+            lambda: [
+                store.append(f"case:b{i % 50}", [new_event(i * size + j) for j in range(size)])
+                for i in range(batches)
+            ]
+        )
         append_rate = batches * size / seconds
-        report(kind, f"append, {size} events per transaction ({batches * size:,})", append_rate, "events/s")
+        report(
+            kind,
+            f"append, {size} events per transaction ({batches * size:,})",
+            append_rate,
+            "events/s",
+        )
         rows = [_row(i, 10_000_000 + i * size + j) for i in range(batches) for j in range(size)]
 
         def plain() -> None:
@@ -150,16 +231,31 @@ def bench_append(kind: str, single: int, batches: int, size: int) -> None:
 
         seconds, _ = timed(plain)
         plain_rate = batches * size / seconds
-        report(kind, f"plain batched INSERT, {size} rows per transaction", plain_rate, "rows/s",
-               f"append/INSERT ratio {append_rate / plain_rate:.2f}")
+        report(
+            kind,
+            f"plain batched INSERT, {size} rows per transaction",
+            plain_rate,
+            "rows/s",
+            f"append/INSERT ratio {append_rate / plain_rate:.2f}",
+        )
         app.close()
 
 
 def _row(batch: int, position: int) -> dict[str, Any]:
-    return {"position": position, "stream": f"case:p{batch}", "version": position, "type": "Tested",
-            "schema_version": 1, "data": {"n": position}, "metadata": {}, "occurred_on": "2023-06-16",
-            "occurred_precision": "day", "recorded_at": dt.datetime.now(dt.UTC),
-            "idempotency_key": f"p{position}", "content_hash": "0" * 64}
+    return {
+        "position": position,
+        "stream": f"case:p{batch}",
+        "version": position,
+        "type": "Tested",
+        "schema_version": 1,
+        "data": {"n": position},
+        "metadata": {},
+        "occurred_on": "2023-06-16",
+        "occurred_precision": "day",
+        "recorded_at": dt.datetime.now(dt.UTC),
+        "idempotency_key": f"p{position}",
+        "content_hash": "0" * 64,
+    }
 
 
 def _development_rows(n: int, cases: int) -> Iterator[list[dict[str, Any]]]:
@@ -174,18 +270,46 @@ def _development_rows(n: int, cases: int) -> Iterator[list[dict[str, Any]]]:
         v = versions[c]
         dev_id = f"d{c}-{(v - 1) // 20}"
         if v % 20 == 1:
-            typ, data = "DevelopmentRecorded", {
-                "development_id": dev_id, "case": f"c{c}", "type": types[(v // 20) % 5],
-                "date": f"20{10 + (v // 20) % 14}-0{1 + v % 9}", "evidence": "…", "confidence": 0.8,
-                "rule": "bench", "source": {"article_id": f"a{pos}"}}
+            typ, data = (
+                "DevelopmentRecorded",
+                {
+                    "development_id": dev_id,
+                    "case": f"c{c}",
+                    "type": types[(v // 20) % 5],
+                    "date": f"20{10 + (v // 20) % 14}-0{1 + v % 9}",
+                    "evidence": "…",
+                    "confidence": 0.8,
+                    "rule": "bench",
+                    "source": {"article_id": f"a{pos}"},
+                },
+            )
         else:
-            typ, data = "DevelopmentCorroborated", {
-                "development_id": dev_id, "case": f"c{c}", "source": {"article_id": f"a{pos}"},
-                "evidence": "…", "confidence": 0.8}
-        batch.append({"position": pos, "stream": f"case:c{c}", "version": v, "type": typ,
-                      "schema_version": 1, "data": data, "metadata": {}, "occurred_on": None,
-                      "occurred_precision": None, "recorded_at": now, "idempotency_key": f"e{pos}",
-                      "content_hash": "0" * 64})
+            typ, data = (
+                "DevelopmentCorroborated",
+                {
+                    "development_id": dev_id,
+                    "case": f"c{c}",
+                    "source": {"article_id": f"a{pos}"},
+                    "evidence": "…",
+                    "confidence": 0.8,
+                },
+            )
+        batch.append(
+            {
+                "position": pos,
+                "stream": f"case:c{c}",
+                "version": v,
+                "type": typ,
+                "schema_version": 1,
+                "data": data,
+                "metadata": {},
+                "occurred_on": None,
+                "occurred_precision": None,
+                "recorded_at": now,
+                "idempotency_key": f"e{pos}",
+                "content_hash": "0" * 64,
+            }
+        )
         if len(batch) == 10_000:
             yield batch
             batch = []
@@ -198,8 +322,12 @@ def bench_replay(kind: str, sizes: list[int]) -> None:
         with database(kind) as url:
             app = bootstrap(url)
             cases = max(n // 1000, 10)
-            import_cases(app.store, CaseBook(tuple(
-                Case(f"c{i}", f"Case {i}", (), "CN", ("CA",)) for i in range(cases))))
+            import_cases(
+                app.store,
+                CaseBook(
+                    tuple(Case(f"c{i}", f"Case {i}", (), "CN", ("CA",)) for i in range(cases))
+                ),
+            )
             head = app.store.head()
             for batch in _development_rows(n, cases):
                 for row in batch:
@@ -210,8 +338,13 @@ def bench_replay(kind: str, sizes: list[int]) -> None:
             seconds, count = timed(lambda: sum(1 for _ in app.store.iter_all(batch=10_000)))
             report(kind, f"replay: read all {count:,} events", count / seconds, "events/s")
             seconds, _ = timed(app.rebuild)
-            report(kind, f"projection rebuild, {n:,} events ({cases:,} cases)", seconds, "s",
-                   f"{n / seconds:,.0f} events/s")
+            report(
+                kind,
+                f"projection rebuild, {n:,} events ({cases:,} cases)",
+                seconds,
+                "s",
+                f"{n / seconds:,.0f} events/s",
+            )
             app.close()
 
 
@@ -226,12 +359,16 @@ def real_items(limit: int | None) -> list[Article]:
             from monitor.domain.articles import parse_published
             from monitor.fetch.parse import html_to_text
 
-            out.append(Article(
-                id=str(item.get("link") or f"{path.name}-{len(out)}")[:190],
-                title=html_to_text(item.get("title") or ""),
-                text=html_to_text(item.get("description") or ""),
-                published=parse_published(str(item.get("date_published") or "")[:19]),
-                url=item.get("link"), feed=str(item.get("source") or "")[:190]))
+            out.append(
+                Article(
+                    id=str(item.get("link") or f"{path.name}-{len(out)}")[:190],
+                    title=html_to_text(item.get("title") or ""),
+                    text=html_to_text(item.get("description") or ""),
+                    published=parse_published(str(item.get("date_published") or "")[:19]),
+                    url=item.get("link"),
+                    feed=str(item.get("source") or "")[:190],
+                )
+            )
             if limit and len(out) >= limit:
                 return out
     return out
@@ -239,37 +376,55 @@ def real_items(limit: int | None) -> list[Article]:
 
 def bench_ingest(kind: str, n: int, real_limit: int | None) -> None:
     book, seeds = seed_articles()
-    for label, cases in (("10 cases", CaseBook(synthetic_book(6).cases + book.cases, book.groups)),
-                         ("10,000 cases", CaseBook(synthetic_book(10_000).cases + book.cases, book.groups))):
+    for label, cases in (
+        ("10 cases", CaseBook(synthetic_book(6).cases + book.cases, book.groups)),
+        ("10,000 cases", CaseBook(synthetic_book(10_000).cases + book.cases, book.groups)),
+    ):
         with database(kind) as url:
             app = bootstrap(url)
             import_cases(app.store, cases)
-            stream = [Article(f"{a.id}-{i}", a.title, f"{a.text}\n\n(copy {i})", a.published, None)
-                      for i, a in ((i, seeds[i % len(seeds)]) for i in range(n))]
+            stream = [
+                Article(f"{a.id}-{i}", a.title, f"{a.text}\n\n(copy {i})", a.published, None)
+                for i, a in ((i, seeds[i % len(seeds)]) for i in range(n))
+            ]
             seconds, result = timed(lambda: app.ingest(stream))
-            report(kind, f"ingest {n:,} seed articles end to end, {label}", n / seconds, "articles/s",
-                   f"{result.events_appended:,} events")
+            report(
+                kind,
+                f"ingest {n:,} seed articles end to end, {label}",
+                n / seconds,
+                "articles/s",
+                f"{result.events_appended:,} events",
+            )
             app.close()
     items = real_items(real_limit)
     with database(kind) as url:
         app = bootstrap(url)
         import_cases(app.store, book)
         seconds, result = timed(lambda: app.ingest(items))
-        report(kind, f"ingest {len(items):,} real feed items (2020-2024), seed cases", len(items) / seconds,
-               "articles/s", f"{result.new_articles:,} new, {result.developments_found:,} developments found, "
-               f"{result.events_appended:,} events")
+        report(
+            kind,
+            f"ingest {len(items):,} real feed items (2020-2024), seed cases",
+            len(items) / seconds,
+            "articles/s",
+            f"{result.new_articles:,} new, {result.developments_found:,} developments found, "
+            f"{result.events_appended:,} events",
+        )
         app.close()
 
 
 def bench_fetch(kind: str, feeds: int) -> None:
-    from tests.feedserver import FeedServer, conditional, rss
-
     from monitor.config import FeedConfig
     from monitor.fetch.http import Fetcher, FetchLimits
     from monitor.polling import poll_once
+    from tests.feedserver import FeedServer, conditional, rss
 
     server = FeedServer()
-    body = rss([{"id": f"i{i}", "title": f"Item {i}", "text": "Markets rose on Monday."} for i in range(20)])
+    body = rss(
+        [
+            {"id": f"i{i}", "title": f"Item {i}", "text": "Markets rose on Monday."}
+            for i in range(20)
+        ]
+    )
     changing: dict[str, int] = {}
 
     def fresh(path: str) -> Any:
@@ -277,9 +432,22 @@ def bench_fetch(kind: str, feeds: int) -> None:
             changing[path] = changing.get(path, 0) + 1
             from tests.feedserver import send
 
-            send(h, 200, rss([{"id": f"{path}-{changing[path]}-{i}", "title": f"News {i}",
-                               "text": "Markets rose on Monday."} for i in range(20)]),
-                 {"Content-Type": "application/rss+xml"})
+            send(
+                h,
+                200,
+                rss(
+                    [
+                        {
+                            "id": f"{path}-{changing[path]}-{i}",
+                            "title": f"News {i}",
+                            "text": "Markets rose on Monday.",
+                        }
+                        for i in range(20)
+                    ]
+                ),
+                {"Content-Type": "application/rss+xml"},
+            )
+
         return route
 
     for i in range(feeds):
@@ -290,12 +458,17 @@ def bench_fetch(kind: str, feeds: int) -> None:
         with database(kind) as url:
             app = bootstrap(url)
             for prefix, label in (("u", "unchanged (304)"), ("c", "all changed")):
-                configs = [FeedConfig(server.url(f"/{prefix}{i}"), f"{prefix}{i}", 60) for i in range(feeds)]
+                configs = [
+                    FeedConfig(server.url(f"/{prefix}{i}"), f"{prefix}{i}", 60)
+                    for i in range(feeds)
+                ]
 
                 async def go(now: dt.datetime) -> Any:
                     fetcher = Fetcher(FetchLimits())
                     try:
-                        return await poll_once(app, fetcher, configs, owner="bench", concurrency=32, now=now)
+                        return await poll_once(
+                            app, fetcher, configs, owner="bench", concurrency=32, now=now
+                        )
                     finally:
                         await fetcher.aclose()
 
@@ -305,16 +478,23 @@ def bench_fetch(kind: str, feeds: int) -> None:
                 seconds, result = timed(lambda: asyncio.run(go(later)))
                 peak = tracemalloc.get_traced_memory()[1] / 1e6
                 tracemalloc.stop()
-                report(kind, f"poll {feeds:,} feeds on loopback, {label}", seconds, "s",
-                       f"{result.polled:,} polled, {result.not_modified:,} not modified; "
-                       f"peak Python memory {peak:,.0f} MB")
+                report(
+                    kind,
+                    f"poll {feeds:,} feeds on loopback, {label}",
+                    seconds,
+                    "s",
+                    f"{result.polled:,} polled, {result.not_modified:,} not modified; "
+                    f"peak Python memory {peak:,.0f} MB",
+                )
             app.close()
     finally:
         server.stop()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--db", default="both", choices=["sqlite", "postgresql", "both"])
     parser.add_argument("--only", default="classify,append,replay,ingest,fetch")
@@ -323,7 +503,9 @@ def main() -> None:
     only = set(args.only.split(","))
     q = args.quick
     print(f"Machine: {machine()}")
-    print(f"Started {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {'quick' if q else 'full'} sizes\n")
+    print(
+        f"Started {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {'quick' if q else 'full'} sizes\n"
+    )
     print("| database | what | figure | conditions |\n|---|---|---|---|")
     started = time.perf_counter()
     if "classify" in only:
@@ -338,7 +520,9 @@ def main() -> None:
         if "fetch" in only:
             bench_fetch(kind, 100 if q else 1_000)
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(f"\nTotal {time.perf_counter() - started:,.0f} s; peak RSS {usage.ru_maxrss / 1024:,.0f} MB")
+    print(
+        f"\nTotal {time.perf_counter() - started:,.0f} s; peak RSS {usage.ru_maxrss / 1024:,.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -337,24 +337,21 @@ def build_parser() -> argparse.ArgumentParser:
     proj_sub = proj.add_subparsers(dest="projections_command", required=True, metavar="ACTION")
     command("rebuild", _rebuild, "replay every event into fresh projections", proj_sub)
 
+    def config_option(p: Any) -> None:
+        p.add_argument(
+            "--config",
+            action="append",
+            default=[],
+            metavar="FILE",
+            help="TOML configuration (repeatable; default: the shipped feeds/)",
+        )
+
     feeds = command("feeds", _feeds, "the configured feeds and their state")
-    feeds.add_argument(
-        "--config",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="TOML file with [[feed]] tables (default: the shipped feeds/)",
-    )
+    config_option(feeds)
     feeds.add_argument("--json", action="store_true", help="JSON instead of a table")
 
     run = command("run", _run, "the daemon: poll, classify, append, project, alert")
-    run.add_argument(
-        "--config",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="TOML configuration (repeatable; default: the shipped feeds/)",
-    )
+    config_option(run)
     run.add_argument("--once", action="store_true", help="poll every due feed once, then exit")
     run.add_argument(
         "--metrics-port",

@@ -20,7 +20,7 @@ import signal
 import socket
 import sys
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -235,32 +235,24 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stopping.set)
         scheduler = AsyncIOScheduler(timezone="UTC")
-        scheduler.add_job(
-            self.poll,
-            "interval",
-            seconds=self.options.tick,
-            id="poll",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=dt.datetime.now(dt.UTC),
-        )
-        scheduler.add_job(
-            self.dispatch,
-            "interval",
-            seconds=self.options.tick,
-            id="dispatch",
-            max_instances=1,
-            coalesce=True,
-        )
-        scheduler.add_job(
-            self.check_gaps,
-            "interval",
-            hours=24,
-            id="consular-gaps",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=dt.datetime.now(dt.UTC),
-        )
+        now = dt.datetime.now(dt.UTC)
+        tick = self.options.tick
+        # (job, every so many seconds, first run): feeds and alerts on the tick, gaps daily.
+        jobs: list[tuple[Callable[[], Awaitable[object]], float, dt.datetime]] = [
+            (self.poll, tick, now),
+            (self.dispatch, tick, now + dt.timedelta(seconds=tick)),
+            (self.check_gaps, 86400.0, now),
+        ]
+        for job, every, first in jobs:
+            scheduler.add_job(
+                job,
+                "interval",
+                seconds=every,
+                id=job.__name__,
+                max_instances=1,
+                coalesce=True,
+                next_run_time=first,
+            )
         scheduler.start()
         server = None
         if self.options.metrics_port is not None:

@@ -24,6 +24,7 @@ from monitor.config import FeedConfig
 from monitor.fetch.feedstate import Outcome, next_due
 from monitor.fetch.http import FetchedFeed, Fetcher
 from monitor.fetch.parse import ParsedFeed, parse_feed
+from monitor.store.claims import claim
 from monitor.store.db import Database
 from monitor.store.schema import feed_state
 
@@ -125,15 +126,9 @@ def claim_due(
             .order_by(feed_state.c.next_due_at)
             .limit(limit)
         )
-        if conn.dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        rows = list(conn.execute(query))
-        if rows:
-            conn.execute(
-                update(feed_state)
-                .where(feed_state.c.url.in_([r.url for r in rows]))
-                .values(lease_owner=owner, lease_until=now + lease)
-            )
+        rows = claim(
+            conn, query, feed_state, feed_state.c.url, lease_owner=owner, lease_until=now + lease
+        )
     return [
         DueFeed(
             r.url,

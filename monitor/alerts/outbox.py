@@ -31,6 +31,7 @@ from monitor.alerts.subscriptions import (
     load_subscriptions,
 )
 from monitor.config import SmtpConfig
+from monitor.store.claims import claim
 from monitor.store.db import Database
 from monitor.store.schema import alerts, case_status
 
@@ -89,16 +90,9 @@ class Dispatcher:
                 .order_by(alerts.c.next_attempt_at, alerts.c.created_at)
                 .limit(limit)
             )
-            if conn.dialect.name == "postgresql":
-                query = query.with_for_update(skip_locked=True)
-            rows = list(conn.execute(query))
-            if rows:
-                conn.execute(
-                    update(alerts)
-                    .where(alerts.c.id.in_([r.id for r in rows]))
-                    .values(state="sending", next_attempt_at=now + self.lease)
-                )
-            return rows
+            return claim(
+                conn, query, alerts, alerts.c.id, state="sending", next_attempt_at=now + self.lease
+            )
 
     async def dispatch_due(
         self, now: dt.datetime | None = None, limit: int = 200
