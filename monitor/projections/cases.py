@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from monitor.domain.events import (
     CaseOpened,
@@ -67,6 +67,9 @@ class DefinitionsProjector:
             }
             _upsert(conn, case_definitions, {"key": e.key}, values)
 
+    def flush(self, conn: Connection) -> None:
+        pass
+
     def reset(self) -> None:
         pass
 
@@ -80,69 +83,91 @@ def _source_json(source: Source) -> dict[str, Any]:
 
 
 class TimelineProjector:
-    """case_timeline: one row per development, with its sources."""
+    """case_timeline: one row per development, with its sources.
+
+    Rows touched in a batch are kept in memory and written once at `flush`, in
+    the batch's transaction: a development corroborated many times in a batch
+    costs one UPDATE, not one per report.
+    """
 
     name = "case_timeline"
     tables: Sequence[Table] = (case_timeline,)
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[str, Any]] = {}
+        self._new: set[str] = set()
+
+    def reset(self) -> None:
+        self._rows.clear()
+        self._new.clear()
+
+    def _row(self, conn: Connection, development_id: str) -> dict[str, Any]:
+        if development_id not in self._rows:
+            found = conn.execute(
+                select(case_timeline).where(case_timeline.c.development_id == development_id)
+            ).one()
+            self._rows[development_id] = dict(found._mapping)
+        return self._rows[development_id]
 
     def apply(self, conn: Connection, event: StoredEvent, *, replaying: bool) -> None:
         if event.type == DevelopmentRecorded.TYPE:
             e = decode(event)
             assert isinstance(e, DevelopmentRecorded)
             occurred = e.occurred()
-            conn.execute(
-                insert(case_timeline).values(
-                    development_id=e.development_id,
-                    case_key=e.case,
-                    type=e.type,
-                    date=e.date,
-                    date_precision=occurred.precision.value if occurred else None,
-                    outcome=e.outcome,
-                    detail=e.detail,
-                    evidence=e.evidence,
-                    confidence=e.confidence,
-                    rule=e.rule,
-                    source_count=1,
-                    first_source=_source_label(e.source),
-                    last_source=_source_label(e.source),
-                    sources=[_source_json(e.source)],
-                    first_recorded_position=event.position,
-                    retracted=False,
-                )
-            )
+            self._rows[e.development_id] = {
+                "development_id": e.development_id,
+                "case_key": e.case,
+                "type": e.type,
+                "date": e.date,
+                "date_precision": occurred.precision.value if occurred else None,
+                "outcome": e.outcome,
+                "detail": e.detail,
+                "evidence": e.evidence,
+                "confidence": e.confidence,
+                "rule": e.rule,
+                "source_count": 1,
+                "first_source": _source_label(e.source),
+                "last_source": _source_label(e.source),
+                "sources": [_source_json(e.source)],
+                "first_recorded_position": event.position,
+                "retracted": False,
+            }
+            self._new.add(e.development_id)
         elif event.type == DevelopmentCorroborated.TYPE:
             c = decode(event)
             assert isinstance(c, DevelopmentCorroborated)
-            row = conn.execute(
-                select(case_timeline.c.sources, case_timeline.c.confidence).where(
-                    case_timeline.c.development_id == c.development_id
-                )
-            ).one()
-            values: dict[str, Any] = {
-                "sources": [*row.sources, _source_json(c.source)],
-                "source_count": len(row.sources) + 1,
-                "last_source": _source_label(c.source),
-                "confidence": max(row.confidence, c.confidence),
-            }
+            row = self._row(conn, c.development_id)
+            row["sources"] = [*row["sources"], _source_json(c.source)]
+            row["source_count"] = len(row["sources"])
+            row["last_source"] = _source_label(c.source)
+            row["confidence"] = max(row["confidence"], c.confidence)
             refined = c.occurred()
             if refined is not None:
-                values.update(date=refined.iso(), date_precision=refined.precision.value)
-            conn.execute(
-                update(case_timeline)
-                .where(case_timeline.c.development_id == c.development_id)
-                .values(**values)
-            )
+                row.update(date=refined.iso(), date_precision=refined.precision.value)
         elif event.type == DevelopmentRetracted.TYPE:
             r = decode(event)
             assert isinstance(r, DevelopmentRetracted)
+            self._row(conn, r.development_id)["retracted"] = True
+
+    def flush(self, conn: Connection) -> None:
+        new = [row for key, row in self._rows.items() if key in self._new]
+        if new:
+            conn.execute(insert(case_timeline), new)
+        # Bound names differ from the column names, as an UPDATE's SET clause requires.
+        changed = [
+            {f"v_{k}": v for k, v in row.items()}
+            for key, row in self._rows.items()
+            if key not in self._new
+        ]
+        if changed:
+            columns = [c.name for c in case_timeline.c if c.name != "development_id"]
             conn.execute(
                 update(case_timeline)
-                .where(case_timeline.c.development_id == r.development_id)
-                .values(retracted=True)
+                .where(case_timeline.c.development_id == bindparam("v_development_id"))
+                .values({name: bindparam(f"v_{name}") for name in columns}),
+                changed,
             )
-
-    def reset(self) -> None:
-        pass
+        self.reset()
 
 
 @dataclass(frozen=True)
@@ -178,6 +203,31 @@ def facts(state: CaseState) -> list[Fact]:
     ]
 
 
+def _status_row(state: CaseState, after: CaseStatus, position: int) -> dict[str, Any]:
+    definition = state.definition
+    assert definition is not None
+    live = [k for k in state.developments.values() if not k.retracted]
+    released = after.status_date if after.status and after.status.value == "released" else None
+
+    def iso(d: Any) -> str | None:
+        return d.iso() if d is not None else None
+
+    return {
+        "name": definition.name,
+        "held_by": definition.held_by,
+        "status": after.status.value if after.status else None,
+        "status_date": iso(after.status_date),
+        "last_development": after.last_development.value if after.last_development else None,
+        "last_development_date": iso(after.last_development_date),
+        "held_since": iso(after.held_since),
+        "released_on": iso(released),
+        "last_consular_visit": iso(after.last_consular_visit),
+        "developments": len(live),
+        "sources": len({s for k in live for s in k.sources}),
+        "updated_position": position,
+    }
+
+
 class StatusProjector:
     """case_status: each case's status by the fold, plus counts; hands changes to a hook.
 
@@ -193,9 +243,19 @@ class StatusProjector:
         self.store = store
         self.on_change = on_change
         self._cache: dict[str, CaseState] = {}
+        self._folded: dict[str, CaseStatus] = {}
+        # Per case, what to write at flush: its state, its fold, the last event's position.
+        self._pending: dict[str, tuple[CaseState, CaseStatus, int]] = {}
 
     def reset(self) -> None:
         self._cache.clear()
+        self._folded.clear()
+        self._pending.clear()
+
+    def flush(self, conn: Connection) -> None:
+        for key, (state, after, position) in self._pending.items():
+            _upsert(conn, case_status, {"case_key": key}, _status_row(state, after, position))
+        self._pending.clear()
 
     def _state_before(self, conn: Connection, event: StoredEvent) -> CaseState:
         state = self._cache.get(event.stream)
@@ -211,41 +271,25 @@ class StatusProjector:
         if event.type not in _CASE_EVENTS or not event.stream.startswith("case:"):
             return
         state = self._state_before(conn, event)
-        before = fold(facts(state))
+        cached = self._folded.get(event.stream)
+        before = (
+            cached
+            if cached is not None and state is self._cache.get(event.stream)
+            else fold(facts(state))
+        )
         domain_event = decode(event)
         state.apply(domain_event)
         self._cache[event.stream] = state
-        after = fold(facts(state))
+        # A corroboration that refines no date leaves every fact, so the status, as it was.
+        unchanged = isinstance(domain_event, DevelopmentCorroborated) and not (
+            domain_event.refined_date
+        )
+        after = before if unchanged else fold(facts(state))
+        self._folded[event.stream] = after
         definition = state.definition
         if definition is None:
             return
-        live = [k for k in state.developments.values() if not k.retracted]
-        released = after.status_date if after.status and after.status.value == "released" else None
-        _upsert(
-            conn,
-            case_status,
-            {"case_key": definition.key},
-            {
-                "name": definition.name,
-                "held_by": definition.held_by,
-                "status": after.status.value if after.status else None,
-                "status_date": after.status_date.iso() if after.status_date else None,
-                "last_development": after.last_development.value
-                if after.last_development
-                else None,
-                "last_development_date": after.last_development_date.iso()
-                if after.last_development_date
-                else None,
-                "held_since": after.held_since.iso() if after.held_since else None,
-                "released_on": released.iso() if released else None,
-                "last_consular_visit": after.last_consular_visit.iso()
-                if after.last_consular_visit
-                else None,
-                "developments": len(live),
-                "sources": len({s for k in live for s in k.sources}),
-                "updated_position": event.position,
-            },
-        )
+        self._pending[definition.key] = (state, after, event.position)
         if self.on_change is not None and not replaying:
             self.on_change(
                 conn,

@@ -28,6 +28,9 @@ class Projector(Protocol):
     def apply(self, conn: Connection, event: StoredEvent, *, replaying: bool) -> None:
         """Apply one event inside the caller's transaction."""
 
+    def flush(self, conn: Connection) -> None:
+        """Write what `apply` buffered, in the same transaction, before the position is saved."""
+
     def reset(self) -> None:
         """Forget any in-memory cache (after a rollback or before a rebuild)."""
 
@@ -69,6 +72,7 @@ def run_batch(
             for event in events:
                 projector.apply(conn, event, replaying=replaying)
             if events:
+                projector.flush(conn)
                 _save(conn, projector.name, events[-1].position)
             return len(events)
     except BaseException:
@@ -107,6 +111,7 @@ def rebuild(
                 while events := store.read_after_in(conn, position, batch):
                     for event in events:
                         projector.apply(conn, event, replaying=True)
+                    projector.flush(conn)
                     position = events[-1].position
                     total += len(events)
                 _save(conn, projector.name, position)

@@ -97,9 +97,11 @@ def connect(url: str | None = None, *, migrate: bool = True, **engine_kw: Any) -
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        # One connection per checkout: SQLite file locks are per connection, and
-        # the pool must not hand one to two threads.
-        kw["poolclass"] = NullPool
+        # A pool of connections, each used by one thread at a time (SQLAlchemy's
+        # default for files); reconnecting per transaction would redo the PRAGMAs.
+        kw["connect_args"] = {"check_same_thread": False}
+        if not parsed.database or parsed.database == ":memory:":
+            kw["poolclass"] = NullPool
     elif parsed.get_backend_name() == "postgresql":
         kw["pool_pre_ping"] = True
         kw["connect_args"] = {"connect_timeout": 10}

@@ -106,6 +106,11 @@ def row_to_event(row: Any) -> StoredEvent:
     )
 
 
+def _stored(row: dict[str, Any]) -> StoredEvent:
+    """The event as just written (no need to read back what this transaction inserted)."""
+    return StoredEvent(**{k: v for k, v in row.items() if k != "content_hash"})
+
+
 def lock_for_append(conn: Connection) -> None:
     """Take the store's write lock for the rest of this transaction (see module docstring)."""
     if conn.dialect.name == "postgresql":
@@ -201,18 +206,10 @@ class EventStore:
                     }
                 )
             conn.execute(events_table.insert(), rows)
-            existing.update(
-                {
-                    row.idempotency_key: row
-                    for row in conn.execute(
-                        select(events_table).where(
-                            events_table.c.position > position,
-                            events_table.c.position <= position + len(rows),
-                        )
-                    )
-                }
-            )
-        return [row_to_event(existing[k]) for k in keys]
+            written = {r["idempotency_key"]: _stored(r) for r in rows}
+        else:
+            written = {}
+        return [written[k] if k in written else row_to_event(existing[k]) for k in keys]
 
     @staticmethod
     def _stream_version(conn: Connection, stream: str) -> int:
