@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """case-monitor benchmarks: print each figure with the machine and conditions beside it.
 
-    .venv/bin/python bench/run.py              # everything, SQLite and PostgreSQL
+    .venv/bin/python bench/run.py              # everything, SQLite and PostgreSQL, < 10 minutes
+    .venv/bin/python bench/run.py --full       # the issue's sizes everywhere (about 30 minutes)
     .venv/bin/python bench/run.py --quick      # smaller sizes, for a smoke run
     .venv/bin/python bench/run.py --only classify,append --db sqlite
 
@@ -336,7 +337,7 @@ def bench_replay(kind: str, sizes: list[int]) -> None:
                     row["version"] += 1
                 with app.db.write() as conn:
                     conn.execute(events_table.insert(), batch)
-            seconds, count = timed(lambda: sum(1 for _ in app.store.iter_all(batch=10_000)))
+            seconds, count = timed(lambda a=app: sum(1 for _ in a.store.iter_all(batch=10_000)))
             report(kind, f"replay: read all {count:,} events", count / seconds, "events/s")
             seconds, _ = timed(app.rebuild)
             report(
@@ -388,7 +389,7 @@ def bench_ingest(kind: str, n: int, real_limit: int | None) -> None:
                 Article(f"{a.id}-{i}", a.title, f"{a.text}\n\n(copy {i})", a.published, None)
                 for i, a in ((i, seeds[i % len(seeds)]) for i in range(n))
             ]
-            seconds, result = timed(lambda: app.ingest(stream))
+            seconds, result = timed(lambda a=app, s=stream: a.ingest(s))
             report(
                 kind,
                 f"ingest {n:,} seed articles end to end, {label}",
@@ -464,7 +465,7 @@ def bench_fetch(kind: str, feeds: int) -> None:
                     for i in range(feeds)
                 ]
 
-                async def go(now: dt.datetime) -> Any:
+                async def go(now: dt.datetime, configs: list[FeedConfig] = configs) -> Any:
                     fetcher = Fetcher(FetchLimits())
                     try:
                         return await poll_once(
@@ -476,7 +477,7 @@ def bench_fetch(kind: str, feeds: int) -> None:
                 asyncio.run(go(dt.datetime.now(dt.UTC)))  # first poll: learn validators
                 later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
                 tracemalloc.start()
-                seconds, result = timed(lambda: asyncio.run(go(later)))
+                seconds, result = timed(lambda g=go, t=later: asyncio.run(g(t)))
                 peak = tracemalloc.get_traced_memory()[1] / 1e6
                 tracemalloc.stop()
                 report(
@@ -496,30 +497,48 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="smoke-test sizes (about a minute)")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="the issue's sizes everywhere (about half an hour on 2 cores)",
+    )
     parser.add_argument("--db", default="both", choices=["sqlite", "postgresql", "both"])
     parser.add_argument("--only", default="classify,append,replay,ingest,fetch")
     args = parser.parse_args()
     kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     only = set(args.only.split(","))
-    q = args.quick
+    # The default finishes in under ten minutes on 2 cores: full sizes where they are cheap,
+    # 1,000,000 events on SQLite only, and samples of the larger ingest runs.
+    size = {
+        "classify": 1_000 if args.quick else 10_000 if args.full else 2_000,
+        "single": 500 if args.quick else 3_000,
+        "batches": 20 if args.quick else 200,
+        "ingest": 500 if args.quick else 10_000 if args.full else 1_000,
+        "real": 5_000 if args.quick else None if args.full else 30_000,
+        "feeds": 100 if args.quick else 1_000,
+    }
+    label = "quick" if args.quick else "full" if args.full else "default"
     print(f"Machine: {machine()}")
-    print(
-        f"Started {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {'quick' if q else 'full'} sizes\n"
-    )
+    print(f"Started {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {label} sizes\n")
     print("| database | what | figure | conditions |\n|---|---|---|---|")
     started = time.perf_counter()
     if "classify" in only:
-        bench_classify(1_000 if q else 10_000)
+        bench_classify(size["classify"])
     for kind in kinds:
         if "append" in only:
-            bench_append(kind, 500 if q else 3_000, 20 if q else 200, 100)
+            bench_append(kind, size["single"], size["batches"], 100)
         if "replay" in only:
-            bench_replay(kind, [10_000] if q else [100_000, 1_000_000])
+            if args.quick:
+                bench_replay(kind, [10_000])
+            elif args.full or kind == "sqlite":
+                bench_replay(kind, [100_000, 1_000_000])
+            else:
+                bench_replay(kind, [100_000])
         if "ingest" in only:
-            bench_ingest(kind, 500 if q else 10_000, 5_000 if q else None)
+            bench_ingest(kind, size["ingest"], size["real"])
         if "fetch" in only:
-            bench_fetch(kind, 100 if q else 1_000)
+            bench_fetch(kind, size["feeds"])
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(
         f"\nTotal {time.perf_counter() - started:,.0f} s; peak RSS {usage.ru_maxrss / 1024:,.0f} MB"
