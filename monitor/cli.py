@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,24 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in cells:
         print("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _output(args: argparse.Namespace, rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
+    """`--json` for programs, an aligned table for people."""
+    if getattr(args, "json", False):
+        _print_json(rows)
+    else:
+        _table(rows, columns)
+
+
+@contextlib.contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Any]:
+    """The wired app for one command, closed however the command ends."""
+    app = _app(args)
+    try:
+        yield app
+    finally:
+        app.close()
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
@@ -88,23 +107,17 @@ def _cases_import(args: argparse.Namespace) -> int:
     from monitor.ingest import import_cases
 
     book = load_cases(Path(args.file))
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         result = import_cases(app.store, book)
         app.project()
-    finally:
-        app.close()
     print(f"{result.cases} cases, {result.groups} groups: {result.appended} events appended")
     return 0
 
 
 def _ingest(args: argparse.Namespace) -> int:
     articles = list(read_articles(Path(args.articles)))
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         result = app.ingest(articles, backfill=args.backfill)
-    finally:
-        app.close()
     print(
         f"{result.articles} articles ({result.new_articles} new, {result.duplicates} seen before): "
         f"{result.developments_found} developments found, {result.events_appended} events appended"
@@ -122,60 +135,46 @@ def _parse_day(text: str) -> dt.date:
 def _status(args: argparse.Namespace) -> int:
     from monitor.projections.reports import current_status, status_as_of
 
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         if args.as_of:
             rows = status_as_of(app.store, _parse_day(args.as_of))
         else:
             app.project()
             with app.db.read() as conn:
                 rows = current_status(conn)
-    finally:
-        app.close()
-    if args.json:
-        _print_json(rows)
-    else:
-        _table(
-            rows,
-            [
-                "case",
-                "status",
-                "status_date",
-                "last_development",
-                "last_development_date",
-                "days_held",
-                "last_consular_visit",
-            ],
-        )
+    _output(
+        args,
+        rows,
+        [
+            "case",
+            "status",
+            "status_date",
+            "last_development",
+            "last_development_date",
+            "days_held",
+            "last_consular_visit",
+        ],
+    )
     return 0
 
 
 def _timeline(args: argparse.Namespace) -> int:
     from monitor.projections.reports import current_status, timeline
 
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         app.project()
         with app.db.read() as conn:
             rows = timeline(conn, args.key)
             known = any(r["case"] == args.key for r in current_status(conn))
-    finally:
-        app.close()
     if not known:
         raise UsageError(f"no case {args.key!r} (see `monitor status`)")
-    if args.json:
-        _print_json(rows)
-    else:
-        _table(rows, ["date", "type", "outcome", "detail", "sources", "evidence"])
+    _output(args, rows, ["date", "type", "outcome", "detail", "sources", "evidence"])
     return 0
 
 
 def _rebuild(args: argparse.Namespace) -> int:
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         n = app.rebuild()
-    finally:
-        app.close()
     print(f"projections rebuilt from {n} events")
     return 0
 
@@ -183,15 +182,12 @@ def _rebuild(args: argparse.Namespace) -> int:
 def _retract(args: argparse.Namespace) -> int:
     from monitor.ingest import UnknownDevelopment, retract
 
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         try:
             n = retract(app.store, args.key, args.development, args.reason)
         except UnknownDevelopment as exc:
             raise UsageError(str(exc)) from None
         app.project()
-    finally:
-        app.close()
     print("retracted" if n else "already retracted")
     return 0
 
@@ -202,27 +198,22 @@ def _feeds(args: argparse.Namespace) -> int:
     from monitor.polling import feed_rows, sync_feeds, utcnow
 
     config = load_config([Path(p) for p in args.config] or default_config_paths())
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         sync_feeds(app.db, config.feeds, utcnow())
         rows = feed_rows(app.db)
-    finally:
-        app.close()
-    if args.json:
-        _print_json(rows)
-    else:
-        _table(
-            rows,
-            [
-                "name",
-                "interval",
-                "last_fetch_at",
-                "last_status",
-                "consecutive_errors",
-                "next_due_at",
-                "last_error",
-            ],
-        )
+    _output(
+        args,
+        rows,
+        [
+            "name",
+            "interval",
+            "last_fetch_at",
+            "last_status",
+            "consecutive_errors",
+            "next_due_at",
+            "last_error",
+        ],
+    )
     return 0
 
 
@@ -251,11 +242,8 @@ def _run(args: argparse.Namespace) -> int:
 def _health(args: argparse.Namespace) -> int:
     from monitor.daemon import health
 
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         info = health(app)
-    finally:
-        app.close()
     lag = max(info["projector_lag"].values(), default=0)
     ok = lag == 0 and info["feeds_failing"] < max(1, info["feeds"])
     print(
@@ -268,8 +256,7 @@ def _health(args: argparse.Namespace) -> int:
 def _alerts(args: argparse.Namespace) -> int:
     from monitor.alerts.outbox import list_alerts, retry_alerts
 
-    app = _app(args)
-    try:
+    with _opened(args) as app:
         if args.action == "retry":
             print(f"{retry_alerts(app.db, args.ids)} alerts queued again")
             return 0
@@ -278,8 +265,6 @@ def _alerts(args: argparse.Namespace) -> int:
             rows = [r for r in rows if r["id"] in args.ids]
             if not rows:
                 raise UsageError(f"no alert {' '.join(args.ids)}")
-    finally:
-        app.close()
     if args.json or args.action == "show":
         _print_json(rows)
     else:

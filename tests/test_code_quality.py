@@ -21,7 +21,16 @@ def _tool(name: str) -> str:
 
 def test_ruff_finds_nothing() -> None:
     run = subprocess.run(
-        [_tool("ruff"), "check", "--output-format", "concise", "monitor", "tests", "migrations", "bench"],
+        [
+            _tool("ruff"),
+            "check",
+            "--output-format",
+            "concise",
+            "monitor",
+            "tests",
+            "migrations",
+            "bench",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
