@@ -79,8 +79,18 @@ def _append(
     return sum(1 for s in stored if s.version > version)
 
 
-def _state(store: EventStore, conn: Connection, stream: str) -> CaseState:
-    return fold_case(decode(e) for e in store.read_stream_in(conn, stream))
+def _state(
+    store: EventStore, conn: Connection, stream: str, cache: dict[str, CaseState] | None = None
+) -> CaseState:
+    """The stream's current state. With a cache, only events after the cached version are
+    read: under the append lock that tail is exact, and a busy case is not re-read from its
+    first event for every article."""
+    if cache is None:
+        return fold_case(decode(e) for e in store.read_stream_in(conn, stream))
+    state = cache.setdefault(stream, CaseState())
+    for event in store.read_stream_in(conn, stream, after_version=state.version):
+        state.apply(decode(event))
+    return state
 
 
 @dataclass
@@ -182,6 +192,7 @@ def ingest_articles(
 ) -> IngestResult:
     """Store each article, classify it and append its developments, one transaction each."""
     result = IngestResult()
+    states: dict[str, CaseState] = {}
     if book is None:
         with store.db.read() as conn:
             book = load_book(conn)
@@ -207,7 +218,7 @@ def ingest_articles(
                 by_case[dev.case].append(dev)
             for case, reports in sorted(by_case.items()):
                 stream = case_stream(case)
-                state = _state(store, conn, stream)
+                state = _state(store, conn, stream, states)
                 if state.definition is None:
                     continue  # a case the store does not know (yet)
                 decisions = decide_reports(state, reports, article.source())

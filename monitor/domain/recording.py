@@ -9,6 +9,7 @@ re-ingesting an article a no-op and two racing ingesters safe.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -38,7 +39,8 @@ class KnownDevelopment:
     detail: str | None
     sources: list[str] = field(default_factory=list)
     retracted: bool = False
-    reported: list[PartialDate | None] = field(default_factory=list)
+    # How often each date was reported (undated reports are not counted).
+    reported: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -63,12 +65,13 @@ class CaseState:
                 event.outcome,
                 event.detail,
                 [event.source.article_id],
-                reported=[parse_optional(event.date)],
+                reported=Counter([event.date] if event.date else []),
             )
         elif isinstance(event, DevelopmentCorroborated):
             known = self.developments[event.development_id]
             known.sources.append(event.source.article_id)
-            known.reported.append(parse_optional(event.reported_date))
+            if event.reported_date:
+                known.reported[event.reported_date] += 1
             if event.refined_date:
                 known.date = PartialDate.parse(event.refined_date)
         elif isinstance(event, DevelopmentRetracted):
@@ -153,13 +156,13 @@ def match(state: CaseState, report: Development) -> KnownDevelopment | None:
     )
 
 
-def canonical_date(reported: Sequence[PartialDate | None]) -> PartialDate | None:
+def canonical_date(counts: Counter[str]) -> PartialDate | None:
     """A development's date from all its reports, whatever their order: the most precise,
     then the most often reported, then the earliest."""
-    known = [d for d in reported if d is not None]
-    if not known:
+    if not counts:
         return None
-    return min(known, key=lambda d: (-len(d.iso()), -known.count(d), d.iso()))
+    best = min(counts, key=lambda iso: (-len(iso), -counts[iso], iso))
+    return PartialDate.parse(best)
 
 
 def development_id(case: str, report: Development, article_id: str) -> str:
@@ -187,7 +190,7 @@ def decide_report(state: CaseState, report: Development, source: Source) -> list
         return [Decision(event, f"dev:{dev_id}:recorded")]
     if source.article_id in known.sources:
         return []
-    best = canonical_date([*known.reported, report.date])
+    best = canonical_date(known.reported + Counter([report.date.iso()] if report.date else []))
     refined = best.iso() if best is not None and best != known.date else None
     event = DevelopmentCorroborated(
         development_id=known.id,
@@ -207,7 +210,10 @@ def decide_reports(
     """Decide several reports of one article in order, each seeing the ones before it."""
     work = CaseState(
         state.definition,
-        {k: replace(v, sources=list(v.sources)) for k, v in state.developments.items()},
+        {
+            k: replace(v, sources=list(v.sources), reported=Counter(v.reported))
+            for k, v in state.developments.items()
+        },
         state.version,
     )
     decisions: list[Decision] = []
