@@ -34,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Select, func, select, text
 
 from monitor.store.db import Database
 from monitor.store.schema import events as events_table
@@ -111,6 +111,13 @@ def _stored(row: dict[str, Any]) -> StoredEvent:
     return StoredEvent(**{k: v for k, v in row.items() if k != "content_hash"})
 
 
+def _stream_head(stream: str) -> Select[Any]:
+    """The stream's highest version (0 for a new stream)."""
+    return select(func.coalesce(func.max(events_table.c.version), 0)).where(
+        events_table.c.stream == stream
+    )
+
+
 def lock_for_append(conn: Connection) -> None:
     """Take the store's write lock for the rest of this transaction (see module docstring)."""
     if conn.dialect.name == "postgresql":
@@ -178,14 +185,17 @@ class EventStore:
                     f"(position {row.position})"
                 )
         if fresh:
-            current = self._stream_version(conn, stream)
+            # One round trip for both heads, read under the lock taken above.
+            current, position = conn.execute(
+                select(
+                    _stream_head(stream).scalar_subquery(),
+                    select(func.coalesce(func.max(events_table.c.position), 0)).scalar_subquery(),
+                )
+            ).one()
             if expected_version is not None and current != expected_version:
                 raise ConcurrencyError(
                     f"stream {stream!r} is at version {current}, expected {expected_version}"
                 )
-            position = conn.execute(
-                select(func.coalesce(func.max(events_table.c.position), 0))
-            ).scalar_one()
             now = self._clock()
             rows = []
             for i, e in enumerate(fresh, start=1):
@@ -213,13 +223,7 @@ class EventStore:
 
     @staticmethod
     def _stream_version(conn: Connection, stream: str) -> int:
-        return int(
-            conn.execute(
-                select(func.coalesce(func.max(events_table.c.version), 0)).where(
-                    events_table.c.stream == stream
-                )
-            ).scalar_one()
-        )
+        return int(conn.execute(_stream_head(stream)).scalar_one())
 
     def stream_version(self, stream: str) -> int:
         with self.db.read() as conn:
