@@ -42,13 +42,14 @@ class App:
     def ingest(self, articles: Sequence[Article], *, backfill: bool = False) -> IngestResult:
         with self.db.read() as conn:
             book = load_book(conn)
+        classifier = self.classifier(book)
         result = ingest_articles(
             self.store,
             articles,
-            self.classifier(book),
+            classifier,
             CLASSIFIER_VERSION,
             backfill=backfill,
-            book=book,
+            book=classifier.book,  # the very object it was built for: no per-article rebuild
         )
         self.project()
         return result
@@ -65,13 +66,13 @@ class App:
 
 def bootstrap(db_url: str | None = None, *, on_change: ChangeHook | None = None) -> App:
     """Wire the app; status changes go to the alert outbox unless another hook is given."""
-    from monitor.alerts.subscriptions import outbox_hook
+    from monitor.alerts.subscriptions import OutboxHook
 
     db = connect(db_url)
     store = EventStore(db)
     projectors: list[Projector] = [
         DefinitionsProjector(),
         TimelineProjector(),
-        StatusProjector(store, on_change or outbox_hook),
+        StatusProjector(store, on_change or OutboxHook()),
     ]
     return App(db, store, projectors)

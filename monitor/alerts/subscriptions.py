@@ -163,14 +163,27 @@ def alerts_for_change(
     return out
 
 
-def outbox_hook(conn: Connection, change: CaseChange) -> None:
-    """The status projector's hook: write this change's alerts in the projector's transaction."""
-    subs = load_subscriptions(conn)
-    if not subs:
-        return
-    now = dt.datetime.now(dt.UTC)
-    for aid, sid, kind, payload in alerts_for_change(change, subs):
-        enqueue(conn, aid, sid, change.case, kind, {**payload, "id": aid}, change.position, now)
+class OutboxHook:
+    """The status projector's hook: write each change's alerts in the projector's transaction.
+
+    Subscriptions are read once per transaction, not once per event: a projector
+    batch applies thousands of events, and subscriptions change only between batches.
+    """
+
+    def __init__(self) -> None:
+        self._transaction: object = None
+        self._subs: list[StoredSubscription] = []
+
+    def __call__(self, conn: Connection, change: CaseChange) -> None:
+        transaction = conn.get_transaction()
+        if transaction is None or transaction is not self._transaction:
+            self._subs = load_subscriptions(conn)
+            self._transaction = transaction
+        if not self._subs:
+            return
+        now = dt.datetime.now(dt.UTC)
+        for aid, sid, kind, payload in alerts_for_change(change, self._subs):
+            enqueue(conn, aid, sid, change.case, kind, {**payload, "id": aid}, change.position, now)
 
 
 def enqueue(

@@ -150,7 +150,7 @@ class Classifier:
         self.index = MentionIndex(book)
 
     def __call__(self, article: Article, book: CaseBook | None = None) -> list[Development]:
-        if book is not None and book is not self.book:
+        if book is not None and book is not self.book and book != self.book:
             return Classifier(book)(article)
         return classify_with(self.index, article)
 

@@ -94,6 +94,26 @@ def test_ingesting_the_same_articles_twice_appends_no_development_events(app: Ap
     assert second.new_articles == 0
 
 
+def test_later_ingests_reuse_the_case_index_instead_of_rebuilding_it_per_article(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import monitor.classify.extract as extract
+
+    builds: list[CaseBook] = []
+    real_index = extract.MentionIndex
+
+    def counting_index(book: CaseBook) -> Any:
+        builds.append(book)
+        return real_index(book)
+
+    monkeypatch.setattr(extract, "MentionIndex", counting_index)
+    import_cases(app.store, load_cases(DATA / "cases.toml"))
+    articles = list(read_articles(DATA / "articles.jsonl"))
+    app.ingest(articles[:1])
+    app.ingest(articles[1:])  # the same cases, loaded afresh as an equal CaseBook
+    assert len(builds) == 1
+
+
 def test_the_same_story_under_another_id_is_one_article_with_two_sightings(app: App) -> None:
     import_cases(app.store, load_cases(DATA / "cases.toml"))
     articles = {a.id: a for a in read_articles(DATA / "articles.jsonl")}
