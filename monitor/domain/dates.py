@@ -65,6 +65,11 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def sort_key(self) -> tuple[int, int, int]:
+        """Orders as the ISO text does (a coarser date before its refinements), without
+        formatting it: status folds compare dates millions of times in a rebuild."""
+        return (self.year, self.month or 0, self.day or 0)
+
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
@@ -89,8 +94,11 @@ def compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
     """Two known dates are compatible when one is a prefix of the other."""
     if a is None or b is None:
         return False
-    sa, sb = a.iso(), b.iso()
-    return sa.startswith(sb) or sb.startswith(sa)
+    if a.year != b.year:
+        return False
+    if a.month is None or b.month is None:
+        return True
+    return a.month == b.month and (a.day is None or b.day is None or a.day == b.day)
 
 
 def compare(a: PartialDate | None, b: PartialDate | None) -> int | None:
@@ -105,10 +113,10 @@ def compare(a: PartialDate | None, b: PartialDate | None) -> int | None:
         return 0
     if compatible(a, b):
         return None
-    return -1 if a.iso() < b.iso() else 1
+    return -1 if a.sort_key() < b.sort_key() else 1
 
 
 def latest(dates: list[PartialDate | None]) -> PartialDate | None:
     """The latest known date by its ISO text (a finer date wins a tie of prefixes)."""
     known = [d for d in dates if d is not None]
-    return max(known, key=lambda d: d.iso()) if known else None
+    return max(known, key=PartialDate.sort_key) if known else None

@@ -24,6 +24,17 @@ class Source:
     published: str | None = None
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    """A dataclass's field names (looked up once per class; decoding runs per event)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return names
+
+
 @dataclass(frozen=True)
 class DomainEvent:
     """Base of all events; `occurred` is when the fact happened, when that applies."""
@@ -39,7 +50,7 @@ class DomainEvent:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> DomainEvent:
-        names = {f.name for f in fields(cls)}
+        names = _field_names(cls)
         kwargs = {k: v for k, v in data.items() if k in names}
         if "source" in kwargs and isinstance(kwargs["source"], dict):
             kwargs["source"] = Source(**kwargs["source"])

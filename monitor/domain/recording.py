@@ -50,6 +50,14 @@ class CaseState:
     definition: Case | None = None
     developments: dict[str, KnownDevelopment] = field(default_factory=dict)
     version: int = 0
+    # Reports per source across live developments, kept as events arrive so that the
+    # number of distinct sources costs nothing however long the case's history.
+    _live_sources: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def source_count(self) -> int:
+        """Distinct articles behind the case's live (not retracted) developments."""
+        return len(self._live_sources)
 
     def apply(self, event: DomainEvent) -> None:
         self.version += 1
@@ -67,15 +75,24 @@ class CaseState:
                 [event.source.article_id],
                 reported=Counter([event.date] if event.date else []),
             )
+            self._live_sources[event.source.article_id] += 1
         elif isinstance(event, DevelopmentCorroborated):
             known = self.developments[event.development_id]
             known.sources.append(event.source.article_id)
+            if not known.retracted:
+                self._live_sources[event.source.article_id] += 1
             if event.reported_date:
                 known.reported[event.reported_date] += 1
             if event.refined_date:
                 known.date = PartialDate.parse(event.refined_date)
         elif isinstance(event, DevelopmentRetracted):
-            self.developments[event.development_id].retracted = True
+            known = self.developments[event.development_id]
+            if not known.retracted:
+                known.retracted = True
+                self._live_sources.subtract(known.sources)
+                for source in set(known.sources):
+                    if self._live_sources[source] <= 0:
+                        del self._live_sources[source]
 
 
 def fold_case(events: Iterable[DomainEvent]) -> CaseState:
@@ -215,6 +232,7 @@ def decide_reports(
             for k, v in state.developments.items()
         },
         state.version,
+        Counter(state._live_sources),
     )
     decisions: list[Decision] = []
     for report in reports:

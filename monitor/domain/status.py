@@ -56,7 +56,7 @@ def _beats(a: Fact, sa: Status, b: Fact, sb: Status) -> bool:
 def fold(facts: Iterable[Fact]) -> CaseStatus:
     """Compute a case's status from its developments, whatever their order."""
     # A canonical order first, so that nothing below depends on arrival order.
-    ordered = sorted(facts, key=lambda f: (f.date.iso() if f.date else "", f.type.value, f.id))
+    ordered = sorted(facts, key=lambda f: (f.date.sort_key() if f.date else (), f.type.value, f.id))
     setting = [(f, s) for f in ordered if (s := status_set_by(f.type, f.outcome)) is not None]
 
     status: Status | None = None
@@ -65,7 +65,9 @@ def fold(facts: Iterable[Fact]) -> CaseStatus:
         unbeaten = [(f, s) for f, s in setting if not any(_beats(g, t, f, s) for g, t in setting)]
         # Non-transitive ties (possible with unknown dates) fall back to stage, then date.
         pool: Sequence[tuple[Fact, Status]] = unbeaten or setting
-        _, status = max(pool, key=lambda fs: (STAGE[fs[1]], fs[0].date.iso() if fs[0].date else ""))
+        _, status = max(
+            pool, key=lambda fs: (STAGE[fs[1]], fs[0].date.sort_key() if fs[0].date else ())
+        )
         status_date = latest([f.date for f, s in setting if s is status])
 
     last = _last(ordered)
@@ -76,7 +78,7 @@ def fold(facts: Iterable[Fact]) -> CaseStatus:
         status_date=status_date,
         last_development=last.type if last else None,
         last_development_date=last.date if last else None,
-        held_since=min(detentions, key=lambda d: d.iso()) if detentions else None,
+        held_since=min(detentions, key=PartialDate.sort_key) if detentions else None,
         last_consular_visit=latest(visits),
     )
 
@@ -89,8 +91,8 @@ def _last(ordered: Sequence[Fact]) -> Fact | None:
     if not dated:
         return ordered[-1]
 
-    def key(f: Fact) -> tuple[str, int]:
+    def key(f: Fact) -> tuple[tuple[int, ...], int]:
         s = status_set_by(f.type, f.outcome)
-        return (f.date.iso() if f.date else "", STAGE[s] if s else -1)
+        return (f.date.sort_key() if f.date else (), STAGE[s] if s else -1)
 
     return max(dated, key=key)

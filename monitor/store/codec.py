@@ -45,9 +45,18 @@ def encode(event: DomainEvent, idempotency_key: str, metadata: Metadata) -> NewE
     )
 
 
+# The last event decoded with the standard upcasters: several projectors decode the
+# same stored event in turn, and domain events are immutable, so they can share it.
+_last: tuple[StoredEvent, DomainEvent] | None = None
+
+
 def decode(
     stored: StoredEvent, upcasters: Mapping[tuple[str, int], Upcaster] | None = None
 ) -> DomainEvent:
+    global _last
+    last = _last
+    if upcasters is None and last is not None and last[0] is stored:
+        return last[1]
     cls = EVENT_TYPES.get(stored.type)
     if cls is None:
         raise UnknownEventType(f"unknown event type {stored.type!r} at position {stored.position}")
@@ -58,4 +67,7 @@ def decode(
         if step is None:
             raise UnknownEventType(f"no upcaster for {stored.type} v{version}")
         data, version = step(data), version + 1
-    return cls.from_data(data)
+    event = cls.from_data(data)
+    if upcasters is None:
+        _last = (stored, event)
+    return event

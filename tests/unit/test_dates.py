@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from monitor.classify.dates import find_dates, shift
 from monitor.domain.dates import PartialDate, compare, compatible
@@ -75,3 +77,30 @@ def test_partial_dates_order_only_when_neither_is_a_prefix() -> None:
     assert compare(None, b) is None
     with pytest.raises(ValueError):
         PartialDate.parse("2021-02-30")
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    day = draw(st.dates(dt.date(2016, 1, 1), dt.date(2019, 12, 31)))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return PartialDate(day.year)
+    if precision == "month":
+        return PartialDate(day.year, day.month)
+    return PartialDate.of(day)
+
+
+@given(partial_dates(), partial_dates())
+def test_date_comparison_agrees_with_iso_prefixes_and_iso_order(
+    a: PartialDate, b: PartialDate
+) -> None:
+    sa, sb = a.iso(), b.iso()
+    prefix = sa.startswith(sb) or sb.startswith(sa)
+    assert compatible(a, b) == prefix
+    assert (a.sort_key() < b.sort_key()) == (sa < sb)
+    if a == b:
+        assert compare(a, b) == 0
+    elif prefix:
+        assert compare(a, b) is None
+    else:
+        assert compare(a, b) == (-1 if sa < sb else 1)
