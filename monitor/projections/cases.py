@@ -30,10 +30,35 @@ from monitor.store.events import EventStore, StoredEvent
 from monitor.store.schema import case_definitions, case_status, case_timeline
 
 
-def _upsert(conn: Connection, table: Table, key: dict[str, Any], values: dict[str, Any]) -> None:
-    clause = [table.c[k] == v for k, v in key.items()]
-    if conn.execute(update(table).where(*clause).values(**values)).rowcount == 0:
-        conn.execute(insert(table).values(**key, **values))
+def _update_rows(conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]) -> None:
+    """UPDATE rows (all with the same columns) by `key`, in one executemany."""
+    if not rows:
+        return
+    columns = [name for name in rows[0] if name != key]
+    # Bound names differ from the column names, as an UPDATE's SET clause requires.
+    conn.execute(
+        update(table)
+        .where(table.c[key] == bindparam(f"v_{key}"))
+        .values({name: bindparam(f"v_{name}") for name in columns}),
+        [{f"v_{k}": v for k, v in row.items()} for row in rows],
+    )
+
+
+def _upsert_rows(conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Write rows keyed by `key`: one INSERT of the new ones, one UPDATE of the rest.
+
+    Per-row statements cost more to build than to run; a rebuild writes each
+    case's status once per batch, so this is what keeps it linear in events.
+    """
+    keys = [row[key] for row in rows]
+    existing: set[Any] = set()
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        existing.update(conn.execute(select(table.c[key]).where(table.c[key].in_(chunk))).scalars())
+    fresh = [row for row in rows if row[key] not in existing]
+    if fresh:
+        conn.execute(insert(table), fresh)
+    _update_rows(conn, table, key, [row for row in rows if row[key] in existing])
 
 
 class DefinitionsProjector:
@@ -42,12 +67,16 @@ class DefinitionsProjector:
     name = "case_definitions"
     tables: Sequence[Table] = (case_definitions,)
 
+    def __init__(self) -> None:
+        self._pending: dict[str, dict[str, Any]] = {}
+
     def apply(self, conn: Connection, event: StoredEvent, *, replaying: bool) -> None:
         if event.type not in (CaseOpened.TYPE, CaseRedefined.TYPE, GroupDefined.TYPE):
             return
         e = decode(event)
         if isinstance(e, CaseOpened | CaseRedefined):
-            values = {
+            self._pending[e.key] = {
+                "key": e.key,
                 "name": e.name,
                 "aliases": list(e.aliases),
                 "held_by": e.held_by,
@@ -55,9 +84,9 @@ class DefinitionsProjector:
                 "is_group": False,
                 "members": [],
             }
-            _upsert(conn, case_definitions, {"key": e.key}, values)
         elif isinstance(e, GroupDefined):
-            values = {
+            self._pending[e.key] = {
+                "key": e.key,
                 "name": e.aliases[0] if e.aliases else e.key,
                 "aliases": list(e.aliases),
                 "held_by": "",
@@ -65,13 +94,13 @@ class DefinitionsProjector:
                 "is_group": True,
                 "members": list(e.members),
             }
-            _upsert(conn, case_definitions, {"key": e.key}, values)
 
     def flush(self, conn: Connection) -> None:
-        pass
+        _upsert_rows(conn, case_definitions, "key", list(self._pending.values()))
+        self._pending.clear()
 
     def reset(self) -> None:
-        pass
+        self._pending.clear()
 
 
 def _source_label(source: Source) -> str:
@@ -87,29 +116,44 @@ class TimelineProjector:
 
     Rows touched in a batch are kept in memory and written once at `flush`, in
     the batch's transaction: a development corroborated many times in a batch
-    costs one UPDATE, not one per report.
+    costs one UPDATE, not one per report. Recently used rows stay cached across
+    batches while this projector has applied every event since (positions are
+    gapless, so a jump means another instance wrote in between).
     """
 
     name = "case_timeline"
     tables: Sequence[Table] = (case_timeline,)
+    cache_size = 10_000
 
     def __init__(self) -> None:
-        self._rows: dict[str, dict[str, Any]] = {}
+        self._rows: dict[str, dict[str, Any]] = {}  # least recently used first
         self._new: set[str] = set()
+        self._dirty: set[str] = set()
+        self._through: int | None = None
 
     def reset(self) -> None:
         self._rows.clear()
         self._new.clear()
+        self._dirty.clear()
+        self._through = None
 
     def _row(self, conn: Connection, development_id: str) -> dict[str, Any]:
-        if development_id not in self._rows:
+        row = self._rows.pop(development_id, None)
+        if row is None:
             found = conn.execute(
                 select(case_timeline).where(case_timeline.c.development_id == development_id)
             ).one()
-            self._rows[development_id] = dict(found._mapping)
-        return self._rows[development_id]
+            row = dict(found._mapping)
+        self._rows[development_id] = row
+        self._dirty.add(development_id)
+        return row
 
     def apply(self, conn: Connection, event: StoredEvent, *, replaying: bool) -> None:
+        if self._through is None or event.position != self._through + 1:
+            # Rows cached from earlier batches may be stale; this batch's own stay.
+            keep = self._dirty | self._new
+            self._rows = {k: v for k, v in self._rows.items() if k in keep}
+        self._through = event.position
         if event.type == DevelopmentRecorded.TYPE:
             e = decode(event)
             assert isinstance(e, DevelopmentRecorded)
@@ -150,24 +194,15 @@ class TimelineProjector:
             self._row(conn, r.development_id)["retracted"] = True
 
     def flush(self, conn: Connection) -> None:
-        new = [row for key, row in self._rows.items() if key in self._new]
+        new = [self._rows[key] for key in self._new]
         if new:
             conn.execute(insert(case_timeline), new)
-        # Bound names differ from the column names, as an UPDATE's SET clause requires.
-        changed = [
-            {f"v_{k}": v for k, v in row.items()}
-            for key, row in self._rows.items()
-            if key not in self._new
-        ]
-        if changed:
-            columns = [c.name for c in case_timeline.c if c.name != "development_id"]
-            conn.execute(
-                update(case_timeline)
-                .where(case_timeline.c.development_id == bindparam("v_development_id"))
-                .values({name: bindparam(f"v_{name}") for name in columns}),
-                changed,
-            )
-        self.reset()
+        changed = [self._rows[key] for key in self._dirty - self._new]
+        _update_rows(conn, case_timeline, "development_id", changed)
+        self._new.clear()
+        self._dirty.clear()
+        for key in list(self._rows)[: max(0, len(self._rows) - self.cache_size)]:
+            del self._rows[key]
 
 
 @dataclass(frozen=True)
@@ -223,7 +258,7 @@ def _status_row(state: CaseState, after: CaseStatus, position: int) -> dict[str,
         "released_on": iso(released),
         "last_consular_visit": iso(after.last_consular_visit),
         "developments": len(live),
-        "sources": len({s for k in live for s in k.sources}),
+        "sources": state.source_count,
         "updated_position": position,
     }
 
@@ -253,14 +288,19 @@ class StatusProjector:
         self._pending.clear()
 
     def flush(self, conn: Connection) -> None:
-        for key, (state, after, position) in self._pending.items():
-            _upsert(conn, case_status, {"case_key": key}, _status_row(state, after, position))
+        rows = [
+            {"case_key": key, **_status_row(state, after, position)}
+            for key, (state, after, position) in self._pending.items()
+        ]
+        _upsert_rows(conn, case_status, "case_key", rows)
         self._pending.clear()
 
     def _state_before(self, conn: Connection, event: StoredEvent) -> CaseState:
         state = self._cache.get(event.stream)
         if state is None or state.version != event.version - 1:
             state = CaseState()
+            if event.version == 1:
+                return state  # a new stream: nothing earlier to read
             for earlier in self.store.read_stream_in(conn, event.stream):
                 if earlier.version >= event.version:
                     break

@@ -159,6 +159,31 @@ def test_a_projector_killed_before_commit_neither_loses_nor_double_counts(
         app.close()
 
 
+def test_two_instances_taking_turns_on_one_database_keep_every_source(db_url: str) -> None:
+    """A projector's cached rows must not survive another instance's writes in between."""
+    first, second = bootstrap(db_url), bootstrap(db_url)
+    try:
+        import_cases(first.store, load_cases(DATA / "cases.toml"))
+        third_report = Article(
+            "p9",
+            "",
+            "Anna Lindqvist was released in June.",
+            dt.datetime(2023, 7, 3, tzinfo=dt.UTC),
+        )
+        # Three reports of one release; the instances take turns projecting them.
+        first.ingest(_articles(["p1", "p5"]))
+        second.ingest(_articles(["p6"]))
+        first.ingest([third_report])
+        incremental = semantic_projection(first)
+        first.rebuild()
+        assert semantic_projection(first) == incremental
+        release = [r for r in incremental[1] if r[0] == "lindqvist" and r[1] == "released"]
+        assert [r[4] for r in release] == [3]
+    finally:
+        first.close()
+        second.close()
+
+
 def test_fresh_url_fixture_gives_empty_databases(fresh_url: Any) -> None:
     app = bootstrap(fresh_url())
     try:
