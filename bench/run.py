@@ -251,20 +251,8 @@ def bench_append(kind: str, single: int, batches: int, size: int) -> None:
 
 def _row(e: NewEvent, stream: str, position: int, version: int) -> dict[str, Any]:
     """The row the store would write for `e`, under another key, for the plain INSERT."""
-    return {
-        "position": position,
-        "stream": stream,
-        "version": version,
-        "type": e.type,
-        "schema_version": e.schema_version,
-        "data": e.data,
-        "metadata": e.metadata,
-        "occurred_on": e.occurred_on,
-        "occurred_precision": e.occurred_precision,
-        "recorded_at": dt.datetime.now(dt.UTC),
-        "idempotency_key": f"plain-{e.idempotency_key}",
-        "content_hash": e.content_hash(stream),
-    }
+    row = e.row(stream, position, version, dt.datetime.now(dt.UTC))
+    return {**row, "idempotency_key": f"plain-{e.idempotency_key}"}
 
 
 def _development_rows(n: int, cases: int) -> Iterator[list[dict[str, Any]]]:

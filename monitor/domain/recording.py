@@ -41,6 +41,19 @@ class KnownDevelopment:
     retracted: bool = False
     # How often each date was reported (undated reports are not counted).
     reported: Counter[str] = field(default_factory=Counter)
+    # The sources again, for constant-time look-ups: a development in a prominent
+    # case can be reported by thousands of articles.
+    _source_set: set[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._source_set = set(self.sources)
+
+    def has_source(self, article_id: str) -> bool:
+        return article_id in self._source_set
+
+    def add_source(self, article_id: str) -> None:
+        self.sources.append(article_id)
+        self._source_set.add(article_id)
 
 
 @dataclass
@@ -53,11 +66,32 @@ class CaseState:
     # Reports per source across live developments, kept as events arrive so that the
     # number of distinct sources costs nothing however long the case's history.
     _live_sources: Counter[str] = field(default_factory=Counter)
+    # Developments still shared with the state this one was forked from (copy on write).
+    _borrowed: set[str] = field(default_factory=set)
 
     @property
     def source_count(self) -> int:
         """Distinct articles behind the case's live (not retracted) developments."""
         return len(self._live_sources)
+
+    def fork(self) -> CaseState:
+        """A copy to decide against: developments are copied only when it changes them,
+        so deciding an article's reports costs no copy of a long history."""
+        return CaseState(
+            self.definition,
+            dict(self.developments),
+            self.version,
+            Counter(self._live_sources),
+            set(self.developments),
+        )
+
+    def _own(self, development_id: str) -> KnownDevelopment:
+        known = self.developments[development_id]
+        if development_id in self._borrowed:
+            known = replace(known, sources=list(known.sources), reported=Counter(known.reported))
+            self.developments[development_id] = known
+            self._borrowed.discard(development_id)
+        return known
 
     def apply(self, event: DomainEvent) -> None:
         self.version += 1
@@ -77,8 +111,8 @@ class CaseState:
             )
             self._live_sources[event.source.article_id] += 1
         elif isinstance(event, DevelopmentCorroborated):
-            known = self.developments[event.development_id]
-            known.sources.append(event.source.article_id)
+            known = self._own(event.development_id)
+            known.add_source(event.source.article_id)
             if not known.retracted:
                 self._live_sources[event.source.article_id] += 1
             if event.reported_date:
@@ -86,7 +120,7 @@ class CaseState:
             if event.refined_date:
                 known.date = PartialDate.parse(event.refined_date)
         elif isinstance(event, DevelopmentRetracted):
-            known = self.developments[event.development_id]
+            known = self._own(event.development_id)
             if not known.retracted:
                 known.retracted = True
                 self._live_sources.subtract(known.sources)
@@ -205,7 +239,7 @@ def decide_report(state: CaseState, report: Development, source: Source) -> list
             detail=report.detail,
         )
         return [Decision(event, f"dev:{dev_id}:recorded")]
-    if source.article_id in known.sources:
+    if known.has_source(source.article_id):
         return []
     best = canonical_date(known.reported + Counter([report.date.iso()] if report.date else []))
     refined = best.iso() if best is not None and best != known.date else None
@@ -225,15 +259,7 @@ def decide_reports(
     state: CaseState, reports: Sequence[Development], source: Source
 ) -> list[Decision]:
     """Decide several reports of one article in order, each seeing the ones before it."""
-    work = CaseState(
-        state.definition,
-        {
-            k: replace(v, sources=list(v.sources), reported=Counter(v.reported))
-            for k, v in state.developments.items()
-        },
-        state.version,
-        Counter(state._live_sources),
-    )
+    work = state.fork()
     decisions: list[Decision] = []
     for report in reports:
         for decision in decide_report(work, report, source):

@@ -181,7 +181,7 @@ class TimelineProjector:
             c = decode(event)
             assert isinstance(c, DevelopmentCorroborated)
             row = self._row(conn, c.development_id)
-            row["sources"] = [*row["sources"], _source_json(c.source)]
+            row["sources"].append(_source_json(c.source))
             row["source_count"] = len(row["sources"])
             row["last_source"] = _source_label(c.source)
             row["confidence"] = max(row["confidence"], c.confidence)

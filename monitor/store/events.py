@@ -69,6 +69,25 @@ class NewEvent:
         )
         return hashlib.sha256(body.encode()).hexdigest()
 
+    def row(
+        self, stream: str, position: int, version: int, recorded_at: dt.datetime
+    ) -> dict[str, Any]:
+        """The events-table row that records this event at `position`."""
+        return {
+            "position": position,
+            "stream": stream,
+            "version": version,
+            "type": self.type,
+            "schema_version": self.schema_version,
+            "data": self.data,
+            "metadata": self.metadata,
+            "occurred_on": self.occurred_on,
+            "occurred_precision": self.occurred_precision,
+            "recorded_at": recorded_at,
+            "idempotency_key": self.idempotency_key,
+            "content_hash": self.content_hash(stream),
+        }
+
 
 @dataclass(frozen=True)
 class StoredEvent:
@@ -197,24 +216,9 @@ class EventStore:
                     f"stream {stream!r} is at version {current}, expected {expected_version}"
                 )
             now = self._clock()
-            rows = []
-            for i, e in enumerate(fresh, start=1):
-                rows.append(
-                    {
-                        "position": position + i,
-                        "stream": stream,
-                        "version": current + i,
-                        "type": e.type,
-                        "schema_version": e.schema_version,
-                        "data": e.data,
-                        "metadata": e.metadata,
-                        "occurred_on": e.occurred_on,
-                        "occurred_precision": e.occurred_precision,
-                        "recorded_at": now,
-                        "idempotency_key": e.idempotency_key,
-                        "content_hash": e.content_hash(stream),
-                    }
-                )
+            rows = [
+                e.row(stream, position + i, current + i, now) for i, e in enumerate(fresh, start=1)
+            ]
             conn.execute(events_table.insert(), rows)
             written = {r["idempotency_key"]: _stored(r) for r in rows}
         else:

@@ -50,3 +50,14 @@ def test_retracting_a_development_drops_only_the_sources_no_live_one_shares() ->
         [*opened, DevelopmentRetracted("d2", "lindqvist", "x"), corroborated("d2", "a4")]
     )
     assert late.source_count == 1  # a report of a retracted development adds no source
+
+
+def test_deciding_against_a_fork_leaves_the_original_state_untouched() -> None:
+    state = fold_case([CaseOpened("lindqvist", "Anna Lindqvist"), recorded("d1", "detained", "a1")])
+    work = state.fork()
+    work.apply(corroborated("d1", "a2"))
+    work.apply(DevelopmentRetracted("d1", "lindqvist", "misread"))
+    assert work.developments["d1"].has_source("a2") and work.developments["d1"].retracted
+    original = state.developments["d1"]
+    assert original.sources == ["a1"] and not original.has_source("a2")
+    assert not original.retracted and state.source_count == 1 and state.version == 2
