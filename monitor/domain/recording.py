@@ -75,8 +75,8 @@ class CaseState:
         return len(self._live_sources)
 
     def fork(self) -> CaseState:
-        """A copy to decide against: developments are copied only when it changes them,
-        so deciding an article's reports costs no copy of a long history."""
+        """A copy to decide against: each development is copied only when the fork changes
+        it. The per-source counts are still copied whole (one entry per distinct source)."""
         return CaseState(
             self.definition,
             dict(self.developments),
