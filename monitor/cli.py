@@ -193,12 +193,15 @@ def _retract(args: argparse.Namespace) -> int:
 
 
 def _feeds(args: argparse.Namespace) -> int:
-    from monitor.config import load_config
+    from monitor.config import checked, parse_config
     from monitor.daemon import default_config_paths
+    from monitor.ingest import load_book
     from monitor.polling import feed_rows, sync_feeds, utcnow
 
-    config = load_config([Path(p) for p in args.config] or default_config_paths())
+    config = parse_config([Path(p) for p in args.config] or default_config_paths())
     with _opened(args) as app:
+        with app.db.read() as conn:
+            config = checked(config, stored=load_book(conn))
         sync_feeds(app.db, config.feeds, utcnow())
         rows = feed_rows(app.db)
     _output(

@@ -1,17 +1,39 @@
-"""TOML configuration files and JSONL article files → typed values, with one-line errors."""
+"""TOML configuration files and JSONL article files → typed values, with one-line errors.
+
+Every table has a pydantic schema (`Table` subclasses): unknown tables and
+keys, wrong types and bad values are refused before any work starts, with
+one line naming the file, the table and the key. Adding a table takes one
+class, one field on `ConfigFile` (what a file may hold) and one on `Config`
+(the merged result, same name): a later file's single table replaces an
+earlier one's, arrays of tables are concatenated.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, get_origin
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 
 from monitor.domain.articles import Article, parse_published
 from monitor.domain.cases import CaseBook, CaseDefinitionError, book_from_toml
+from monitor.domain.developments import DevelopmentType
 
 
 class ConfigError(ValueError):
@@ -20,16 +42,192 @@ class ConfigError(ValueError):
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+$")
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_KEY = re.compile(r"^[a-z0-9-]{1,100}$")
+
+# What a subscription's `on` may name: status changes, consular gaps, development types.
+SUBSCRIPTION_EVENTS = ("status", "consular_gap", *(t.value for t in DevelopmentType))
 
 
 def parse_interval(text: str | int) -> int:
-    """'30s', '15m', '2h', '1d' (or a number of seconds) → seconds."""
+    """'30s', '15m', '2h', '1d' (or a positive number of seconds) → seconds."""
+    if isinstance(text, bool):  # TOML `true` is not one second
+        raise ConfigError(f"bad interval {text!r}: use a number and s, m, h or d, e.g. '15m'")
     if isinstance(text, int) and text > 0:
         return text
     m = _INTERVAL.match(str(text))
     if not m or float(m.group(1)) <= 0:
         raise ConfigError(f"bad interval {text!r}: use a number and s, m, h or d, e.g. '15m'")
     return max(1, int(float(m.group(1)) * _UNITS[m.group(2)]))
+
+
+# --- value checks: each raises ValueError with the reason, pydantic adds where ---------------
+
+
+def _interval(value: Any) -> int:
+    if not isinstance(value, str | int):
+        raise ValueError(f"must be a string such as '15m', got {value!r}")
+    try:
+        return parse_interval(value)
+    except ConfigError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _http_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"must be an http:// or https:// URL, got {value!r}")
+    return value
+
+
+def _feed_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() == "file" and parts.path:
+        return value
+    if parts.scheme.lower() in ("http", "https") and parts.hostname:
+        return value
+    raise ValueError(f"must be an http(s):// or file:// URL, got {value!r}")
+
+
+def _email(value: str) -> str:
+    value = value.strip()
+    if not _EMAIL.match(value):
+        raise ValueError(f"must be an email address such as desk@example.org, got {value!r}")
+    return value
+
+
+def _env_name(value: str) -> str:
+    if not _ENV_NAME.match(value):
+        raise ValueError(f"must be an environment variable name, got {value!r}")
+    return value
+
+
+def _event_name(value: str) -> str:
+    if value not in SUBSCRIPTION_EVENTS:
+        raise ValueError(f"unknown value {value!r}: use one of {', '.join(SUBSCRIPTION_EVENTS)}")
+    return value
+
+
+def _case_key(value: str) -> str:
+    if not _KEY.match(value):
+        raise ValueError(f"must match [a-z0-9-]+ (at most 100 characters), got {value!r}")
+    return value
+
+
+def _country(value: str) -> str:
+    if not _COUNTRY.match(value):
+        raise ValueError(f"must be an ISO 3166 alpha-2 country code such as 'CN', got {value!r}")
+    return value.upper()
+
+
+def _listed(value: Any) -> Any:
+    """A single string where a list is expected is a list of one (as the case format allows)."""
+    return [value] if isinstance(value, str) else value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+FeedUrl = Annotated[str, AfterValidator(_feed_url)]
+EmailAddress = Annotated[str, AfterValidator(_email)]
+EnvName = Annotated[str, AfterValidator(_env_name)]
+Interval = Annotated[int, BeforeValidator(_interval)]
+CaseKey = Annotated[str, AfterValidator(_case_key)]
+Country = Annotated[str, AfterValidator(_country)]
+Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_listed)]
+Countries = Annotated[list[Country], BeforeValidator(_listed)]
+SubscriptionEvent = Annotated[str, AfterValidator(_event_name)]
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+class Table(BaseModel):
+    """A configuration table: unknown keys and values of the wrong type are refused."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class CaseTable(Table):
+    """[[case]]: one person held by a state (the contract's format)."""
+
+    key: CaseKey
+    name: Annotated[str, Field(min_length=1)]
+    aliases: Names = []
+    held_by: Country | None = None
+    citizenship: Countries = []
+
+
+class GroupTable(Table):
+    """[[group]]: a name that stands for several cases."""
+
+    key: CaseKey
+    aliases: Names = []
+    members: Annotated[list[CaseKey], BeforeValidator(_listed), Field(min_length=1)]
+
+
+class FeedTable(Table):
+    """[[feed]]: a news feed and its poll period."""
+
+    url: FeedUrl
+    name: str | None = None
+    interval: Interval = 900
+
+
+class SubscriptionTable(Table):
+    """[[subscription]]: who hears of what, by webhook or by email."""
+
+    cases: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)] = ["*"]
+    on: Annotated[list[SubscriptionEvent], Field(min_length=1)] = ["status"]
+    webhook: HttpUrl | None = None
+    secret_env: EnvName | None = None
+    email: EmailAddress | None = None
+    gap_days: Annotated[int, Field(gt=0, le=36500)] = 60
+
+    @model_validator(mode="after")
+    def _one_channel(self) -> SubscriptionTable:
+        if (self.webhook is None) == (self.email is None):
+            raise ValueError("needs exactly one of webhook or email")
+        if self.secret_env is not None and self.webhook is None:
+            raise ValueError("secret_env signs webhooks; an email subscription cannot use it")
+        return self
+
+
+class SmtpTable(Table):
+    """[smtp]: where email alerts go out, the URL itself kept in the environment."""
+
+    url_env: EnvName = "MONITOR_SMTP_URL"
+    sender: Annotated[EmailAddress, Field(alias="from")] = "case-monitor@localhost"
+
+
+class SecurityTable(Table):
+    """[security]: opt-in hardening for feed and webhook URLs from people not fully trusted."""
+
+    block_private_addresses: bool = False
+
+
+class ConfigFile(Table):
+    """What one TOML file may hold; every table is optional."""
+
+    case: list[CaseTable] = []
+    group: list[GroupTable] = []
+    feed: list[FeedTable] = []
+    subscription: list[SubscriptionTable] = []
+    smtp: SmtpTable | None = None
+    security: SecurityTable | None = None
+
+
+# Tables a file holds one of (`[smtp]`) rather than an array of (`[[feed]]`).
+_SINGLE_TABLES = tuple(
+    name
+    for name, info in ConfigFile.model_fields.items()
+    if get_origin(info.annotation) is not list
+)
+
+
+# --- merged, typed values the rest of the program uses ----------------------------------------
 
 
 @dataclass(frozen=True)
@@ -41,12 +239,22 @@ class FeedConfig:
 
 @dataclass(frozen=True)
 class Subscription:
+    """One subscriber; its identity is its target (the webhook URL or the email address)."""
+
     cases: tuple[str, ...]
     on: tuple[str, ...]
     webhook: str | None = None
     secret_env: str | None = None
     email: str | None = None
     gap_days: int = 60
+
+    @property
+    def channel(self) -> str:
+        return "webhook" if self.webhook else "email"
+
+    @property
+    def target(self) -> str:
+        return self.webhook or self.email or ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +271,13 @@ class Config:
     feeds: list[FeedConfig] = field(default_factory=list)
     subscriptions: list[Subscription] = field(default_factory=list)
     smtp: SmtpConfig | None = None
+    security: SecurityTable = field(default_factory=SecurityTable)
     sources: list[Path] = field(default_factory=list)
+    # Where each subscription was written ("file: [[subscription]] #2"), for later checks' errors.
+    subscription_places: list[str] = field(default_factory=list)
+
+
+# --- reading and explaining ------------------------------------------------------------------
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -80,65 +294,210 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8 text") from None
 
 
+def _table_name(name: str, raw: Mapping[str, Any]) -> str:
+    return f"[[{name}]]" if isinstance(raw.get(name), list) else f"[{name}]"
+
+
+def explain(path: Path, error: ErrorDetails, raw: Mapping[str, Any]) -> str:
+    """One line for one schema error: the file, the table (and its number) and the key."""
+    loc = list(error["loc"])
+    kind = error["type"]
+    message = error["msg"].removeprefix("Value error, ")
+    message = message[:1].lower() + message[1:]
+    if len(loc) == 1 and kind == "extra_forbidden":
+        name = str(loc[0])
+        if not isinstance(raw.get(name), dict | list):
+            return f"{path}: unknown top-level key {name!r}"
+        known = ", ".join(f"[{t}]" if t in _SINGLE_TABLES else f"[[{t}]]" for t in _KNOWN)
+        return f"{path}: unknown table {_table_name(name, raw)} (known: {known})"
+    if not loc:
+        return f"{path}: {message}"
+    table = str(loc.pop(0))
+    where = f"[{table}]" if table in _SINGLE_TABLES else f"[[{table}]]"
+    if loc and isinstance(loc[0], int):
+        where += f" #{int(loc.pop(0)) + 1}"
+    if not loc:
+        if kind in ("list_type", "model_type"):
+            shape = "a table" if table in _SINGLE_TABLES else "an array of tables"
+            return f"{path}: {where} must be {shape}"
+        return f"{path}: {where}: {message}"
+    key = repr(str(loc.pop(0)))
+    if loc and isinstance(loc[0], int):
+        key += f" item {int(loc.pop(0)) + 1}"
+    if kind == "extra_forbidden":
+        return f"{path}: {where}: unknown key {key}"
+    if kind == "missing":
+        return f"{path}: {where}: key {key} is required"
+    got = error.get("input")
+    detail = f", got {got!r}" if kind.endswith("_type") or kind.startswith("int_") else ""
+    return f"{path}: {where} key {key}: {message}{detail}"[:400]
+
+
+_KNOWN = tuple(ConfigFile.model_fields)
+
+
+def parse_file(path: Path) -> ConfigFile:
+    """One file, validated against the schema; the first problem is a one-line ConfigError."""
+    raw = read_toml(path)
+    try:
+        return ConfigFile.model_validate(raw)
+    except ValidationError as exc:
+        # An unknown key first: a misspelt key is also why the right one is "missing".
+        errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+        more = len(errors) - 1
+        more_text = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise ConfigError(explain(path, errors[0], raw) + more_text) from None
+
+
+def _book(cases: list[CaseTable], groups: list[GroupTable], where: str) -> CaseBook:
+    try:
+        return book_from_toml(
+            {
+                "case": [c.model_dump(exclude_none=True) for c in cases],
+                "group": [g.model_dump() for g in groups],
+            }
+        )
+    except CaseDefinitionError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
 def load_cases(path: Path) -> CaseBook:
-    try:
-        return book_from_toml(read_toml(path))
-    except CaseDefinitionError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+    """The [[case]] and [[group]] tables of one file (other tables are checked, not used)."""
+    doc = parse_file(path)
+    return _book(doc.case, doc.group, str(path))
 
 
-def _feed(raw: Any, where: str) -> FeedConfig:
-    if not isinstance(raw, dict) or not isinstance(raw.get("url"), str):
-        raise ConfigError(f"{where}: a [[feed]] needs a url")
-    url = raw["url"].strip()
-    if not re.match(r"^(https?|file)://", url, re.I):
-        raise ConfigError(f"{where}: feed url must be http(s):// or file://, got {url!r}")
-    return FeedConfig(url, str(raw.get("name") or url), parse_interval(raw.get("interval", "15m")))
+def parse_config(paths: Sequence[Path]) -> Config:
+    """Merge the files in order after checking each against the schema.
 
-
-def _subscription(raw: Any, where: str) -> Subscription:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: [[subscription]] must be a table")
-    cases = raw.get("cases", ["*"])
-    on = raw.get("on", ["status"])
-    if not isinstance(cases, list) or not isinstance(on, list):
-        raise ConfigError(f"{where}: subscription cases and on must be lists")
-    webhook, email = raw.get("webhook"), raw.get("email")
-    if bool(webhook) == bool(email):
-        raise ConfigError(f"{where}: a subscription needs exactly one of webhook or email")
-    return Subscription(
-        tuple(str(c) for c in cases),
-        tuple(str(o) for o in on),
-        webhook,
-        raw.get("secret_env"),
-        email,
-        int(raw.get("gap_days", 60)),
-    )
-
-
-def load_config(paths: Sequence[Path]) -> Config:
-    """Merge the [[case]], [[group]], [[feed]], [[subscription]] and [smtp] of every file."""
+    References to cases and the environment are not checked here: see
+    `check_references` and `check_environment`, or `load_config` for all.
+    """
     config = Config()
-    cases, groups = [], []
+    cases: list[CaseTable] = []
+    groups: list[GroupTable] = []
+    targets: dict[tuple[str, str], str] = {}
     for path in paths:
-        doc = read_toml(path)
+        doc = parse_file(path)
         config.sources.append(path)
-        cases.extend(doc.get("case", []))
-        groups.extend(doc.get("group", []))
-        for raw in doc.get("feed", []):
-            config.feeds.append(_feed(raw, str(path)))
-        for raw in doc.get("subscription", []):
-            config.subscriptions.append(_subscription(raw, str(path)))
-        if "smtp" in doc:
-            smtp = doc["smtp"]
-            config.smtp = SmtpConfig(
-                smtp.get("url_env", "MONITOR_SMTP_URL"), smtp.get("from", "case-monitor@localhost")
+        cases.extend(doc.case)
+        groups.extend(doc.group)
+        config.feeds.extend(FeedConfig(f.url, f.name or f.url, f.interval) for f in doc.feed)
+        for number, sub in enumerate(doc.subscription, start=1):
+            place = f"{path}: [[subscription]] #{number}"
+            subscription = Subscription(
+                tuple(sub.cases),
+                tuple(dict.fromkeys(sub.on)),
+                sub.webhook,
+                sub.secret_env,
+                sub.email,
+                sub.gap_days,
             )
-    try:
-        config.book = book_from_toml({"case": cases, "group": groups})
-    except CaseDefinitionError as exc:
-        raise ConfigError(str(exc)) from None
+            identity = (subscription.channel, subscription.target)
+            if identity in targets:
+                raise ConfigError(
+                    f"{place} key {subscription.channel!r}: {subscription.target!r} is already "
+                    f"subscribed at {targets[identity]}; one subscription per target"
+                )
+            targets[identity] = place
+            config.subscriptions.append(subscription)
+            config.subscription_places.append(place)
+        if doc.smtp is not None:
+            config.smtp = SmtpConfig(doc.smtp.url_env, doc.smtp.sender)
+        for name in _SINGLE_TABLES:
+            value = getattr(doc, name)
+            if value is not None and name != "smtp":
+                setattr(config, name, value)
+    where = ", ".join(str(p) for p in paths) or "configuration"
+    config.book = _book(cases, groups, where)
     return config
+
+
+def check_environment(config: Config, env: Mapping[str, str] | None = None) -> None:
+    """Refuse webhook secrets and SMTP URLs that `env` lacks: never send unsigned or nowhere."""
+    env = os.environ if env is None else env
+    for sub, place in zip(config.subscriptions, config.subscription_places, strict=True):
+        if sub.secret_env and not env.get(sub.secret_env):
+            raise ConfigError(
+                f"{place} key 'secret_env': environment variable {sub.secret_env} is not set; "
+                "refusing to send unsigned webhooks"
+            )
+        if sub.email:
+            smtp = config.smtp or SmtpConfig()
+            url = env.get(smtp.url_env)
+            if not url:
+                raise ConfigError(
+                    f"{place} key 'email': environment variable {smtp.url_env} "
+                    "(the [smtp] url_env) is not set, so no email can be sent"
+                )
+            parts = urlsplit(url)
+            if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+                raise ConfigError(
+                    f"{place} key 'email': environment variable {smtp.url_env} "
+                    "(the [smtp] url_env) must hold an smtp:// or smtps:// URL"
+                )
+
+
+def check_references(config: Config, stored: CaseBook | None = None) -> None:
+    """Refuse subscriptions to cases neither the files nor `stored` (the database) define."""
+    known = set(_groups(config, stored)) | {c.key for c in config.book.cases}
+    known |= {c.key for c in stored.cases} if stored else set()
+    for sub, place in zip(config.subscriptions, config.subscription_places, strict=True):
+        unknown = [c for c in sub.cases if c != "*" and c not in known]
+        if unknown:
+            raise ConfigError(
+                f"{place} key 'cases': unknown case {unknown[0]!r} "
+                "(define it in a [[case]] table or with `monitor cases import`)"
+            )
+
+
+def _groups(config: Config, stored: CaseBook | None) -> dict[str, tuple[str, ...]]:
+    groups = {g.key: g.members for g in stored.groups} if stored else {}
+    groups.update((g.key, g.members) for g in config.book.groups)
+    return groups
+
+
+def expand_groups(config: Config, stored: CaseBook | None = None) -> Config:
+    """Subscriptions naming a group name its member cases instead."""
+    groups = _groups(config, stored)
+    if not groups:
+        return config
+    expanded = []
+    for sub in config.subscriptions:
+        cases: list[str] = []
+        for key in sub.cases:
+            cases.extend(groups.get(key, (key,)))
+        expanded.append(
+            Subscription(
+                tuple(dict.fromkeys(cases)),
+                sub.on,
+                sub.webhook,
+                sub.secret_env,
+                sub.email,
+                sub.gap_days,
+            )
+        )
+    config.subscriptions = expanded
+    return config
+
+
+def checked(
+    config: Config, *, stored: CaseBook | None = None, env: Mapping[str, str] | None = None
+) -> Config:
+    """`config` once its references and environment hold, with groups expanded to cases."""
+    check_environment(config, env)
+    check_references(config, stored)
+    return expand_groups(config, stored)
+
+
+def load_config(
+    paths: Sequence[Path],
+    *,
+    stored: CaseBook | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Config:
+    """Parse, merge and check the files: the schema, case references and the environment."""
+    return checked(parse_config(paths), stored=stored, env=env)
 
 
 def read_articles(path: Path) -> Iterator[Article]:

@@ -31,9 +31,9 @@ from sqlalchemy.engine import make_url
 from monitor.alerts.outbox import Dispatcher, DispatchReport, check_consular_gaps
 from monitor.alerts.subscriptions import sync_subscriptions
 from monitor.bootstrap import App, bootstrap
-from monitor.config import Config, load_config
+from monitor.config import Config, check_environment, checked, parse_config
 from monitor.fetch.http import Fetcher, FetchLimits
-from monitor.ingest import import_cases
+from monitor.ingest import import_cases, load_book
 from monitor.observe import Metrics, serve
 from monitor.polling import PollReport, poll_once, release_all_leases
 
@@ -283,11 +283,16 @@ def run(options: DaemonOptions) -> int:
     # Until the scheduler takes the signals over, SIGTERM during start-up exits cleanly (status 0);
     # any open transaction rolls back as the stack unwinds.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    config = load_config(list(options.config) or default_config_paths())
+    # The files are checked before the database is opened, their references to
+    # stored cases once it is; either way a bad configuration stops before any work.
+    config = parse_config(list(options.config) or default_config_paths())
+    check_environment(config)
     url = resolve_url(options.db_url)
     with single_instance(url):
         app = bootstrap(url)
         try:
+            with app.db.read() as conn:
+                config = checked(config, stored=load_book(conn))
             if config.book.cases:
                 import_cases(app.store, config.book)
             with app.db.write() as conn:

@@ -34,11 +34,12 @@ def test_bad_intervals_are_clear_errors(text: str) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("[[feed]]\nname = 'x'\n", "needs a url"),
+        ("[[feed]]\nname = 'x'\n", "key 'url' is required"),
         ("[[feed]]\nurl = 'ftp://example.org/feed'\n", "http"),
-        ("[[case]]\nkey = 'Bad Key'\nname = 'X'\n", "key must match"),
+        ("[[case]]\nkey = 'Bad Key'\nname = 'X'\n", "key 'key': must match"),
         ("[[group]]\nkey = 'g'\nmembers = ['nobody']\n", "unknown cases"),
         ("[[subscription]]\ncases = ['*']\n", "exactly one of webhook or email"),
+        ("[[case]]\nkey = 'x'\nname = 'X'\n[[case]]\nkey = 'x'\nname = 'Y'\n", "duplicate key"),
         ("not toml at all = = =", "invalid TOML"),
     ],
 )
@@ -55,3 +56,86 @@ def test_a_bad_article_line_names_its_line(tmp_path: Path) -> None:
     path.write_text('{"id": "ok", "text": "x"}\n{broken\n')
     with pytest.raises(ConfigError, match=r"a.jsonl:2: invalid JSON"):
         list(read_articles(path))
+
+
+CASES = "[[case]]\nkey = 'kovrig'\nname = 'Michael Kovrig'\nheld_by = 'CN'\n"
+HOOK = "webhook = 'https://hooks.example.org/h'"
+
+
+@pytest.mark.parametrize(
+    ("content", "place", "message"),
+    [
+        ("[[fead]]\nurl = 'https://x.org/'", "[[fead]]", "unknown table"),
+        ("[[feed]]\nurl = 'https://x.org/'\nintervall = '5m'", "[[feed]] #1", "'intervall'"),
+        ("[[feed]]\nurl = 'https://x.org/'\ninterval = true", "'interval'", "bad interval"),
+        ("[[feed]]\nurl = 'https://x.org/'\ninterval = 0", "'interval'", "bad interval"),
+        ("[[feed]]\nurl = 'gopher://x.org/'", "[[feed]] #1 key 'url'", "http(s)"),
+        (f"[[subscription]]\ncases = ['nobody']\n{HOOK}", "key 'cases'", "unknown case 'nobody'"),
+        (f"[[subscription]]\non = ['statsu']\n{HOOK}", "key 'on' item 1", "'statsu'"),
+        ("[[subscription]]\nwebhook = 5", "key 'webhook'", "valid string, got 5"),
+        ("[[subscription]]\nwebhook = 'not a url'", "key 'webhook'", "http"),
+        ("[[subscription]]\nwebhook = 'file:///etc/passwd'", "key 'webhook'", "http"),
+        ("[[subscription]]\nemail = 'nobody'", "key 'email'", "email address"),
+        ("[[subscription]]\nemail = 'a@b.org'\ngap_days = 'sixty'", "key 'gap_days'", "integer"),
+        ("[[subscription]]\nemail = 'a@b.org'\ngap_days = 0", "key 'gap_days'", "greater"),
+        (f"[[subscription]]\n{HOOK}\nsecret_env = 'UNSET_SECRET'", "'secret_env'", "not set"),
+        (f"[[subscription]]\n{HOOK}\n[[subscription]]\n{HOOK}", "#2", "already subscribed"),
+        ("[[subscription]]\nemail = 'desk@example.org'", "key 'email'", "MONITOR_SMTP_URL"),
+        ("[smtp]\nurl = 'smtp://x'", "[smtp]", "unknown key 'url'"),
+        ("[security]\nblock_private_addresses = 'yes'", "[security]", "boolean"),
+        ("[[case]]\nkey = 'x'\nname = 'X'\nheld_by = 'CHINAAAAA'", "key 'held_by'", "alpha-2"),
+        (f"[[case]]\nkey = '{'k' * 101}'\nname = 'X'", "[[case]] #1 key 'key'", "100"),
+        ("[[case]]\nkey = 'x'\nnmae = 'X'", "[[case]] #1", "unknown key 'nmae'"),
+        ("feed = 'x'", "[[feed]]", "array of tables"),
+        ("interval = '5m'", "bad.toml", "unknown top-level key 'interval'"),
+    ],
+)
+def test_each_bad_setting_is_one_line_naming_file_table_and_key(
+    tmp_path: Path, content: str, place: str, message: str
+) -> None:
+    base, bad = tmp_path / "cases.toml", tmp_path / "bad.toml"
+    base.write_text(CASES)
+    bad.write_text(content + "\n")
+    with pytest.raises(ConfigError) as info:
+        load_config([base, bad], env={})
+    text = str(info.value)
+    assert "\n" not in text
+    assert text.startswith(f"{bad}: ") and place in text and message in text
+
+
+def test_a_good_configuration_merges_files_in_order(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text(
+        CASES + "[[group]]\nkey = 'michaels'\nmembers = ['kovrig', 'spavor']\n"
+        "[[case]]\nkey = 'spavor'\nname = 'Michael Spavor'\n"
+        "[smtp]\nurl_env = 'A_URL'\nfrom = 'a@example.org'\n"
+    )
+    second.write_text(
+        "[[feed]]\nurl = 'file:///srv/feed.xml'\ninterval = 60\n"
+        "[[subscription]]\ncases = ['michaels']\non = ['status', 'trial']\n"
+        "email = 'desk@example.org'\n"
+        f"[[subscription]]\n{HOOK}\nsecret_env = 'HOOK_SECRET'\n"
+        "[smtp]\nurl_env = 'B_URL'\n"
+        "[security]\nblock_private_addresses = true\n"
+    )
+    config = load_config([first, second], env={"HOOK_SECRET": "s", "B_URL": "smtp://mx:25"})
+    assert [f.interval for f in config.feeds] == [60]
+    assert config.feeds[0].name == "file:///srv/feed.xml"
+    email, hook = config.subscriptions
+    assert email.cases == ("kovrig", "spavor")  # a group stands for its members
+    assert email.on == ("status", "trial") and email.gap_days == 60
+    assert hook.cases == ("*",) and hook.on == ("status",) and hook.target.startswith("https://")
+    assert config.smtp is not None and config.smtp.url_env == "B_URL"
+    assert config.smtp.sender == "case-monitor@localhost"  # a later [smtp] replaces an earlier
+    assert config.security.block_private_addresses is True
+
+
+def test_subscriptions_may_name_cases_stored_in_the_database(tmp_path: Path) -> None:
+    from monitor.domain.cases import Case, CaseBook
+
+    path = tmp_path / "subs.toml"
+    path.write_text(f"[[subscription]]\ncases = ['kovrig']\n{HOOK}\n")
+    with pytest.raises(ConfigError, match="unknown case 'kovrig'"):
+        load_config([path], env={})
+    stored = CaseBook((Case("kovrig", "Michael Kovrig"),))
+    assert load_config([path], stored=stored, env={}).subscriptions[0].cases == ("kovrig",)
