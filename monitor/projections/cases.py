@@ -175,6 +175,8 @@ class TimelineProjector:
                 "sources": [_source_json(e.source)],
                 "first_recorded_position": event.position,
                 "retracted": False,
+                "first_recorded_at": event.recorded_at,
+                "updated_at": event.recorded_at,
             }
             self._new.add(e.development_id)
         elif event.type == DevelopmentCorroborated.TYPE:
@@ -192,6 +194,10 @@ class TimelineProjector:
             r = decode(event)
             assert isinstance(r, DevelopmentRetracted)
             self._row(conn, r.development_id)["retracted"] = True
+        touched = event.data.get("development_id")
+        if touched in self._dirty:
+            # Whatever changed the row (a corroboration, a correction) moves its `updated` time.
+            self._rows[touched]["updated_at"] = event.recorded_at
 
     def flush(self, conn: Connection) -> None:
         new = [self._rows[key] for key in self._new]

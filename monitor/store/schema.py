@@ -138,6 +138,9 @@ case_timeline = Table(
     Column("sources", Json, nullable=False),
     Column("first_recorded_position", BigInteger, nullable=False),
     Column("retracted", Boolean, nullable=False),
+    # When the development was first recorded and when an event last changed it (Atom dates).
+    Column("first_recorded_at", DateTime(timezone=True), nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=True),
     Index("ix_case_timeline_case_key", "case_key"),
 )
 
