@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, or_, select
 
 from monitor.domain.dates import PartialDate
 from monitor.domain.events import CaseOpened, case_stream
@@ -13,7 +13,7 @@ from monitor.domain.recording import CaseState
 from monitor.domain.status import Fact, fold
 from monitor.store.codec import decode
 from monitor.store.events import EventStore
-from monitor.store.schema import case_status, case_timeline
+from monitor.store.schema import case_definitions, case_status, case_timeline
 from monitor.store.schema import events as events_table
 
 
@@ -39,6 +39,23 @@ def _opened_order(conn: Connection) -> dict[str, int]:
     return {r.stream.removeprefix("case:"): r.position for r in rows}
 
 
+def _status_row(r: Any, today: dt.date) -> dict[str, Any]:
+    return {
+        "case": r.case_key,
+        "name": r.name,
+        "held_by": r.held_by,
+        "status": r.status,
+        "status_date": r.status_date,
+        "last_development": r.last_development,
+        "last_development_date": r.last_development_date,
+        "held_since": r.held_since,
+        "days_held": _days_held(r, today),
+        "last_consular_visit": r.last_consular_visit,
+        "developments": r.developments,
+        "sources": r.sources,
+    }
+
+
 def current_status(conn: Connection, today: dt.date | None = None) -> list[dict[str, Any]]:
     """Every case's status row, in the order the cases were opened."""
     today = today or dt.datetime.now(dt.UTC).date()
@@ -46,23 +63,15 @@ def current_status(conn: Connection, today: dt.date | None = None) -> list[dict[
     rows = sorted(
         conn.execute(select(case_status)), key=lambda r: (order.get(r.case_key, 0), r.case_key)
     )
-    return [
-        {
-            "case": r.case_key,
-            "name": r.name,
-            "held_by": r.held_by,
-            "status": r.status,
-            "status_date": r.status_date,
-            "last_development": r.last_development,
-            "last_development_date": r.last_development_date,
-            "held_since": r.held_since,
-            "days_held": _days_held(r, today),
-            "last_consular_visit": r.last_consular_visit,
-            "developments": r.developments,
-            "sources": r.sources,
-        }
-        for r in rows
-    ]
+    return [_status_row(r, today) for r in rows]
+
+
+def case_status_of(
+    conn: Connection, case_key: str, today: dt.date | None = None
+) -> dict[str, Any] | None:
+    """One case's status row (as in `current_status`), or None for an unknown case."""
+    row = conn.execute(select(case_status).where(case_status.c.case_key == case_key)).first()
+    return _status_row(row, today or dt.datetime.now(dt.UTC).date()) if row else None
 
 
 def timeline(conn: Connection, case_key: str) -> list[dict[str, Any]]:
@@ -126,3 +135,152 @@ def status_as_of(store: EventStore, as_of: dt.date) -> list[dict[str, Any]]:
                 }
             )
     return result
+
+
+def _utc(value: dt.datetime | None) -> str | None:
+    """A stored time as ISO 8601 in UTC (SQLite keeps no zone; the store writes UTC only)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat()
+
+
+def _development(r: Any) -> dict[str, Any]:
+    """A timeline row with its full list of reports and the times it was recorded and changed."""
+    mapping = r._mapping
+    return {
+        "case": r.case_key,
+        "development": r.development_id,
+        "type": r.type,
+        "date": r.date,
+        "precision": r.date_precision,
+        "outcome": r.outcome,
+        "detail": r.detail,
+        "evidence": r.evidence,
+        "confidence": r.confidence,
+        # Until review states are projected every recorded development counts as accepted.
+        "review": mapping.get("review_state") or "accepted",
+        "sources": list(r.sources),
+        "recorded_at": _utc(r.first_recorded_at),
+        "updated_at": _utc(r.updated_at or r.first_recorded_at),
+        "position": r.first_recorded_position,
+    }
+
+
+def case_history(conn: Connection, case_key: str) -> list[dict[str, Any]]:
+    """One case's live developments in `timeline` order, each with every source that reported
+    it (article id, url, title, published), its review state and when it last changed."""
+    rows = list(
+        conn.execute(
+            select(case_timeline).where(
+                case_timeline.c.case_key == case_key, case_timeline.c.retracted.is_(False)
+            )
+        )
+    )
+    rows.sort(key=lambda r: (r.date is None, r.date or "", r.first_recorded_position))
+    return [_development(r) for r in rows]
+
+
+def developments(
+    conn: Connection,
+    *,
+    case: str | None = None,
+    types: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    after: int = 0,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Live developments in the order they were first recorded, after position `after`.
+
+    `since`/`until` compare the developments' own (partial, ISO) dates as text, so
+    `since="2021"` keeps everything dated in 2021 or later; undated ones drop out.
+    The first recorded position is unique per development, so it is a stable cursor.
+    """
+    query = select(case_timeline).where(
+        case_timeline.c.retracted.is_(False), case_timeline.c.first_recorded_position > after
+    )
+    if case:
+        query = query.where(case_timeline.c.case_key == case)
+    if types:
+        query = query.where(case_timeline.c.type.in_(types))
+    if since:
+        query = query.where(case_timeline.c.date >= since)
+    if until:
+        # "2021-09" as an upper bound keeps "2021-09-30", which sorts after it as text.
+        query = query.where(
+            or_(case_timeline.c.date <= until, case_timeline.c.date.like(until + "%"))
+        )
+    query = query.order_by(case_timeline.c.first_recorded_position).limit(limit)
+    return [_development(r) for r in conn.execute(query)]
+
+
+def recent_developments(
+    conn: Connection, *, case: str | None = None, types: list[str] | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
+    """The developments changed most recently (newest first), with their case's name: a feed."""
+    query = (
+        select(case_timeline, case_status.c.name.label("case_name"))
+        .join(case_status, case_status.c.case_key == case_timeline.c.case_key, isouter=True)
+        .where(case_timeline.c.retracted.is_(False))
+    )
+    if case:
+        query = query.where(case_timeline.c.case_key == case)
+    if types:
+        query = query.where(case_timeline.c.type.in_(types))
+    updated = func.coalesce(case_timeline.c.updated_at, case_timeline.c.first_recorded_at)
+    query = query.order_by(updated.desc(), case_timeline.c.first_recorded_position.desc())
+    return [
+        {**_development(r), "name": r.case_name or r.case_key}
+        for r in conn.execute(query.limit(limit))
+    ]
+
+
+def sources(conn: Connection, case: str | None = None) -> list[dict[str, Any]]:
+    """Every article that reported a live development: outlet, title, link, published, and
+    which cases and how many developments it supports; newest first."""
+    query = select(
+        case_timeline.c.case_key, case_timeline.c.development_id, case_timeline.c.sources
+    ).where(case_timeline.c.retracted.is_(False))
+    if case:
+        query = query.where(case_timeline.c.case_key == case)
+    found: dict[str, dict[str, Any]] = {}
+    for r in conn.execute(query):
+        for s in r.sources:
+            entry = found.setdefault(
+                s["article_id"],
+                {
+                    "article": s["article_id"],
+                    "outlet": outlet(s.get("url")),
+                    "title": s.get("title"),
+                    "url": s.get("url"),
+                    "published": s.get("published"),
+                    "cases": [],
+                    "developments": 0,
+                },
+            )
+            entry["developments"] += 1
+            if r.case_key not in entry["cases"]:
+                entry["cases"].append(r.case_key)
+    return sorted(found.values(), key=lambda e: (e["published"] or "", e["article"]), reverse=True)
+
+
+def outlet(url: str | None) -> str | None:
+    """The publication a link belongs to, by its host name without `www.`."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def case_names(conn: Connection) -> dict[str, str]:
+    """Each defined case's display name (groups left out)."""
+    rows = conn.execute(
+        select(case_definitions.c.key, case_definitions.c.name).where(
+            case_definitions.c.is_group.is_(False)
+        )
+    )
+    return {r.key: r.name for r in rows}
