@@ -6,8 +6,10 @@ nothing is built at import time.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from monitor.classify.extract import CLASSIFIER_VERSION, Classifier
 from monitor.domain.articles import Article
@@ -22,6 +24,11 @@ from monitor.projections.cases import (
 from monitor.projections.runner import Projector, catch_up, rebuild
 from monitor.store.db import Database, connect
 from monitor.store.events import EventStore
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from monitor.config import HttpTable
 
 
 @dataclass
@@ -76,3 +83,19 @@ def bootstrap(db_url: str | None = None, *, on_change: ChangeHook | None = None)
         StatusProjector(store, on_change or OutboxHook()),
     ]
     return App(db, store, projectors)
+
+
+def review_token(http: HttpTable | None) -> str | None:
+    """The review token from the environment variable `[http] token_env` names (None: unset)."""
+    if http is None or not http.token_env:
+        return None
+    return os.environ.get(http.token_env) or None
+
+
+def web_app(app: App, http: HttpTable | None) -> Starlette:
+    """The web application over `app`'s projections; writable only with a review token."""
+    from monitor.web.app import create_app
+    from monitor.web.context import WebContext
+    from monitor.web.guard import Guard
+
+    return create_app(WebContext(app.db, Guard(review_token(http))))

@@ -224,6 +224,7 @@ def _run(args: argparse.Namespace) -> int:
     # SIGTERM before the daemon is up (while importing) is a clean exit too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     from monitor.daemon import AlreadyRunning, DaemonOptions, configure_logging, run
+    from monitor.web.server import ListenError
 
     configure_logging(args.log_format)
     options = DaemonOptions(
@@ -235,11 +236,34 @@ def _run(args: argparse.Namespace) -> int:
         backfill=args.backfill,
         tick=args.tick,
         lease=args.lease,
+        listen=args.listen,
     )
     try:
         return run(options)
     except AlreadyRunning as exc:
         raise UsageError(str(exc)) from None
+    except ListenError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from monitor.bootstrap import web_app
+    from monitor.config import HttpTable, parse_config, parse_listen
+    from monitor.web.server import ListenError, bind, make_server, run_until_signalled
+
+    config = parse_config([Path(p) for p in args.config])  # only [http] matters here
+    http = config.http or HttpTable()
+    host, port = parse_listen(args.listen) if args.listen else (http.host, http.port)
+    with _opened(args) as app:
+        try:
+            sock = bind(host, port)
+        except ListenError as exc:
+            raise UsageError(str(exc)) from None
+        server = make_server(web_app(app, http), host, port, embedded=True)
+        shown = f"[{host}]" if ":" in host else host
+        print(f"serving http://{shown}:{port}/", file=sys.stderr, flush=True)
+        run_until_signalled(server, sock)
+    return 0
 
 
 def _health(args: argparse.Namespace) -> int:
@@ -348,6 +372,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PORT",
         help="serve /healthz and /metrics on 127.0.0.1:PORT",
     )
+    run.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        default=None,
+        help="serve the web pages, API and Atom feeds here (default: [http] listen, if any)",
+    )
     run.add_argument("--log-format", choices=["text", "json"], default="text")
     run.add_argument(
         "--block-private-addresses",
@@ -370,6 +400,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=300.0,
         metavar="SECONDS",
         help="how long a claimed feed stays claimed if its instance dies",
+    )
+
+    serve = command("serve", _serve, "the web pages, JSON API and Atom feeds, without the daemon")
+    serve.add_argument(
+        "--config", action="append", default=[], metavar="FILE", help="TOML with an [http] table"
+    )
+    serve.add_argument(
+        "--listen", metavar="HOST:PORT", help="default: [http] listen, else 127.0.0.1:8080"
     )
 
     command("health", _health, "one-line status: projector lag, failing feeds")

@@ -208,6 +208,41 @@ class SecurityTable(Table):
     block_private_addresses: bool = False
 
 
+def parse_listen(text: str) -> tuple[str, int]:
+    """'127.0.0.1:8080', '[::1]:8080' or ':8080' (loopback) → (host, port)."""
+    m = re.match(r"^\s*(?:\[([0-9A-Fa-f:.]+)\]|([^:\s\[\]]*)):(\d{1,5})\s*$", str(text))
+    if not m or int(m.group(3)) > 65535:
+        raise ConfigError(f"bad listen address {text!r}: use HOST:PORT, e.g. '127.0.0.1:8080'")
+    return (m.group(1) or m.group(2) or "127.0.0.1"), int(m.group(3))
+
+
+def _listen(value: str) -> str:
+    try:
+        parse_listen(value)
+    except ConfigError as exc:
+        raise ValueError(str(exc)) from None
+    return value.strip()
+
+
+Listen = Annotated[str, AfterValidator(_listen)]
+
+
+class HttpTable(Table):
+    """[http]: where the web application listens; the review token's environment variable
+    (unset: the pages are read-only)."""
+
+    listen: Listen = "127.0.0.1:8080"
+    token_env: EnvName | None = None
+
+    @property
+    def host(self) -> str:
+        return parse_listen(self.listen)[0]
+
+    @property
+    def port(self) -> int:
+        return parse_listen(self.listen)[1]
+
+
 class ConfigFile(Table):
     """What one TOML file may hold; every table is optional."""
 
@@ -217,6 +252,7 @@ class ConfigFile(Table):
     subscription: list[SubscriptionTable] = []
     smtp: SmtpTable | None = None
     security: SecurityTable | None = None
+    http: HttpTable | None = None
 
 
 # Tables a file holds one of (`[smtp]`) rather than an array of (`[[feed]]`).
@@ -272,6 +308,7 @@ class Config:
     subscriptions: list[Subscription] = field(default_factory=list)
     smtp: SmtpConfig | None = None
     security: SecurityTable = field(default_factory=SecurityTable)
+    http: HttpTable | None = None
     sources: list[Path] = field(default_factory=list)
     # Where each subscription was written ("file: [[subscription]] #2"), for later checks' errors.
     subscription_places: list[str] = field(default_factory=list)

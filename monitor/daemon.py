@@ -62,6 +62,7 @@ class DaemonOptions:
     block_private: bool = False
     backfill: bool = False
     lease: float = 300.0
+    listen: str | None = None  # HOST:PORT of the web application; else [http] listen, if any
 
 
 class JsonFormatter(logging.Formatter):
@@ -234,6 +235,7 @@ class Daemon:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stopping.set)
+        web = await self._start_web()  # before any work: a bad address stops the start
         scheduler = AsyncIOScheduler(timezone="UTC")
         now = dt.datetime.now(dt.UTC)
         tick = self.options.tick
@@ -274,6 +276,32 @@ class Daemon:
         await self.dispatcher.aclose()
         if server is not None:
             server.shutdown()
+        if web is not None:
+            web_server, web_task = web
+            web_server.should_exit = True
+            await web_task
+
+    async def _start_web(self) -> tuple[Any, asyncio.Task[None]] | None:
+        """Serve the web application in this loop when `--listen` or `[http]` asks for it."""
+        from monitor.bootstrap import web_app
+        from monitor.config import HttpTable, parse_listen
+        from monitor.web.server import bind, bound_port, make_server
+
+        if self.options.listen is None and self.config.http is None:
+            return None
+        http = self.config.http or HttpTable()
+        listen = self.options.listen
+        host, port = parse_listen(listen) if listen else (http.host, http.port)
+        sock = bind(host, port)
+        server = make_server(web_app(self.app, http), host, port, embedded=True)
+        task = asyncio.create_task(server.serve(sockets=[sock]), name="web")
+        while not server.started and not task.done():
+            await asyncio.sleep(0.02)
+        if task.done():
+            task.result()  # a bind error surfaces here, before the daemon claims to run
+            raise OSError(f"the web application could not listen on {host}:{port}")
+        log.info("web pages, API and Atom feeds on http://%s:%d/", host, bound_port(server))
+        return server, task
 
 
 def run(options: DaemonOptions) -> int:
@@ -287,6 +315,10 @@ def run(options: DaemonOptions) -> int:
     # stored cases once it is; either way a bad configuration stops before any work.
     config = parse_config(list(options.config) or default_config_paths())
     check_environment(config)
+    if options.listen:
+        from monitor.config import parse_listen
+
+        parse_listen(options.listen)  # a bad address is a one-line error before any work
     url = resolve_url(options.db_url)
     with single_instance(url):
         app = bootstrap(url)

@@ -1,0 +1,123 @@
+"""What a person sees in a real browser: headless Chromium loads the pages over the seed data.
+
+Screenshots go to the test's temporary folder; with MONITOR_UPDATE_SCREENSHOTS=1 they
+also replace the ones docs/web.md shows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from monitor.bootstrap import App, bootstrap, web_app
+from monitor.config import load_cases, read_articles
+from monitor.ingest import import_cases
+from tests.browser import Browser, chromium_path
+from tests.webserver import served
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "web"
+
+
+def keep(shot: Path) -> None:
+    """Copy a screenshot into docs/web/ when asked to refresh the documentation's pictures."""
+    if os.environ.get("MONITOR_UPDATE_SCREENSHOTS") == "1":
+        DOCS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, DOCS / shot.name)
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    chrome = Browser(chromium_path())
+    try:
+        yield chrome
+    finally:
+        chrome.close()
+
+
+@pytest.fixture
+def site(tmp_path: Path, shared_dir: Path) -> Iterator[str]:
+    """The five seed articles ingested, served on loopback."""
+    dev = shared_dir / "eval" / "dev"
+    app: App = bootstrap(f"sqlite:///{tmp_path / 'web.db'}")
+    import_cases(app.store, load_cases(dev / "cases.toml"))
+    app.ingest(list(read_articles(dev / "articles.jsonl")))
+    try:
+        with served(web_app(app, None)) as base:
+            yield base
+    finally:
+        app.close()
+
+
+def test_the_case_list_shows_every_case_with_its_status(
+    browser: Browser, site: str, tmp_path: Path
+) -> None:
+    browser.goto(f"{site}/")
+    seen = browser.text()
+    for name in ("Michael Kovrig", "Michael Spavor", "Meng Wanzhou", "Robert Schellenberg"):
+        assert name in seen
+    statuses = browser.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('tr[data-case]')].map("
+        "r => [r.dataset.case, r.querySelector('.status').innerText]))"
+    )
+    assert statuses == {
+        "kovrig": "released",
+        "spavor": "released",
+        "meng-wanzhou": "released",
+        "schellenberg": "sentenced",
+    }
+    assert "1019" in seen  # Kovrig's days held, 2018-12-10 to 2021-09-24
+    keep(browser.screenshot(tmp_path / "index.png"))
+
+    browser.goto(f"{site}/?status=sentenced&sort=name&order=asc")
+    assert browser.evaluate("document.querySelectorAll('tr[data-case]').length") == 1
+    assert "Robert Schellenberg" in browser.text()
+
+    browser.resize(390, 844, mobile=True)
+    browser.goto(f"{site}/")
+    assert "Michael Kovrig" in browser.text()
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
+    keep(browser.screenshot(tmp_path / "index-phone.png"))
+
+
+def test_a_case_page_draws_the_time_line_and_shows_the_evidence(
+    browser: Browser, site: str, tmp_path: Path
+) -> None:
+    timeline = httpx.get(f"{site}/api/v1/cases/kovrig/timeline").json()
+    browser.goto(f"{site}/cases/kovrig")
+    seen = browser.text()
+    assert "Michael Kovrig" in seen and "released" in seen
+    svg = browser.evaluate(
+        "(() => { const s = document.querySelector('svg.timeline');"
+        " const b = s.getBoundingClientRect();"
+        " return {width: b.width, height: b.height,"
+        " marks: s.querySelectorAll('.mark').length,"
+        " custody: s.querySelectorAll('.custody').length,"
+        " labels: [...s.querySelectorAll('g.development text')].map(t => t.textContent)}; })()"
+    )
+    dated = [r for r in timeline if r["date"]]
+    assert svg["width"] > 600 and svg["height"] > 60  # drawn, and drawn large enough to read
+    assert svg["marks"] == len(dated)
+    assert svg["custody"] == 1  # held from 2018-12-10 until the release on 2021-09-24
+    assert sorted(svg["labels"]) == sorted(r["type"] for r in dated)
+    for row in timeline:
+        assert row["evidence"] in seen, row["evidence"]
+    sources = browser.evaluate("document.querySelectorAll('ul.sources li').length")
+    assert sources == sum(r["sources"] for r in timeline)
+    keep(browser.screenshot(tmp_path / "case-kovrig.png"))
+
+
+def test_the_review_page_says_what_waits_and_that_it_is_read_only(
+    browser: Browser, site: str, tmp_path: Path
+) -> None:
+    browser.goto(f"{site}/review")
+    seen = browser.text()
+    assert "Review" in seen
+    assert "Read-only" in seen  # no token configured
+    assert browser.evaluate("document.querySelectorAll('form[method=post]').length") == 0
+    keep(browser.screenshot(tmp_path / "review.png"))
