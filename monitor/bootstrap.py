@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from monitor.classify.extract import CLASSIFIER_VERSION, Classifier
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
-from monitor.ingest import IngestResult, ingest_articles, load_book
+from monitor.ingest import IngestResult, StopFlag, ingest_articles, load_book
 from monitor.projections.cases import (
     ChangeHook,
     DefinitionsProjector,
@@ -46,23 +46,28 @@ class App:
             self._classifier = Classifier(book)
         return self._classifier
 
-    def ingest(self, articles: Sequence[Article], *, backfill: bool = False) -> IngestResult:
+    def ingest(
+        self, articles: Sequence[Article], *, backfill: bool = False, stop: StopFlag | None = None
+    ) -> IngestResult:
+        """Ingest, then bring the projections up to date however the ingest ended."""
         with self.db.read() as conn:
             book = load_book(conn)
         classifier = self.classifier(book)
-        result = ingest_articles(
-            self.store,
-            articles,
-            classifier,
-            CLASSIFIER_VERSION,
-            backfill=backfill,
-            book=classifier.book,  # the very object it was built for: no per-article rebuild
-        )
-        self.project()
-        return result
+        try:
+            return ingest_articles(
+                self.store,
+                articles,
+                classifier,
+                CLASSIFIER_VERSION,
+                backfill=backfill,
+                book=classifier.book,  # the very object it was built for: no per-article rebuild
+                stop=stop,
+            )
+        finally:
+            self.project(stop=stop)
 
-    def project(self) -> int:
-        return catch_up(self.db, self.store, self.projectors)
+    def project(self, *, stop: StopFlag | None = None) -> int:
+        return catch_up(self.db, self.store, self.projectors, stop=stop)
 
     def rebuild(self) -> int:
         return rebuild(self.db, self.store, self.projectors)

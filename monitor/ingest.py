@@ -8,11 +8,13 @@ transaction with the article it came from, so a crash loses or doubles nothing.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from monitor.domain.articles import Article, canonical_url
 from monitor.domain.cases import Case, CaseBook, Group, validated
@@ -40,6 +42,9 @@ from monitor.store.schema import article_sightings, articles
 from monitor.store.schema import events as events_table
 
 Classifier = Callable[[Article, CaseBook], list[Development]]
+StopFlag = Callable[[], bool]
+
+log = logging.getLogger("monitor.ingest")
 
 DEFINITION_TYPES = (CaseOpened.TYPE, CaseRedefined.TYPE, GroupDefined.TYPE)
 
@@ -133,6 +138,14 @@ class IngestResult:
     developments_found: int = 0
     events_appended: int = 0
     by_case: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (article id, why)
+    stopped: bool = False  # asked to stop before the last article
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one short line, for a feed's or an alert's recorded error."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {first}"[:300]
 
 
 def store_article(conn: Connection, article: Article, now: dt.datetime) -> tuple[str, bool]:
@@ -189,43 +202,80 @@ def ingest_articles(
     *,
     backfill: bool = False,
     book: CaseBook | None = None,
+    stop: StopFlag | None = None,
 ) -> IngestResult:
-    """Store each article, classify it and append its developments, one transaction each."""
+    """Store each article, classify it and append its developments, one transaction each.
+
+    An article that fails is recorded in the result and the rest go on; `stop` is asked
+    between articles, so a shutdown waits for one article at most.
+    """
     result = IngestResult()
     states: dict[str, CaseState] = {}
     if book is None:
         with store.db.read() as conn:
             book = load_book(conn)
     for article in items:
+        if stop is not None and stop():
+            result.stopped = True  # each article is its own transaction: stopping here is clean
+            break
         result.articles += 1
-        found = classify(article, book)
-        result.developments_found += len(found)
-        with store.db.write() as conn:
-            lock_for_append(conn)
-            article_id, is_new = store_article(conn, article, dt.datetime.now(dt.UTC))
-            result.new_articles += is_new
-            result.duplicates += not is_new
-            if article_id != article.id:
-                continue  # the same story under another id: its developments are recorded
-            meta = Metadata(
-                article_id=article_id,
-                classifier_version=classifier_version,
-                causation="ingest",
-                backfill=backfill,
+        try:
+            _ingest_one(
+                store, article, classify, classifier_version, backfill, book, states, result
             )
-            by_case: dict[str, list[Development]] = defaultdict(list)
-            for dev in found:
-                by_case[dev.case].append(dev)
-            for case, reports in sorted(by_case.items()):
-                stream = case_stream(case)
-                state = _state(store, conn, stream, states)
-                if state.definition is None:
-                    continue  # a case the store does not know (yet)
-                decisions = decide_reports(state, reports, article.source())
-                n = _append(store, conn, stream, state.version, decisions, meta)
-                result.events_appended += n
-                result.by_case[case] += n
+        except (OperationalError, InterfaceError):
+            raise  # the database itself is failing: no later article would fare better
+        except Exception as exc:
+            # One poisoned article (text the database refuses, a classifier bug) fails alone;
+            # its transaction rolled back, and the cached states may hold its reads.
+            states.clear()
+            result.failed.append((article.id, one_line(exc)))
+            log.warning("article %s not stored: %s", article.id, one_line(exc))
     return result
+
+
+def _ingest_one(
+    store: EventStore,
+    article: Article,
+    classify: Classifier,
+    classifier_version: str,
+    backfill: bool,
+    book: CaseBook,
+    states: dict[str, CaseState],
+    result: IngestResult,
+) -> None:
+    """Store one article and append its developments, in one transaction."""
+    found = classify(article, book)
+    with store.db.write() as conn:
+        lock_for_append(conn)
+        article_id, is_new = store_article(conn, article, dt.datetime.now(dt.UTC))
+        if article_id != article.id:
+            result.duplicates += 1
+            return  # the same story under another id: its developments are recorded
+        meta = Metadata(
+            article_id=article_id,
+            classifier_version=classifier_version,
+            causation="ingest",
+            backfill=backfill,
+        )
+        by_case: dict[str, list[Development]] = defaultdict(list)
+        for dev in found:
+            by_case[dev.case].append(dev)
+        appended: dict[str, int] = {}
+        for case, reports in sorted(by_case.items()):
+            stream = case_stream(case)
+            state = _state(store, conn, stream, states)
+            if state.definition is None:
+                continue  # a case the store does not know (yet)
+            decisions = decide_reports(state, reports, article.source())
+            appended[case] = _append(store, conn, stream, state.version, decisions, meta)
+    # Counted once the transaction has committed, so a failed article counts nothing.
+    result.developments_found += len(found)
+    result.new_articles += is_new
+    result.duplicates += not is_new
+    result.events_appended += sum(appended.values())
+    for case, n in appended.items():
+        result.by_case[case] += n
 
 
 class UnknownDevelopment(LookupError):

@@ -18,12 +18,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from monitor.bootstrap import App
 from monitor.config import FeedConfig
+from monitor.domain.articles import clean_text
 from monitor.fetch.feedstate import Outcome, next_due
 from monitor.fetch.http import FetchedFeed, Fetcher
 from monitor.fetch.parse import ParsedFeed, parse_feed
+from monitor.ingest import StopFlag, one_line
 from monitor.store.claims import claim
 from monitor.store.db import Database
 from monitor.store.schema import feed_state
@@ -112,9 +115,9 @@ def claim_due(
     *,
     lease: dt.timedelta,
     urls: Sequence[str],
-    limit: int = 1000,
+    limit: int = 200,
 ) -> list[DueFeed]:
-    """Lease the due feeds among `urls` to `owner`; others' live leases are skipped."""
+    """Lease up to `limit` due feeds among `urls` to `owner`; others' live leases are skipped."""
     with db.write() as conn:
         query = (
             select(feed_state)
@@ -143,6 +146,27 @@ def claim_due(
     ]
 
 
+def make_due(db: Database, urls: Sequence[str], now: dt.datetime) -> int:
+    """Make the given feeds due now, whatever their schedule (to poll chosen feeds at once)."""
+    with db.write() as conn:
+        result = conn.execute(
+            update(feed_state).where(feed_state.c.url.in_(list(urls))).values(next_due_at=now)
+        )
+        return int(result.rowcount)
+
+
+def release(db: Database, owner: str, urls: Sequence[str]) -> None:
+    """Give back leases taken but not worked on (a shutdown between claim and fetch)."""
+    if not urls:
+        return
+    with db.write() as conn:
+        conn.execute(
+            update(feed_state)
+            .where(feed_state.c.url.in_(list(urls)), feed_state.c.lease_owner == owner)
+            .values(lease_owner=None, lease_until=None)
+        )
+
+
 def record(
     conn: Connection,
     due: DueFeed,
@@ -150,11 +174,19 @@ def record(
     parsed: ParsedFeed | None,
     now: dt.datetime,
     rng: random.Random | None = None,
+    failure: str | None = None,
 ) -> None:
-    """Store the feed's new state and release its lease."""
-    failed = fetched.error is not None or (parsed is not None and not parsed.usable)
+    """Store the feed's new state and release its lease; `failure` fails a fetched feed
+    (articles that could not be stored), so its validators are kept and it is tried again."""
+    failed = (
+        failure is not None
+        or fetched.error is not None
+        or (parsed is not None and not parsed.usable)
+    )
     errors = due.consecutive_errors + 1 if failed else 0
-    problem = fetched.error or (parsed.problem if parsed is not None else None)
+    problem = failure or fetched.error or (parsed.problem if parsed is not None else None)
+    if problem is not None:
+        problem = clean_text(problem)[:1000]
     values: dict[str, Any] = {
         "last_fetch_at": now,
         "last_status": fetched.status,
@@ -190,53 +222,114 @@ async def poll_once(
     concurrency: int = 8,
     backfill: bool = False,
     now: dt.datetime | None = None,
+    chunk: int = 200,
+    stop: StopFlag | None = None,
 ) -> PollReport:
-    """Fetch every due feed (bounded concurrency), ingest its entries, record its state."""
+    """Fetch every due feed (bounded concurrency), ingest its entries, record its state.
+
+    Feeds are claimed `chunk` at a time until none is due, so every due feed is polled and
+    no lease runs out while earlier chunks are worked on. `stop` ends it between feeds.
+    """
     now = now or utcnow()
     report = PollReport()
+    stopped = stop or (lambda: False)
     await asyncio.to_thread(sync_feeds, app.db, feeds, now)
-    claimed = await asyncio.to_thread(
-        claim_due, app.db, owner, now, lease=lease, urls=[f.url for f in feeds]
-    )
-    gate = asyncio.Semaphore(concurrency)
+    urls = [f.url for f in feeds]
+    while not stopped():
+        claimed = await asyncio.to_thread(
+            claim_due, app.db, owner, now, lease=lease, urls=urls, limit=chunk
+        )
+        fresh = [d for d in claimed if d.url not in report.fetched]
+        # A feed just recorded is due again only if its clock went backwards; never loop on it.
+        again = [d.url for d in claimed if d.url in report.fetched]
+        await asyncio.to_thread(release, app.db, owner, again)
+        if not fresh:
+            break
+        await _poll_claimed(app, fetcher, fresh, report, owner, now, concurrency, backfill, stopped)
+        if len(claimed) < chunk:
+            break
+    return report
 
-    async def one(due: DueFeed) -> tuple[DueFeed, FetchedFeed]:
+
+async def _poll_claimed(
+    app: App,
+    fetcher: Fetcher,
+    claimed: list[DueFeed],
+    report: PollReport,
+    owner: str,
+    now: dt.datetime,
+    concurrency: int,
+    backfill: bool,
+    stopped: StopFlag,
+) -> None:
+    """Fetch, ingest and record the claimed feeds; each one's failure is its own."""
+    gate = asyncio.Semaphore(concurrency)
+    pending = {d.url for d in claimed}
+
+    async def one(due: DueFeed) -> tuple[DueFeed, FetchedFeed | None]:
         async with gate:
+            if stopped():
+                return due, None
             return due, await fetcher.fetch(due.current_url, due.etag, due.last_modified)
 
     for done in asyncio.as_completed([one(d) for d in claimed]):
         due, fetched = await done
+        if fetched is None or stopped():
+            continue  # shutting down: its lease is given back below
         report.polled += 1
         report.fetched.add(due.url)
-        parsed = None
-        if fetched.ok and not fetched.not_modified and fetched.body is not None:
-            parsed = parse_feed(
-                fetched.body,
-                url=fetched.final_url or due.current_url,
-                content_type=fetched.content_type,
-                feed_name=due.name,
-                fetched_at=now,
-            )
-            report.entries += parsed.entries
-            if parsed.articles:
-                result = await asyncio.to_thread(app.ingest, parsed.articles, backfill=backfill)
-                report.new_articles += result.new_articles
-                report.events_appended += result.events_appended
+        parsed, failure = None, None
+        try:
+            if fetched.ok and not fetched.not_modified and fetched.body is not None:
+                parsed = parse_feed(
+                    fetched.body,
+                    url=fetched.final_url or due.current_url,
+                    content_type=fetched.content_type,
+                    feed_name=due.name,
+                    fetched_at=now,
+                )
+                report.entries += parsed.entries
+                if parsed.articles:
+                    result = await asyncio.to_thread(
+                        app.ingest, parsed.articles, backfill=backfill, stop=stopped
+                    )
+                    report.new_articles += result.new_articles
+                    report.events_appended += result.events_appended
+                    if result.stopped:
+                        continue  # not recorded: still due, so the rest is fetched next time
+                    if result.failed:
+                        first_id, why = result.failed[0]
+                        failure = (
+                            f"{len(result.failed)} of {len(parsed.articles)} articles not "
+                            f"stored; first {first_id}: {why}"
+                        )
+        except (OperationalError, InterfaceError):
+            raise  # the database is down: recording this feed would fail as well
+        except Exception as exc:
+            failure = f"could not process the feed: {one_line(exc)}"
         report.not_modified += fetched.not_modified
-        problem = fetched.error or (parsed.problem if parsed else None)
+        problem = failure or fetched.error or (parsed.problem if parsed else None)
         if problem:
             report.problems[due.url] = problem
-            report.errors += fetched.error is not None or (parsed is not None and not parsed.usable)
+            report.errors += (
+                failure is not None
+                or fetched.error is not None
+                or (parsed is not None and not parsed.usable)
+            )
             log.warning("feed %s: %s", due.name, problem)
 
         def save(
-            due: DueFeed = due, fetched: FetchedFeed = fetched, parsed: ParsedFeed | None = parsed
+            due: DueFeed = due,
+            fetched: FetchedFeed = fetched,
+            parsed: ParsedFeed | None = parsed,
+            failure: str | None = failure,
         ) -> None:
             with app.db.write() as conn:
-                record(conn, due, fetched, parsed, now)
+                record(conn, due, fetched, parsed, now, failure=failure)
 
         await asyncio.to_thread(save)
-    return report
+        pending.discard(due.url)
+    await asyncio.to_thread(release, app.db, owner, sorted(pending))
 
 
 def feed_rows(db: Database) -> list[dict[str, object]]:

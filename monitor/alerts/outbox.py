@@ -120,6 +120,11 @@ class Dispatcher:
                     return await self._deliver(row, sub)
             except TimeoutError:
                 return webhook.Delivery(False, error="delivery timed out")
+            except Exception as exc:
+                # Whatever one delivery raises (a subscription the code never expected, a
+                # library bug) is that alert's failed attempt, never the batch's end.
+                first = (str(exc).strip().splitlines() or [""])[0]
+                return webhook.Delivery(False, error=f"{type(exc).__name__}: {first}"[:300])
 
     async def _deliver(self, row: Any, sub: StoredSubscription) -> webhook.Delivery:
         spec = sub.spec
@@ -155,6 +160,14 @@ class Dispatcher:
                 delay = max(delay, dt.timedelta(seconds=min(result.retry_after, 86400)))
             values.update(state="pending", next_attempt_at=now + delay)
             report.retried += 1
+            log.warning(
+                "alert %s failed (attempt %d of %d), retrying in %ds: %s",
+                row.id,
+                attempts,
+                self.max_attempts,
+                delay.total_seconds(),
+                result.error,
+            )
         if result.error:
             report.errors.append(result.error)
         with self.db.write() as conn:

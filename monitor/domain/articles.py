@@ -11,6 +11,19 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from monitor.domain.events import Source
 
+MAX_TEXT = 200_000  # characters of article text kept, from feeds and files alike
+MAX_ID = 200  # the stored id's column width
+
+# C0 controls but tab, newline and carriage return; DEL; C1 controls. PostgreSQL refuses NUL
+# in text and SQLite keeps it, so stripping them here makes both backends store the same.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """The text without control characters, lone surrogates replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
+
 
 @dataclass(frozen=True)
 class Article:
@@ -22,6 +35,15 @@ class Article:
     published: dt.datetime | None
     url: str | None = None
     feed: str | None = None
+
+    def __post_init__(self) -> None:
+        # Normalised once, here, whatever made the article (a feed, a file, a test).
+        for name in ("id", "title", "text", "url", "feed"):
+            value = getattr(self, name)
+            if value is not None:
+                cleaned = clean_text(value)
+                if cleaned is not value and cleaned != value:
+                    object.__setattr__(self, name, cleaned)
 
     @property
     def published_date(self) -> dt.date | None:
@@ -63,6 +85,21 @@ def parse_published(value: str | None) -> dt.datetime | None:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=dt.UTC)
     return stamp.astimezone(dt.UTC)
+
+
+FUTURE_SLACK = dt.timedelta(days=1)  # time zones and clock skew; more is a wrong date
+
+
+def published_problem(value: str | None, now: dt.datetime) -> tuple[dt.datetime | None, str | None]:
+    """The parsed publication date, or why it cannot be used (unparseable, in the future)."""
+    if value is None or not value.strip():
+        return None, None
+    published = parse_published(value)
+    if published is None:
+        return None, f"published {value[:40]!r} is not an ISO date or datetime"
+    if published > now + FUTURE_SLACK:
+        return None, f"published {value[:40]!r} is in the future"
+    return published, None
 
 
 _TRACKING = re.compile(

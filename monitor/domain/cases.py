@@ -9,6 +9,10 @@ from functools import cached_property
 from typing import Any
 
 KEY_RE = re.compile(r"^[a-z0-9-]+$")
+MAX_KEY = 100  # case_definitions.key and case_status.case_key are 100 wide
+MAX_NAME = 300  # a person's name or alias; longer is a mistake, not a name
+COUNTRY_RE = re.compile(r"^[A-Z]{2}$")  # ISO 3166 alpha-2, as the contract says
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class CaseDefinitionError(ValueError):
@@ -98,7 +102,7 @@ def case_from_toml(raw: Mapping[str, Any], index: int) -> Case:
         key=key,
         name=name.strip(),
         aliases=_strings(raw.get("aliases"), f"case {key!r}: aliases"),
-        held_by=held_by.upper(),
+        held_by=held_by.strip().upper(),
         citizenship=tuple(c.upper() for c in _strings(raw.get("citizenship"), "citizenship")),
     )
 
@@ -120,9 +124,55 @@ def book_from_toml(doc: Mapping[str, Any]) -> CaseBook:
     return validated(cases, groups)
 
 
+def _check_key(key: str, what: str) -> None:
+    if not KEY_RE.match(key) or len(key) > MAX_KEY:
+        raise CaseDefinitionError(
+            f"{what} key must match [a-z0-9-]+ and be at most {MAX_KEY} characters, "
+            f"got {key[:40]!r}{'...' if len(key) > 40 else ''} ({len(key)})"
+        )
+
+
+def _check_names(names: Iterable[str], where: str) -> None:
+    for name in names:
+        if not name.strip():
+            raise CaseDefinitionError(f"{where}: names and aliases must not be empty")
+        if len(name) > MAX_NAME:
+            raise CaseDefinitionError(
+                f"{where}: a name or alias is {len(name)} characters (at most {MAX_NAME})"
+            )
+        if _CONTROL.search(name):
+            raise CaseDefinitionError(f"{where}: control characters in {name[:40]!r}")
+
+
+def check_case(case: Case) -> None:
+    """Every field within what the contract and the schema allow, before anything is appended."""
+    _check_key(case.key, "case")
+    where = f"case {case.key!r}"
+    _check_names(case.names(), where)
+    if case.held_by and not COUNTRY_RE.match(case.held_by):
+        raise CaseDefinitionError(
+            f"{where}: held_by must be an ISO 3166 alpha-2 code like 'CN', got {case.held_by!r}"
+        )
+    for code in case.citizenship:
+        if not COUNTRY_RE.match(code):
+            raise CaseDefinitionError(
+                f"{where}: citizenship must be ISO 3166 alpha-2 codes like 'CA', got {code!r}"
+            )
+
+
+def check_group(group: Group) -> None:
+    """A group's key and aliases within the same bounds as a case's."""
+    _check_key(group.key, "group")
+    _check_names(group.aliases, f"group {group.key!r}")
+
+
 def validated(cases: Iterable[Case], groups: Iterable[Group]) -> CaseBook:
-    """Reject duplicate keys and groups that name unknown cases."""
+    """Reject bad fields, duplicate keys and groups that name unknown cases."""
     cases, groups = list(cases), list(groups)
+    for case in cases:
+        check_case(case)
+    for group in groups:
+        check_group(group)
     seen: set[str] = set()
     for key in [c.key for c in cases] + [g.key for g in groups]:
         if key in seen:

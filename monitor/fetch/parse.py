@@ -12,7 +12,7 @@ from typing import Any
 
 import feedparser
 
-from monitor.domain.articles import Article
+from monitor.domain.articles import FUTURE_SLACK, Article
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK = re.compile(r"</?(?:p|br|div|li|h[1-6]|blockquote|tr)\b[^>]*>", re.I)
@@ -43,13 +43,25 @@ def html_to_text(markup: str) -> str:
 
 def _when(entry: Any) -> dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        stamp = entry.get(key)
+        stamp = dict.get(entry, key)  # not feedparser's deprecated updated→published mapping
         if stamp:
             try:
                 return dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC)
             except (OverflowError, ValueError, TypeError):
                 continue
     return None
+
+
+def _dated(entry: Any, fetched_at: dt.datetime | None) -> tuple[dt.datetime | None, str | None]:
+    """The entry's publication date, clamped to the fetch when it is in the future or
+    unreadable (relative dates resolve against it), with the reason when it was clamped."""
+    when = _when(entry)
+    if when is None:
+        given = entry.get("published")
+        return fetched_at, ("unparseable date" if given else None)
+    if fetched_at is not None and when > fetched_at + FUTURE_SLACK:
+        return fetched_at, "date in the future"
+    return when, None
 
 
 def _body(entry: Any) -> str:
@@ -93,19 +105,26 @@ def parse_feed(
         looks_html = b"<html" in body[:2048].lower() or b"<!doctype html" in body[:2048].lower()
         problem = "HTML page, not a feed" if looks_html else (problem or "not a feed")
     articles = []
+    clamped: dict[str, int] = {}
     for entry in entries:
         title = html_to_text(entry.get("title") or "")
         text = _body(entry)
         if not title and not text:
             continue
+        published, why = _dated(entry, fetched_at)
+        if why:
+            clamped[why] = clamped.get(why, 0) + 1
         articles.append(
             Article(
                 id=entry_id(url, entry),
                 title=title,
                 text=text,
-                published=_when(entry) or fetched_at,
+                published=published,
                 url=entry.get("link"),
                 feed=feed_name or url,
             )
         )
+    if clamped:
+        note = "; ".join(f"{n} entries with {why} dated to the fetch" for why, n in clamped.items())
+        problem = f"{problem}; {note}" if problem else note
     return ParsedFeed(articles, problem, len(entries))

@@ -9,7 +9,7 @@ daemons never apply the same batch; on SQLite the write transaction does it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sqlalchemy import Connection, Table, delete, select
@@ -81,12 +81,19 @@ def run_batch(
 
 
 def catch_up(
-    db: Database, store: EventStore, projectors: Sequence[Projector], *, batch: int = 500
+    db: Database,
+    store: EventStore,
+    projectors: Sequence[Projector],
+    *,
+    batch: int = 500,
+    stop: Callable[[], bool] | None = None,
 ) -> int:
-    """Bring every projector to the head of the store; the number of events applied."""
+    """Bring every projector to the head of the store (or until `stop`, between batches)."""
     total = 0
     for projector in projectors:
-        while n := run_batch(db, store, projector, batch=batch):
+        while not (stop is not None and stop()) and (
+            n := run_batch(db, store, projector, batch=batch)
+        ):
             total += n
     return total
 

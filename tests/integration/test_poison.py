@@ -1,0 +1,210 @@
+"""One poisoned input fails alone: every other feed, article, alert and projection keeps working.
+
+Each test runs on SQLite and PostgreSQL and checks both that the poison was
+contained (recorded where a user will see it) and that the rest got through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from monitor.alerts.outbox import Dispatcher, DispatchReport, list_alerts
+from monitor.alerts.subscriptions import sync_subscriptions
+from monitor.bootstrap import App, bootstrap
+from monitor.classify.extract import Classifier
+from monitor.config import FeedConfig, SmtpConfig, Subscription, load_cases
+from monitor.domain.articles import Article
+from monitor.domain.cases import Case, CaseBook, CaseDefinitionError
+from monitor.domain.developments import Development
+from monitor.fetch.http import Fetcher
+from monitor.ingest import import_cases, ingest_articles, load_book
+from monitor.polling import feed_rows, poll_once
+from monitor.store.schema import articles, events, subscriptions
+from tests.feedserver import FeedServer, body, rss
+from tests.receivers import WebhookReceiver
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+RELEASED = "Anna Lindqvist was released on Friday, her family said."
+
+
+@pytest.fixture
+def app(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
+    monkeypatch.setenv("TEST_WEBHOOK_SECRET", SECRET)
+    application = bootstrap(db_url)
+    import_cases(application.store, load_cases(DATA / "cases.toml"))
+    application.project()
+    yield application
+    application.close()
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    srv = FeedServer().start()
+    yield srv
+    srv.stop()
+
+
+def poll(app: App, feeds: list[FeedConfig]) -> None:
+    async def go() -> None:
+        fetcher = Fetcher()
+        try:
+            await poll_once(app, fetcher, feeds, owner="test")
+        finally:
+            await fetcher.aclose()
+
+    asyncio.run(go())
+
+
+def stored_texts(app: App) -> dict[str, str]:
+    with app.db.read() as conn:
+        return {r.title: r.text for r in conn.execute(select(articles.c.title, articles.c.text))}
+
+
+def test_nul_and_control_characters_and_lone_surrogates_are_stored_alike_on_every_backend(
+    app: App, server: FeedServer
+) -> None:
+    poisoned = rss(
+        [
+            {"id": "p1", "title": "Nul&#0;title", "text": "Before&#0;after &#1;&#127;end"},
+            {"id": "p2", "title": "Released", "text": RELEASED},
+        ]
+    )
+    server.routes["/poisoned"] = body(poisoned)
+    server.routes["/good"] = body(rss([{"id": "g1", "title": "Good", "text": "Markets rose."}]))
+    feeds = [
+        FeedConfig(server.url("/poisoned"), "Poisoned", 60),
+        FeedConfig(server.url("/good"), "Good", 60),
+    ]
+    poll(app, feeds)
+    texts = stored_texts(app)
+    assert texts["Nultitle"] == "Beforeafter end"
+    assert texts["Good"] == "Markets rose."
+    assert texts["Released"] == RELEASED
+    assert all(f["consecutive_errors"] == 0 for f in feed_rows(app.db))
+    lone = Article("s1", "Lone \ud800 surrogate", "Text\x00 with \udfff both", None)
+    ingest_articles(app.store, [lone], Classifier(load_book_of(app)), "test")
+    assert stored_texts(app)["Lone \ufffd surrogate"] == "Text with \ufffd both"
+
+
+def load_book_of(app: App) -> CaseBook:
+    with app.db.read() as conn:
+        return load_book(conn)
+
+
+class PoisonedClassifier(Classifier):
+    """The real classifier, except that it breaks on one article, as a classifier bug would."""
+
+    def __call__(self, article: Article, book: CaseBook | None = None) -> list[Development]:
+        if "POISON" in article.text:
+            raise RuntimeError("classifier broke on this article")
+        return super().__call__(article)
+
+
+def test_one_article_that_fails_is_recorded_and_the_rest_of_the_batch_is_stored(app: App) -> None:
+    classifier = PoisonedClassifier(load_book_of(app))
+    items = [
+        Article("a1", "One", "Markets rose.", dt.datetime(2023, 6, 19, tzinfo=dt.UTC)),
+        Article("a2", "Two", "POISON", dt.datetime(2023, 6, 19, tzinfo=dt.UTC)),
+        Article("a3", "Three", RELEASED, dt.datetime(2023, 6, 19, tzinfo=dt.UTC)),
+    ]
+    result = ingest_articles(app.store, items, lambda a, b: classifier(a), "test")
+    assert [a for a, _ in result.failed] == ["a2"]
+    assert "classifier broke" in result.failed[0][1]
+    assert result.new_articles == 2 and result.events_appended >= 1
+    assert set(stored_texts(app)) == {"One", "Three"}
+
+
+def test_a_feed_whose_articles_fail_records_the_error_and_other_feeds_are_ingested(
+    app: App, server: FeedServer
+) -> None:
+    app._classifier = PoisonedClassifier(load_book_of(app))
+    server.routes["/bad"] = body(
+        rss([{"id": "b1", "title": "Bad", "text": "POISON"}, {"id": "b2", "title": "Fine"}])
+    )
+    server.routes["/good"] = body(rss([{"id": "g1", "title": "Released", "text": RELEASED}]))
+    feeds = [FeedConfig(server.url("/bad"), "Bad", 60), FeedConfig(server.url("/good"), "Good", 60)]
+    poll(app, feeds)
+    rows = {f["name"]: f for f in feed_rows(app.db)}
+    assert rows["Bad"]["consecutive_errors"] == 1
+    assert "1 of 2 articles not stored" in rows["Bad"]["last_error"]
+    assert "classifier broke" in rows["Bad"]["last_error"]
+    assert rows["Good"]["consecutive_errors"] == 0 and rows["Good"]["last_error"] is None
+    assert set(stored_texts(app)) == {"Fine", "Released"}
+    with app.db.read() as conn:
+        assert conn.execute(select(func.count()).select_from(events)).scalar_one() > 4
+
+
+def dispatch(app: App) -> DispatchReport:
+    async def go() -> DispatchReport:
+        dispatcher = Dispatcher(app.db, SmtpConfig("TEST_SMTP_URL", "m@example.org"), timeout=5)
+        try:
+            return await dispatcher.dispatch_due()
+        finally:
+            await dispatcher.aclose()
+
+    return asyncio.run(go())
+
+
+def test_an_alert_that_cannot_be_sent_fails_alone_and_never_stays_sending(app: App) -> None:
+    good, broken = WebhookReceiver(SECRET), WebhookReceiver(SECRET)
+    try:
+        subs = [
+            Subscription(("*",), ("status",), webhook=r.url, secret_env="TEST_WEBHOOK_SECRET")
+            for r in (good, broken)
+        ]
+        with app.db.write() as conn:
+            sync_subscriptions(conn, subs, dt.datetime.now(dt.UTC))
+            # A stored subscription the code never expected (`webhook = 5` in old files).
+            conn.execute(
+                update(subscriptions)
+                .where(subscriptions.c.target == broken.url)
+                .values(spec={"cases": ["*"], "on": ["status"], "webhook": 5})
+            )
+        app.ingest(
+            [
+                Article("d", "", "Anna Lindqvist was arrested in Moscow on Saturday.", day(14)),
+                Article("r", "", "Anna Lindqvist was released on Friday.", day(17)),
+            ]
+        )
+        report = dispatch(app)
+        assert report.sent == 2 and report.retried == 2
+        assert len(good.ids()) == 2
+        states = sorted(a["state"] for a in list_alerts(app.db))
+        assert states == ["pending", "pending", "sent", "sent"]
+        errors = [a["last_error"] for a in list_alerts(app.db, ["pending"])]
+        assert all(e and e.startswith("TypeError") for e in errors)
+    finally:
+        good.stop()
+        broken.stop()
+
+
+def day(n: int) -> dt.datetime:
+    return dt.datetime(2023, 6, n, 9, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("case", "complaint"),
+    [
+        (Case("lindqvist", "Anna", held_by="ABCDEFGHIJ"), "held_by must be an ISO 3166"),
+        (Case("k" * 101, "Long Key", held_by="CN"), "at most 100 characters"),
+        (Case("ok", "Name", held_by="CN", citizenship=("CAN",)), "citizenship"),
+        (Case("ok", "Na\x00me", held_by="CN"), "control characters"),
+        (Case("ok", "x" * 301, held_by="CN"), "at most 300"),
+    ],
+)
+def test_a_case_field_the_schema_cannot_hold_is_refused_before_anything_is_appended(
+    app: App, case: Case, complaint: str
+) -> None:
+    head = app.store.head()
+    with pytest.raises(CaseDefinitionError, match=complaint):
+        import_cases(app.store, CaseBook((case,)))
+    assert app.store.head() == head
+    app.ingest([Article("after", "", RELEASED, day(19))])
+    assert app.store.head() > head  # later work goes on
