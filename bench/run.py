@@ -36,9 +36,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 
+from monitor.article_file import read_articles  # noqa: E402
 from monitor.bootstrap import bootstrap  # noqa: E402
 from monitor.classify.extract import Classifier  # noqa: E402
-from monitor.config import load_cases, read_articles  # noqa: E402
+from monitor.config import load_cases  # noqa: E402
 from monitor.domain.articles import Article  # noqa: E402
 from monitor.domain.cases import Case, CaseBook  # noqa: E402
 from monitor.ingest import import_cases  # noqa: E402

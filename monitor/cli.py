@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from monitor.config import ConfigError, load_cases, read_articles
+from monitor.article_file import load_articles
+from monitor.config import ConfigError, load_cases
 from monitor.store.db import DatabaseError, connect, current_revision, head_revision, upgrade
 from monitor.store.events import ConcurrencyError, IdempotencyConflict
 
@@ -84,7 +85,7 @@ def _extract(args: argparse.Namespace) -> int:
     from monitor.classify.extract import Classifier
 
     classifier = Classifier(load_cases(Path(args.cases)))
-    for article in read_articles(Path(args.articles)):
+    for article in _checked_articles(Path(args.articles)):
         for dev in classifier(article):
             line: dict[str, Any] = {
                 "article": article.id,
@@ -114,15 +115,26 @@ def _cases_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checked_articles(path: Path) -> list[Any]:
+    """The file's articles, all lines checked before any is used; cuts are warned about."""
+    loaded = load_articles(path)
+    for warning in loaded.warnings:
+        print(f"monitor: warning: {warning}", file=sys.stderr)
+    return loaded.articles
+
+
 def _ingest(args: argparse.Namespace) -> int:
-    articles = list(read_articles(Path(args.articles)))
+    articles = _checked_articles(Path(args.articles))
     with _opened(args) as app:
         result = app.ingest(articles, backfill=args.backfill)
+    for article_id, problem in result.failed:
+        print(f"monitor: error: article {article_id!r} not stored: {problem}", file=sys.stderr)
     print(
         f"{result.articles} articles ({result.new_articles} new, {result.duplicates} seen before): "
         f"{result.developments_found} developments found, {result.events_appended} events appended"
+        + (f", {len(result.failed)} failed" if result.failed else "")
     )
-    return 0
+    return 1 if result.failed else 0
 
 
 def _parse_day(text: str) -> dt.date:
@@ -223,9 +235,11 @@ def _feeds(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     # SIGTERM before the daemon is up (while importing) is a clean exit too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    from monitor.daemon import AlreadyRunning, DaemonOptions, configure_logging, run
+    from monitor.daemon import AlreadyRunning, DaemonOptions, UnknownFeed, configure_logging, run
     from monitor.web.server import ListenError
 
+    if args.feed and not args.once:
+        raise UsageError("--feed polls chosen feeds once: use it with --once")
     configure_logging(args.log_format)
     options = DaemonOptions(
         config=[Path(p) for p in args.config],
@@ -237,10 +251,11 @@ def _run(args: argparse.Namespace) -> int:
         tick=args.tick,
         lease=args.lease,
         listen=args.listen,
+        only=args.feed,
     )
     try:
         return run(options)
-    except AlreadyRunning as exc:
+    except (AlreadyRunning, UnknownFeed) as exc:
         raise UsageError(str(exc)) from None
     except ListenError as exc:
         raise UsageError(str(exc)) from None
@@ -365,6 +380,13 @@ def build_parser() -> argparse.ArgumentParser:
     run = command("run", _run, "the daemon: poll, classify, append, project, alert")
     config_option(run)
     run.add_argument("--once", action="store_true", help="poll every due feed once, then exit")
+    run.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="NAME_OR_URL",
+        help="with --once: poll this configured feed now, due or not (repeatable)",
+    )
     run.add_argument(
         "--metrics-port",
         type=int,

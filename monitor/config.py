@@ -10,7 +10,6 @@ earlier one's, arrays of tables are concatenated.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tomllib
@@ -31,7 +30,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from monitor.domain.articles import Article, parse_published
+from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook, CaseDefinitionError, book_from_toml
 from monitor.domain.developments import DevelopmentType
 
@@ -538,25 +537,7 @@ def load_config(
 
 
 def read_articles(path: Path) -> Iterator[Article]:
-    """Articles from a JSONL file; a bad line is a one-line error naming its line number."""
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ConfigError(f"{path}:{number}: invalid JSON: {exc.msg}") from None
-            if not isinstance(raw, dict) or not raw.get("id"):
-                raise ConfigError(f"{path}:{number}: an article needs an id")
-            yield Article(
-                id=str(raw["id"]),
-                title=str(raw.get("title") or ""),
-                text=str(raw.get("text") or raw.get("description") or ""),
-                published=parse_published(raw.get("published")),
-                url=raw.get("url"),
-            )
+    """Articles from a JSONL file, the whole file checked first (see `monitor.article_file`)."""
+    from monitor.article_file import read_articles as read
+
+    return read(path)

@@ -31,11 +31,11 @@ from sqlalchemy.engine import make_url
 from monitor.alerts.outbox import Dispatcher, DispatchReport, check_consular_gaps
 from monitor.alerts.subscriptions import sync_subscriptions
 from monitor.bootstrap import App, bootstrap
-from monitor.config import Config, check_environment, checked, parse_config
+from monitor.config import Config, FeedConfig, check_environment, checked, parse_config
 from monitor.fetch.http import Fetcher, FetchLimits
 from monitor.ingest import import_cases, load_book
 from monitor.observe import Metrics, serve
-from monitor.polling import PollReport, poll_once, release_all_leases
+from monitor.polling import PollReport, make_due, poll_once, release_all_leases, sync_feeds
 
 log = logging.getLogger("monitor.daemon")
 
@@ -44,6 +44,20 @@ SHUTDOWN_GRACE = 8.0  # seconds: SIGTERM ends the process well within 10
 
 class AlreadyRunning(Exception):
     """Another daemon holds this SQLite database."""
+
+
+class UnknownFeed(LookupError):
+    """`--feed` named a feed the configuration does not have."""
+
+
+def chosen_feeds(feeds: Sequence[FeedConfig], wanted: Sequence[str]) -> list[FeedConfig]:
+    """The configured feeds named (by name or URL) in `wanted`; an unknown one is an error."""
+    chosen = [f for f in feeds if f.name in wanted or f.url in wanted]
+    known = {f.name for f in chosen} | {f.url for f in chosen}
+    missing = [w for w in wanted if w not in known]
+    if missing:
+        raise UnknownFeed(f"no configured feed named {missing[0]!r} (see `monitor feeds`)")
+    return chosen
 
 
 def default_config_paths() -> list[Path]:
@@ -63,6 +77,7 @@ class DaemonOptions:
     backfill: bool = False
     lease: float = 300.0
     listen: str | None = None  # HOST:PORT of the web application; else [http] listen, if any
+    only: Sequence[str] = ()  # with `once`: poll these feeds (names or URLs) now, due or not
 
 
 class JsonFormatter(logging.Formatter):
@@ -333,6 +348,12 @@ def run(options: DaemonOptions) -> int:
                 # The lock file makes this the only instance: leases left by a killed
                 # predecessor are stale, and waiting them out would only delay the news.
                 release_all_leases(app.db)
+            if options.only:
+                chosen = chosen_feeds(config.feeds, options.only)
+                now = dt.datetime.now(dt.UTC)
+                sync_feeds(app.db, chosen, now)
+                make_due(app.db, [f.url for f in chosen], now)
+                config.feeds = chosen
             daemon = Daemon(app, config, options)
             if options.once:
                 report = asyncio.run(daemon.run_once())

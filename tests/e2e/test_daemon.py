@@ -20,8 +20,8 @@ from xml.sax.saxutils import escape
 import pytest
 from sqlalchemy import func, select
 
+from monitor.article_file import read_articles
 from monitor.bootstrap import bootstrap
-from monitor.config import read_articles
 from monitor.projections.reports import current_status
 from monitor.store.schema import articles as articles_table
 from monitor.store.schema import case_status, case_timeline, events

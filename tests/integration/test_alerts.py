@@ -19,8 +19,9 @@ import pytest
 from monitor.alerts.outbox import Dispatcher, DispatchReport, check_consular_gaps, list_alerts
 from monitor.alerts.subscriptions import sync_subscriptions
 from monitor.alerts.webhook import sign, verify
+from monitor.article_file import read_articles
 from monitor.bootstrap import App, bootstrap
-from monitor.config import SmtpConfig, Subscription, load_cases, read_articles
+from monitor.config import SmtpConfig, Subscription, load_cases
 from monitor.domain.articles import Article
 from monitor.ingest import import_cases
 from tests.receivers import SmtpSink, WebhookReceiver, free_port

@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from monitor.article_file import read_articles
 from monitor.bootstrap import App, bootstrap
 from monitor.classify.extract import CLASSIFIER_VERSION, Classifier
-from monitor.config import load_cases, read_articles
+from monitor.config import load_cases
 from monitor.domain.articles import Article
 from monitor.ingest import import_cases, ingest_articles
 from monitor.store.schema import case_status, case_timeline

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from monitor.article_file import read_articles
 from monitor.bootstrap import App, bootstrap
-from monitor.config import load_cases, read_articles
+from monitor.config import load_cases
 from monitor.domain.articles import Article
 from monitor.domain.cases import Case, CaseBook
 from monitor.domain.events import DevelopmentRecorded

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from monitor.article_file import read_articles
 from monitor.bootstrap import bootstrap
-from monitor.config import load_cases, read_articles
+from monitor.config import load_cases
 from monitor.ingest import import_cases
 
 ROOT = Path(__file__).resolve().parents[2]

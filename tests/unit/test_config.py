@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.config import ConfigError, load_config, parse_interval, read_articles
+from monitor.article_file import read_articles
+from monitor.config import ConfigError, load_config, parse_interval
 from monitor.daemon import default_config_paths
 
 
@@ -54,7 +55,7 @@ def test_bad_config_files_are_one_line_errors(tmp_path: Path, content: str, mess
 def test_a_bad_article_line_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text('{"id": "ok", "text": "x"}\n{broken\n')
-    with pytest.raises(ConfigError, match=r"a.jsonl:2: invalid JSON"):
+    with pytest.raises(ConfigError, match=r"a.jsonl: 1 bad line, nothing read: line 2: invalid"):
         list(read_articles(path))
 
 
