@@ -232,6 +232,31 @@ def _feeds(args: argparse.Namespace) -> int:
     return 0
 
 
+def _subscriptions(args: argparse.Namespace) -> int:
+    from monitor.alerts.subscriptions import subscription_rows, sync_subscriptions
+    from monitor.config import checked, parse_config
+    from monitor.ingest import load_book
+
+    # Without --config this only lists: the shipped defaults name no subscriptions, and
+    # following them would remove every stored one.
+    config = parse_config([Path(p) for p in args.config]) if args.config else None
+    with _opened(args) as app:
+        if config is not None:
+            with app.db.read() as conn:
+                config = checked(config, stored=load_book(conn))
+            with app.db.write() as conn:
+                sync_subscriptions(conn, config.subscriptions, dt.datetime.now(dt.UTC))
+        with app.db.read() as conn:
+            rows = subscription_rows(conn)
+    if not args.all:
+        rows = [r for r in rows if r["state"] == "active"]
+    if not args.json:
+        for row in rows:
+            row["cases"], row["on"] = ",".join(row["cases"]), ",".join(row["on"])
+    _output(args, rows, ["id", "state", "channel", "target", "cases", "on", "pending_alerts"])
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     # SIGTERM before the daemon is up (while importing) is a clean exit too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -432,12 +457,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--listen", metavar="HOST:PORT", help="default: [http] listen, else 127.0.0.1:8080"
     )
 
+    subs = command("subscriptions", _subscriptions, "who hears of what, as stored")
+    subs.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="follow these files first: add, change and remove subscriptions to match",
+    )
+    subs.add_argument("--all", action="store_true", help="removed subscriptions too")
+    subs.add_argument("--json", action="store_true", help="JSON instead of a table")
+
     command("health", _health, "one-line status: projector lag, failing feeds")
 
     alerts = command("alerts", _alerts, "list, inspect and retry alerts")
     alerts.add_argument("action", nargs="?", choices=["list", "show", "retry"], default="list")
     alerts.add_argument("ids", nargs="*", help="alert ids (show, retry; retry alone: all dead)")
-    alerts.add_argument("--state", choices=["pending", "sending", "sent", "dead"])
+    alerts.add_argument("--state", choices=["pending", "sending", "sent", "dead", "cancelled"])
     alerts.add_argument("--json", action="store_true", help="JSON instead of a table")
 
     retract = command("retract", _retract, "retract a development (appends an event)")

@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from sqlalchemy.engine import make_url
 
 from monitor.alerts.outbox import Dispatcher, DispatchReport, check_consular_gaps
-from monitor.alerts.subscriptions import sync_subscriptions
+from monitor.alerts.subscriptions import SyncReport, sync_subscriptions
 from monitor.bootstrap import App, bootstrap
 from monitor.config import Config, FeedConfig, check_environment, checked, parse_config
 from monitor.fetch.http import Fetcher, FetchLimits
@@ -319,6 +319,20 @@ class Daemon:
         return server, task
 
 
+def log_sync(report: SyncReport) -> None:
+    """Say what following the configuration did to the subscriptions; removals are warnings."""
+    if report.added or report.changed:
+        log.info("subscriptions: %d added, %d changed", len(report.added), len(report.changed))
+    if report.removed or report.cancelled:
+        log.warning(
+            "subscriptions: %d removed (%s), %d undelivered alerts cancelled "
+            "(see `monitor alerts --state cancelled`)",
+            len(report.removed),
+            ", ".join(report.removed),
+            report.cancelled,
+        )
+
+
 def run(options: DaemonOptions) -> int:
     """Wire, import the configured cases, and run once or until a signal."""
     from monitor.store.db import resolve_url
@@ -343,7 +357,8 @@ def run(options: DaemonOptions) -> int:
             if config.book.cases:
                 import_cases(app.store, config.book)
             with app.db.write() as conn:
-                sync_subscriptions(conn, config.subscriptions, dt.datetime.now(dt.UTC))
+                synced = sync_subscriptions(conn, config.subscriptions, dt.datetime.now(dt.UTC))
+            log_sync(synced)
             if app.db.is_sqlite:
                 # The lock file makes this the only instance: leases left by a killed
                 # predecessor are stale, and waiting them out would only delay the news.

@@ -46,6 +46,7 @@ class DispatchReport:
     sent: int = 0
     retried: int = 0
     dead: int = 0
+    cancelled: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -113,7 +114,15 @@ class Dispatcher:
 
     async def _one(self, row: Any, sub: StoredSubscription | None) -> webhook.Delivery:
         if sub is None:
-            return webhook.Delivery(False, permanent=True, error="subscription no longer exists")
+            return webhook.Delivery(
+                False,
+                cancelled=True,
+                error="cancelled: subscription removed",
+            )
+        if not sub.wants(row.kind, row.case_key):
+            return webhook.Delivery(
+                False, cancelled=True, error="cancelled: the subscription no longer asks for it"
+            )
         async with self.gate:
             try:
                 async with asyncio.timeout(self.timeout * 2):
@@ -130,6 +139,12 @@ class Dispatcher:
         spec = sub.spec
         if spec.get("webhook"):
             secret = os.environ.get(spec["secret_env"]) if spec.get("secret_env") else None
+            if spec.get("secret_env") and not secret:
+                # Configured to sign: never send unsigned (the configuration check refuses this
+                # at start-up; the environment of a long-running process is checked again here).
+                return webhook.Delivery(
+                    False, error=f"{spec['secret_env']} is unset: not sending unsigned"
+                )
             return await webhook.deliver(self.client, spec["webhook"], secret, row.id, row.payload)
         smtp_url = os.environ.get(self.smtp.url_env) if self.smtp else None
         if not smtp_url:
@@ -147,9 +162,14 @@ class Dispatcher:
         now = dt.datetime.now(dt.UTC)
         attempts = row.attempts + 1
         values: dict[str, Any] = {"attempts": attempts, "last_error": result.error}
+        settled = update(alerts).where(alerts.c.id == row.id)
         if result.ok:
             values.update(state="sent", sent_at=now, last_error=None)
             report.sent += 1
+        elif result.cancelled:
+            values.update(state="cancelled", attempts=row.attempts)
+            report.cancelled += 1
+            log.warning("alert %s cancelled: %s", row.id, result.error)
         elif result.permanent or attempts >= self.max_attempts:
             values.update(state="dead")
             report.dead += 1
@@ -170,8 +190,11 @@ class Dispatcher:
             )
         if result.error:
             report.errors.append(result.error)
+        if not result.ok:
+            # A subscription change may have cancelled it meanwhile: that stands, unless sent.
+            settled = settled.where(alerts.c.state != "cancelled")
         with self.db.write() as conn:
-            conn.execute(update(alerts).where(alerts.c.id == row.id).values(**values))
+            conn.execute(settled.values(**values))
 
 
 def check_consular_gaps(db: Database, today: dt.date) -> int:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from monitor.config import Subscription
 from monitor.domain.events import DevelopmentCorroborated, DevelopmentRecorded
@@ -29,6 +28,9 @@ class StoredSubscription:
     id: str
     spec: dict[str, Any]
     since_position: int
+    channel: str = ""
+    target: str = ""
+    removed_at: dt.datetime | None = None
 
     @property
     def cases(self) -> list[str]:
@@ -41,15 +43,24 @@ class StoredSubscription:
     def covers(self, case: str) -> bool:
         return "*" in self.cases or case in self.cases
 
+    def wants(self, kind: str, case: str) -> bool:
+        """Whether an alert of `kind` about `case` is still one this subscription asks for."""
+        return self.covers(case) and kind in self.on
+
+
+@dataclass
+class SyncReport:
+    """What making the stored subscriptions follow the configuration changed."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    cancelled: int = 0
+
 
 def subscription_id(sub: Subscription) -> str:
-    spec = {
-        "cases": sorted(sub.cases),
-        "on": sorted(sub.on),
-        "webhook": sub.webhook,
-        "email": sub.email,
-    }
-    return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:32]
+    """A subscription's identity is its target: one id per webhook URL or email address."""
+    return hashlib.sha256(f"{sub.channel}|{sub.target}".encode()).hexdigest()[:32]
 
 
 def _spec(sub: Subscription) -> dict[str, Any]:
@@ -63,31 +74,133 @@ def _spec(sub: Subscription) -> dict[str, Any]:
     }
 
 
-def sync_subscriptions(conn: Connection, subs: Sequence[Subscription], now: dt.datetime) -> None:
-    """Store new subscriptions with the current head as their start; known ones stay as they are."""
-    known = {r.id for r in conn.execute(select(subscriptions.c.id))}
-    head = conn.execute(select(func.coalesce(func.max(events_table.c.position), 0))).scalar_one()
-    for sub in subs:
-        sid = subscription_id(sub)
-        if sid in known:
-            continue
-        conn.execute(
-            insert(subscriptions).values(
-                id=sid,
-                target=sub.webhook or sub.email or "",
-                channel="webhook" if sub.webhook else "email",
-                spec=_spec(sub),
-                since_position=head,
-                created_at=now,
-            )
+def _stored(row: Any) -> StoredSubscription:
+    return StoredSubscription(
+        row.id, row.spec, row.since_position, row.channel, row.target, row.removed_at
+    )
+
+
+def cancel_alerts(
+    conn: Connection, sub: StoredSubscription, reason: str, *, keep: StoredSubscription | None
+) -> int:
+    """Cancel `sub`'s undelivered alerts, or with `keep` only those it no longer asks for."""
+    rows = conn.execute(
+        select(alerts.c.id, alerts.c.kind, alerts.c.case_key).where(
+            alerts.c.subscription_id == sub.id, alerts.c.state.in_(["pending", "sending"])
         )
-        known.add(sid)
+    ).all()
+    ids = [r.id for r in rows if keep is None or not keep.wants(r.kind, r.case_key)]
+    for chunk in range(0, len(ids), 500):
+        conn.execute(
+            update(alerts)
+            .where(alerts.c.id.in_(ids[chunk : chunk + 500]))
+            .values(state="cancelled", last_error=f"cancelled: {reason}")
+        )
+    return len(ids)
 
 
-def load_subscriptions(conn: Connection) -> list[StoredSubscription]:
+def sync_subscriptions(
+    conn: Connection, subs: Sequence[Subscription], now: dt.datetime
+) -> SyncReport:
+    """Make the stored subscriptions what the configuration says now.
+
+    One row per target: a configured target keeps its row (id, start position)
+    and takes the configured settings; alerts it no longer asks for are
+    cancelled. A target no longer configured is marked removed and its
+    undelivered alerts cancelled. A target configured again hears only of
+    events from now on, as a new one does.
+    """
+    if conn.dialect.name == "postgresql":
+        # Two instances starting at once must not both insert the same target.
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('case-monitor:subscriptions'))"))
+    head = conn.execute(select(func.coalesce(func.max(events_table.c.position), 0))).scalar_one()
+    rows = [
+        _stored(r)
+        for r in conn.execute(
+            select(subscriptions).order_by(subscriptions.c.created_at, subscriptions.c.id)
+        )
+    ]
+    # Earlier versions kept one row per settings, so a target may have several: the
+    # oldest active one (else the oldest) stands for it and the others are retired.
+    by_target: dict[tuple[str, str], StoredSubscription] = {}
+    for row in sorted(rows, key=lambda r: r.removed_at is not None):
+        by_target.setdefault((row.channel, row.target), row)
+    report = SyncReport()
+    configured = {(sub.channel, sub.target): sub for sub in subs}
+    for row in rows:
+        keep = configured.get((row.channel, row.target))
+        if row.removed_at is None and (keep is None or by_target[(row.channel, row.target)] != row):
+            conn.execute(
+                update(subscriptions).where(subscriptions.c.id == row.id).values(removed_at=now)
+            )
+            report.removed.append(row.id)
+            report.cancelled += cancel_alerts(
+                conn, row, "subscription removed from the configuration", keep=None
+            )
+    for identity, sub in configured.items():
+        spec = _spec(sub)
+        stored = by_target.get(identity)
+        if stored is None:
+            conn.execute(
+                insert(subscriptions).values(
+                    id=subscription_id(sub),
+                    target=sub.target,
+                    channel=sub.channel,
+                    spec=spec,
+                    since_position=head,
+                    created_at=now,
+                )
+            )
+            report.added.append(subscription_id(sub))
+            continue
+        values: dict[str, Any] = {}
+        if stored.spec != spec:
+            values["spec"] = spec
+        if stored.removed_at is not None:
+            values.update(removed_at=None, since_position=head)
+        if not values:
+            continue
+        conn.execute(update(subscriptions).where(subscriptions.c.id == stored.id).values(**values))
+        report.changed.append(stored.id)
+        new = StoredSubscription(stored.id, spec, head, stored.channel, stored.target)
+        report.cancelled += cancel_alerts(
+            conn, stored, "the subscription no longer asks for it", keep=new
+        )
+    return report
+
+
+def load_subscriptions(conn: Connection, *, removed: bool = False) -> list[StoredSubscription]:
+    """The active subscriptions (with `removed`, the removed ones as well), oldest first."""
+    query = select(subscriptions).order_by(subscriptions.c.created_at, subscriptions.c.id)
+    if not removed:
+        query = query.where(subscriptions.c.removed_at.is_(None))
+    return [_stored(r) for r in conn.execute(query)]
+
+
+def subscription_rows(conn: Connection) -> list[dict[str, Any]]:
+    """Every subscription as stored, with its undelivered alerts, for `monitor subscriptions`."""
+    pending: dict[str, int] = dict(
+        conn.execute(
+            select(alerts.c.subscription_id, func.count())
+            .where(alerts.c.state.in_(["pending", "sending"]))
+            .group_by(alerts.c.subscription_id)
+        ).all()
+    )
     return [
-        StoredSubscription(r.id, r.spec, r.since_position)
-        for r in conn.execute(select(subscriptions).order_by(subscriptions.c.created_at))
+        {
+            "id": s.id,
+            "channel": s.channel,
+            "target": s.target,
+            "cases": s.cases,
+            "on": s.on,
+            "secret_env": s.spec.get("secret_env"),
+            "gap_days": s.spec.get("gap_days"),
+            "state": "removed" if s.removed_at else "active",
+            "since_position": s.since_position,
+            "removed_at": s.removed_at.isoformat(timespec="seconds") if s.removed_at else None,
+            "pending_alerts": int(pending.get(s.id, 0)),
+        }
+        for s in load_subscriptions(conn, removed=True)
     ]
 
 

@@ -21,12 +21,13 @@ import httpx
 
 @dataclass(frozen=True)
 class Delivery:
-    """How one delivery attempt went: sent, retry later, or give up (dead)."""
+    """How one delivery attempt went: sent, retry later, give up (dead), or not wanted any more."""
 
     ok: bool
     permanent: bool = False
     error: str | None = None
     retry_after: float | None = None
+    cancelled: bool = False
 
 
 def secret_key(secret: str) -> bytes:

@@ -2,6 +2,8 @@
 
 The migrations in `migrations/` create exactly these (a test compares them);
 the append-only triggers and reporting views live in the migrations only.
+Append-only tables (no UPDATE, DELETE or SQLite REPLACE): events, articles,
+article_sightings (see migrations 0001 and 0004).
 """
 
 from __future__ import annotations
@@ -154,6 +156,8 @@ subscriptions = Table(
     # The event-store head when the subscription was first seen: it hears of later events only.
     Column("since_position", BigInteger, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Set when the configuration stops naming the target; the row stays for the record.
+    Column("removed_at", DateTime(timezone=True), nullable=True),
 )
 
 alerts = Table(

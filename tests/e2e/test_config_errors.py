@@ -7,6 +7,7 @@ is not even opened.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -76,3 +77,37 @@ def test_run_refuses_a_bad_configuration_before_any_work(
         assert run.stderr.count("\n") == 1
     assert len(server.requests) == before  # nothing was fetched
     assert database.exists() == opens_db
+
+
+def test_monitor_subscriptions_follows_the_files_and_lists_what_is_stored(tmp_path: Path) -> None:
+    def monitor(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "MONITOR_DB": f"sqlite:///{tmp_path / 'm.db'}", "HOOK_SECRET": "s"}
+        return subprocess.run(
+            [sys.executable, "-m", "monitor", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+            cwd=ROOT,
+        )
+
+    cases = tmp_path / "cases.toml"
+    cases.write_text('[[case]]\nkey = "kovrig"\nname = "Michael Kovrig"\n')
+    assert monitor("cases", "import", str(cases)).returncode == 0
+    subs = tmp_path / "subs.toml"
+    subs.write_text(
+        f'[[subscription]]\ncases = ["kovrig"]\non = ["status", "trial"]\n{HOOK}\n'
+        'secret_env = "HOOK_SECRET"\n'
+    )
+    listed = monitor("subscriptions", "--config", str(subs), "--json")
+    assert listed.returncode == 0, listed.stderr
+    [row] = json.loads(listed.stdout)
+    assert (row["target"], row["cases"], row["on"]) == (
+        "https://hooks.example.org/h",
+        ["kovrig"],
+        ["status", "trial"],
+    )
+    subs.write_text("")
+    assert json.loads(monitor("subscriptions", "--config", str(subs), "--json").stdout) == []
+    table = monitor("subscriptions", "--all")
+    assert "removed" in table.stdout and "https://hooks.example.org/h" in table.stdout
