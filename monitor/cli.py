@@ -312,12 +312,26 @@ def _health(args: argparse.Namespace) -> int:
     with _opened(args) as app:
         info = health(app)
     lag = max(info["projector_lag"].values(), default=0)
-    ok = lag == 0 and info["feeds_failing"] < max(1, info["feeds"])
+    skipped = info["projection_errors"]
     print(
-        f"{'ok' if ok else 'degraded'}: {info['events']} events, projector lag {lag}, "
+        f"{info['status']}: {info['events']} events, projector lag {lag}, "
         f"{info['feeds_failing']}/{info['feeds']} feeds failing"
+        + (
+            f", {skipped} events skipped by projectors (monitor projections errors)"
+            if skipped
+            else ""
+        )
     )
-    return 0 if ok else 1
+    return 0 if info["ok"] else 1
+
+
+def _projection_errors(args: argparse.Namespace) -> int:
+    from monitor.projections.runner import errors
+
+    with _opened(args) as app:
+        rows = errors(app.db)
+    _output(args, rows, ["position", "projector", "event_type", "stream", "recorded_at", "error"])
+    return 0
 
 
 def _alerts(args: argparse.Namespace) -> int:
@@ -388,6 +402,9 @@ def build_parser() -> argparse.ArgumentParser:
     proj = sub.add_parser("projections", help="read models", parents=[common])
     proj_sub = proj.add_subparsers(dest="projections_command", required=True, metavar="ACTION")
     command("rebuild", _rebuild, "replay every event into fresh projections", proj_sub)
+    command(
+        "errors", _projection_errors, "events the projectors could not apply and skipped", proj_sub
+    ).add_argument("--json", action="store_true", help="JSON instead of a table")
 
     def config_option(p: Any) -> None:
         p.add_argument(

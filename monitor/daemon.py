@@ -223,7 +223,6 @@ class Daemon:
         self.metrics.feeds_failing.set(info["feeds_failing"])
         info["polls"] = self.polls
         info["last_poll"] = self.last_poll.isoformat() if self.last_poll else None
-        info["ok"] = True
         return info
 
     async def check_gaps(self) -> None:
@@ -385,20 +384,29 @@ def run(options: DaemonOptions) -> int:
 
 
 def health(app: App) -> dict[str, Any]:
-    """A one-look summary: projector lag, feeds in error, the alert queue."""
+    """A one-look summary: projector lag and skipped events, feeds in error, the alert queue.
+
+    `ok` is the one verdict both `monitor health` and /healthz give: no projector behind
+    or skipping events, and not every feed failing.
+    """
+    from monitor.alerts.outbox import list_alerts
     from monitor.polling import feed_rows
-    from monitor.projections.runner import lag
+    from monitor.projections.runner import error_count, lag
 
     feeds = feed_rows(app.db)
     lags = {p.name: lag(app.db, app.store, p.name) for p in app.projectors}
-    from monitor.alerts.outbox import list_alerts
-
     queue = list_alerts(app.db, ["pending", "sending"])
+    failing = sum(1 for f in feeds if f["consecutive_errors"])
+    skipped = error_count(app.db)
+    ok = max(lags.values(), default=0) == 0 and skipped == 0 and failing < max(1, len(feeds))
     return {
+        "ok": ok,
+        "status": "ok" if ok else "degraded",
         "alerts_queued": len(queue),
         "alerts_dead": len(list_alerts(app.db, ["dead"])),
         "events": app.store.head(),
         "projector_lag": lags,
+        "projection_errors": skipped,
         "feeds": len(feeds),
-        "feeds_failing": sum(1 for f in feeds if f["consecutive_errors"]),
+        "feeds_failing": failing,
     }

@@ -59,7 +59,11 @@ def load_book(conn: Connection) -> CaseBook:
         .order_by(events_table.c.position)
     )
     for row in rows:
-        event = decode(row_to_event(row))
+        try:
+            event = decode(row_to_event(row))
+        except Exception as exc:  # one undecodable definition must not stop every ingest
+            log.error("skipping definition event %s: %s", row.position, one_line(exc))
+            continue
         if isinstance(event, CaseOpened | CaseRedefined):
             cases[event.key] = Case(
                 event.key, event.name, event.aliases, event.held_by, event.citizenship

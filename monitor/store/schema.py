@@ -91,6 +91,18 @@ projection_positions = Table(
     Column("position", BigInteger, nullable=False),
 )
 
+# Events a projector could not apply: recorded and skipped, so one event never stops it.
+projection_errors = Table(
+    "projection_errors",
+    metadata,
+    Column("projector", String(100), primary_key=True),
+    Column("position", BigInteger, primary_key=True),
+    Column("event_type", String(100), nullable=False),
+    Column("stream", String(200), nullable=False),
+    Column("error", Text, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
 case_definitions = Table(
     "case_definitions",
     metadata,

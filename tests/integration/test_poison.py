@@ -18,13 +18,20 @@ from monitor.alerts.outbox import Dispatcher, DispatchReport, list_alerts
 from monitor.alerts.subscriptions import sync_subscriptions
 from monitor.bootstrap import App, bootstrap
 from monitor.classify.extract import Classifier
+from monitor.cli import main
 from monitor.config import FeedConfig, SmtpConfig, Subscription, load_cases
+from monitor.daemon import health
 from monitor.domain.articles import Article
 from monitor.domain.cases import Case, CaseBook, CaseDefinitionError
 from monitor.domain.developments import Development
+from monitor.domain.events import CaseOpened, Metadata
 from monitor.fetch.http import Fetcher
 from monitor.ingest import import_cases, ingest_articles, load_book
 from monitor.polling import feed_rows, poll_once
+from monitor.projections.reports import current_status
+from monitor.projections.runner import errors, lag
+from monitor.store.codec import encode
+from monitor.store.events import NewEvent
 from monitor.store.schema import articles, events, subscriptions
 from tests.feedserver import FeedServer, body, rss
 from tests.receivers import WebhookReceiver
@@ -208,3 +215,53 @@ def test_a_case_field_the_schema_cannot_hold_is_refused_before_anything_is_appen
     assert app.store.head() == head
     app.ingest([Article("after", "", RELEASED, day(19))])
     assert app.store.head() > head  # later work goes on
+
+
+def append_raw(app: App, stream: str, event: NewEvent) -> None:
+    """Append what validation would refuse, as an older release or a bug might have."""
+    app.store.append(stream, [event])
+
+
+def test_an_event_a_projector_cannot_decode_is_recorded_skipped_and_shown_by_health(
+    app: App, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A definition missing its name: no projector can decode it, on any backend.
+    append_raw(app, "case:ghost", NewEvent("CaseOpened", 1, {"key": "ghost"}, {}, "poison-1"))
+    poison = app.store.head()
+    app.ingest([Article("r", "", RELEASED, day(19))])  # later work: projected, not stopped
+    with app.db.read() as conn:
+        status = {r["case"]: r for r in current_status(conn)}
+    assert status["lindqvist"]["status"] == "released"
+    assert all(lag(app.db, app.store, p.name) == 0 for p in app.projectors)
+    skipped = errors(app.db)
+    assert {(e["projector"], e["position"]) for e in skipped} == {
+        ("case_definitions", poison),
+        ("case_status", poison),
+    }
+    assert all(e["error"].startswith("TypeError") for e in skipped)
+    info = health(app)
+    assert info["projection_errors"] == 2 and info["status"] == "degraded" and not info["ok"]
+    assert main(["--db", db_url, "health"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("degraded: ") and "2 events skipped by projectors" in out
+    # A rebuild replays around it too, and records the same events again.
+    assert app.rebuild() == app.store.head()
+    with app.db.read() as conn:
+        assert {r["case"]: r for r in current_status(conn)}["lindqvist"]["status"] == "released"
+    assert len(errors(app.db)) == 2
+
+
+def test_a_definition_the_schema_cannot_hold_stops_no_command(app: App, db_url: str) -> None:
+    # held_by is 8 wide in the projections: PostgreSQL refuses the row, SQLite keeps it.
+    too_long = CaseOpened("wide", "Wide Held", (), "ABCDEFGHIJ", ())
+    append_raw(app, "case:wide", encode(too_long, "poison-2", Metadata()))
+    app.ingest([Article("r", "", RELEASED, day(19))])
+    assert app.rebuild() == app.store.head()
+    with app.db.read() as conn:
+        status = {r["case"]: r for r in current_status(conn)}
+    assert status["lindqvist"]["status"] == "released"
+    recorded = {e["projector"] for e in errors(app.db)}
+    if app.db.dialect == "postgresql":
+        assert recorded == {"case_definitions", "case_status"}
+    else:
+        assert recorded == set() and status["wide"]["held_by"] == "ABCDEFGHIJ"
