@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from monitor.classify.extract import CLASSIFIER_VERSION, Classifier
+from monitor.classify.extract import Classifier
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
 from monitor.ingest import IngestResult, StopFlag, ingest_articles, load_book
@@ -58,7 +58,7 @@ class App:
                 self.store,
                 articles,
                 classifier,
-                CLASSIFIER_VERSION,
+                classifier.version,
                 backfill=backfill,
                 book=classifier.book,  # the very object it was built for: no per-article rebuild
                 stop=stop,

@@ -353,6 +353,84 @@ def _alerts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _labelled_sets(dirs: Sequence[str]) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """(examples, gold) of each labelled folder (articles.jsonl, gold.jsonl, cases.toml)."""
+    from monitor.classify import train
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError as exc:
+        raise UsageError("training needs scikit-learn: pip install 'case-monitor[train]'") from exc
+    out = []
+    for d in dirs:
+        folder = Path(d)
+        files = [folder / n for n in ("articles.jsonl", "gold.jsonl", "cases.toml")]
+        missing = [str(f) for f in files if not f.is_file()]
+        if missing:
+            raise UsageError(f"labelled set {d}: missing {', '.join(missing)}")
+        arts, gold, book = train.load_labelled(*files)
+        out.append((train.examples(arts, gold, book), gold))
+    return out
+
+
+def _classifier_train(args: argparse.Namespace) -> int:
+    from monitor.classify import train
+
+    default = Path("..") / "shared" / "eval"
+    sets = _labelled_sets(args.data or [str(default / "news"), str(default / "dev")])
+    exs = [e for ex, _ in sets for e in ex]
+    gold = [g for _, gs in sets for g in gs]
+    model = train.train_model(exs, gold)
+    out = Path(args.out) if args.out else Path(train.__file__).with_name("model.json")
+    out.write_text(model.dumps(), encoding="utf-8")
+    print(
+        f"{model.version}: {len(model.weights)} weights, threshold {model.threshold:.2f}, "
+        f"trained on {len(exs)} articles -> {out}"
+    )
+    return 0
+
+
+def _classifier_evaluate(args: argparse.Namespace) -> int:
+    from monitor.classify import evaluate, train
+
+    if args.gold:
+        if not (args.articles and args.cases):
+            raise UsageError("--gold needs --articles and --cases")
+        from monitor.classify.extract import Classifier
+
+        classifier = Classifier(load_cases(Path(args.cases)))
+        preds = [
+            {
+                "article": a.id,
+                "case": d.case,
+                "type": str(d.type),
+                "date": d.date.iso() if d.date else None,
+                "confidence": d.confidence,
+            }
+            for a in read_articles(Path(args.articles))
+            for d in classifier(a)
+        ]
+        result = evaluate.score(preds, train.read_jsonl(Path(args.gold)))
+        print(f"{classifier.version} on {args.gold}")
+    else:
+        (exs, gold), *extra = _labelled_sets([args.data, *args.extra])
+        cv = train.cross_validate(
+            exs,
+            [*gold, *(g for _, gs in extra for g in gs)],
+            k=args.folds,
+            extra=[e for ex, _ in extra for e in ex],
+            progress=lambda line: print(line, file=sys.stderr),
+        )
+        result = cv.score
+        print(f"cross-validation on {args.data}, {args.folds} folds holding out whole cases")
+        for n, cases in enumerate(cv.folds, 1):
+            print(f"  fold {n}: {', '.join(cases)}")
+    print(result.table())
+    print("reliability (calibrated confidence vs. share right, optional gold counts as right):")
+    print("\n".join(evaluate.reliability(result.outcomes, (0.0, 0.5, 0.7, 0.8, 0.9, 0.95))))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor", description="Watch the news for developments in detention cases."
@@ -378,6 +456,44 @@ def build_parser() -> argparse.ArgumentParser:
     extract = command("extract", _extract, "classify articles, print developments as JSON lines")
     extract.add_argument("articles", help="ARTICLES.jsonl")
     extract.add_argument("--cases", required=True, help="CASES.toml")
+
+    clf = sub.add_parser("classifier", help="train and measure the classifier", parents=[common])
+    clf_sub = clf.add_subparsers(dest="classifier_command", required=True, metavar="ACTION")
+    shared = Path("..") / "shared" / "eval"
+    ctrain = command("train", _classifier_train, "fit the scorer on labelled sets", clf_sub)
+    ctrain.add_argument(
+        "--data",
+        action="append",
+        metavar="DIR",
+        help=f"labelled set: articles.jsonl, gold.jsonl, cases.toml (repeatable; default "
+        f"{shared / 'news'} and {shared / 'dev'})",
+    )
+    ctrain.add_argument(
+        "--out", metavar="FILE", help="where to write (default: the packaged model)"
+    )
+    ceval = command(
+        "evaluate",
+        _classifier_evaluate,
+        "cross-validate holding out whole cases, or score the shipped model on a gold file",
+        clf_sub,
+    )
+    ceval.add_argument(
+        "--data",
+        default=str(shared / "news"),
+        metavar="DIR",
+        help="labelled set to cross-validate on",
+    )
+    ceval.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="labelled sets that join every training part (repeatable)",
+    )
+    ceval.add_argument("--folds", type=int, default=5)
+    ceval.add_argument("--gold", metavar="FILE", help="score the shipped model on this gold file")
+    ceval.add_argument("--articles", metavar="FILE", help="with --gold: the articles")
+    ceval.add_argument("--cases", metavar="FILE", help="with --gold: the cases")
 
     cases = sub.add_parser("cases", help="case definitions", parents=[common])
     cases_sub = cases.add_subparsers(dest="cases_command", required=True, metavar="ACTION")

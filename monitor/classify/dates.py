@@ -117,6 +117,17 @@ _LATER = re.compile(
     r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after)\b", re.I
 )
 _NEXT_DAY = re.compile(r"\bthe\s+(?:following|next)\s+day\b", re.I)
+# "his 2021 arrest", "the 2018 detention": a year standing before the event's noun.
+_YEAR_BEFORE_NOUN = re.compile(
+    r"(?:'s|\b(?:his|her|their|its|the))\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])"
+)
+# "held for 600 days", "detained there for three months": a state's length, back from publication.
+_DURATION = re.compile(
+    r"\bfor\s+(?:about\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
+    + _NUM
+    + r"\s+(?P<unit>day|week|month|year)s?\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,8 @@ class DateMention:
     offset_unit: str | None = None
     future: bool = False
     text: str = ""
+    # Where a period began: "since April 2022", "for 600 days" (a detention's start).
+    began: PartialDate | None = None
 
 
 def _month_year(month: int, pub: dt.date, strictly_before: bool = False) -> int:
@@ -192,17 +205,27 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             bound = re.search(
                 r"\b(?:since|until|from)\s+$", text[max(0, m.start() - 8) : m.start()]
             )
-            add(m, None if bound else _safe(year, month, day))
+            if bound:
+                add(m, None, began=_safe(year, month, day))
+            else:
+                add(m, _safe(year, month, day))
     for m in _MONTH_ONLY.finditer(text):
         name, mod = m.group("month"), (m.group("mod") or "").lower()
         if name in ("May", "Mar") and not (mod or m.group("year")):
             continue  # "May" the verb, "Mar" the verb
         if _overlaps(spans, m.start("month"), m.end()):
             continue
-        if mod in _BOUNDS:
-            add(m, None)  # "since January" bounds a period; it dates no event
-            continue
         month = _MONTHS[name.lower().rstrip(".")]
+        if mod in _BOUNDS:
+            # "since January" bounds a period; it dates no event, but says when it began.
+            began = None
+            if mod in ("since", "from"):
+                if m.group("year"):
+                    began = _safe(int(m.group("year")), month)
+                elif pub is not None:
+                    began = _safe(_month_year(month, pub), month)
+            add(m, None, began=began)
+            continue
         if m.group("year"):
             add(m, _safe(int(m.group("year")), month))
         elif m.group("rel") and pub is not None:  # "in June last year"
@@ -214,8 +237,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             add(m, _safe(_month_year(month, pub, strictly_before=mod == "last"), month))
     for m in _YEAR.finditer(text):
         if not _overlaps(spans, m.start("year"), m.end("year")):
-            period = (m.group("mod") or "").lower() in _BOUNDS
-            add(m, None if period else _safe(int(m.group("year"))))
+            mod = (m.group("mod") or "").lower()
+            if mod in _BOUNDS:
+                began = _safe(int(m.group("year"))) if mod in ("since", "from") else None
+                add(m, None, began=began)
+            else:
+                add(m, _safe(int(m.group("year"))))
+    for m in _YEAR_BEFORE_NOUN.finditer(text):
+        add(m, _safe(int(m.group("year"))))
     if pub is None:
         return sorted(found, key=lambda d: d.start)
     for m in _WEEKDAY.finditer(text):
@@ -260,6 +289,10 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
         add(m, None, offset_days=days, offset_unit=unit)
     for m in _NEXT_DAY.finditer(text):
         add(m, None, offset_days=1, offset_unit="day")
+    for m in _DURATION.finditer(text):
+        n, unit = _number(m.group("n")), m.group("unit").lower()
+        then = pub - dt.timedelta(days=n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit])
+        add(m, None, began=PartialDate(then.year))
     return sorted(found, key=lambda d: d.start)
 
 

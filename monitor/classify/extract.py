@@ -18,8 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from monitor.classify import rules as R
+from monitor.classify.candidates import ArticleView, candidates
 from monitor.classify.dates import DateMention, find_dates, shift
+from monitor.classify.decide import decide
 from monitor.classify.mentions import Mention, MentionIndex, find_mentions
+from monitor.classify.model import Model, shipped
 from monitor.classify.text import Sentence, sentences
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
@@ -27,7 +30,7 @@ from monitor.domain.dates import PartialDate, compatible
 from monitor.domain.developments import RECURRING, Development, DevelopmentType
 from monitor.domain.recording import same_window
 
-CLASSIFIER_VERSION = "rules-2026.11.1"
+RULES_VERSION = "rules-2026.11.2"
 
 _TYPE_ORDER = {t: i for i, t in enumerate(DevelopmentType)}
 
@@ -143,16 +146,24 @@ def _closest(dates: Sequence[DateMention], pos: int) -> DateMention | None:
 class Classifier:
     """Classifies articles against one CaseBook (its automaton is built once)."""
 
-    version = CLASSIFIER_VERSION
-
-    def __init__(self, book: CaseBook) -> None:
+    def __init__(self, book: CaseBook, model: Model | None = None) -> None:
         self.book = book
         self.index = MentionIndex(book)
+        self.model = model or shipped()
+
+    @property
+    def version(self) -> str:
+        """Rules and model together: what every recorded event names as its classifier."""
+        return classifier_version(self.model)
 
     def __call__(self, article: Article, book: CaseBook | None = None) -> list[Development]:
         if book is not None and book is not self.book and book != self.book:
-            return Classifier(book)(article)
-        return classify_with(self.index, article)
+            return Classifier(book, self.model)(article)
+        return classify_with(self.index, article, self.model)
+
+
+def classifier_version(model: Model | None = None) -> str:
+    return f"{RULES_VERSION}+{(model or shipped()).version}"
 
 
 def classify(article: Article, book: CaseBook) -> list[Development]:
@@ -160,15 +171,33 @@ def classify(article: Article, book: CaseBook) -> list[Development]:
     return classify_with(MentionIndex(book), article)
 
 
-def classify_with(index: MentionIndex, article: Article) -> list[Development]:
+def classify_with(
+    index: MentionIndex, article: Article, model: Model | None = None
+) -> list[Development]:
+    """Developments in one article: candidates proposed, scored by the model, merged."""
+    view = article_view(index, article)
+    if view is None:
+        return []
+    return decide(candidates(view), view.rule_developments, model or shipped())
+
+
+def article_view(index: MentionIndex, article: Article) -> ArticleView | None:
+    """Sentences, mentions and the precise rules' findings, or None if no case is named."""
     sents = sentences(article.title, article.text)
     if not sents:
-        return []
+        return None
     per_sentence = find_mentions(index, sents)
     if not any(per_sentence):
-        return []
+        return None
     pub = article.published_date
-    consular_context = bool(R.CONSULAR_CONTEXT.search(f"{article.title}\n{article.text}"))
+    return ArticleView(sents, per_sentence, pub, rule_developments(sents, per_sentence, pub))
+
+
+def rule_developments(
+    sents: Sequence[Sentence], per_sentence: Sequence[Sequence[Mention]], pub: dt.date | None
+) -> list[Development]:
+    """What the precise rules find: each a proposal the model weighs, with its date."""
+    consular_context = any(R.CONSULAR_CONTEXT.search(s.text) for s in sents)
     candidates: list[Candidate] = []
     last_date_by_para: dict[int, PartialDate] = {}
     for i, (sent, mentions) in enumerate(zip(sents, per_sentence, strict=True)):

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from monitor.article_file import read_articles
 from monitor.bootstrap import App, bootstrap
-from monitor.classify.extract import CLASSIFIER_VERSION, Classifier
+from monitor.classify.extract import Classifier, classifier_version
 from monitor.config import load_cases
 from monitor.domain.articles import Article
 from monitor.ingest import import_cases, ingest_articles
@@ -138,7 +138,7 @@ def test_a_projector_killed_before_commit_neither_loses_nor_double_counts(
             app.store,
             list(read_articles(DATA / "articles.jsonl")),
             Classifier(book),
-            CLASSIFIER_VERSION,
+            classifier_version(),
         )
         script = tmp_path / "crash.py"
         script.write_text(CRASHING_PROJECTOR)

@@ -1,0 +1,506 @@
+"""Candidates: every place an article may report a development for a case, with its cues.
+
+"Rules propose, a model disposes": the broad triggers of `cues` and the
+precise rules of `extract` propose (case, type) candidates sentence by
+sentence; each candidate carries the features the learned scorer weighs
+(trigger, tense and aspect, negation and modality, headline or body,
+distance to the mention, who acts) and a date resolved against the
+publication day. A sentence that names no case may still speak of the one
+case its item names ("the Kremlin critic"): document-level attribution.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from monitor.classify import cues as C
+from monitor.classify import rules as R
+from monitor.classify.dates import DateMention, find_dates, shift
+from monitor.classify.mentions import Mention
+from monitor.classify.text import Sentence
+from monitor.domain.dates import PartialDate
+from monitor.domain.developments import Development, DevelopmentType
+
+_WORD = re.compile(r"[\w'’-]+")
+_CAP = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b")
+# Doc-level attribution needs an item about few cases; beyond that a sentence must name its case.
+_MAX_DOC_UNITS = 2
+_WINDOW = 60  # characters of context on each side of a trigger
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One (case, type) proposal from one trigger in one sentence, ready to score."""
+
+    case: str
+    type: DevelopmentType
+    sentence: int
+    evidence: str
+    trigger: str
+    features: tuple[str, ...]
+    date: PartialDate | None
+    outcome: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """What candidate generation needs of one article: sentences, mentions, rule output."""
+
+    sentences: Sequence[Sentence]
+    mentions: Sequence[Sequence[Mention]]
+    published: dt.date | None
+    rule_developments: Sequence[Development]
+
+
+def _bucket(n: int, edges: Sequence[int]) -> int:
+    for i, edge in enumerate(edges):
+        if n <= edge:
+            return i
+    return len(edges)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _mask(text: str, mentions: Sequence[Mention]) -> str:
+    """The sentence with every case mention replaced by PERSON, so no name becomes a feature."""
+    out, last = [], 0
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.start < last:
+            continue
+        out.append(text[last : m.start])
+        out.append("PERSON")
+        last = m.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _token(word: str) -> str:
+    if word == "person":
+        return "PERSON"
+    if any(ch.isdigit() for ch in word):
+        return "NUM"
+    return word
+
+
+def doc_units(mentions: Sequence[Sequence[Mention]]) -> list[tuple[str, ...]]:
+    """The cases (or groups of cases) an item names outright, in order of first mention."""
+    seen: dict[tuple[str, ...], None] = {}
+    for per in mentions:
+        for m in per:
+            if m.kind in ("name", "surname", "group"):
+                seen.setdefault(m.cases, None)
+    # A case named on its own and within a group is one unit: the group.
+    units = list(seen)
+    return [u for u in units if not any(set(u) < set(v) for v in units)]
+
+
+def candidates(view: ArticleView) -> list[Candidate]:
+    """Every candidate of the article, rule-proposed and cue-proposed, with features."""
+    units = doc_units(view.mentions)
+    doc_cases = list(dict.fromkeys(c for u in units for c in u))
+    if not doc_cases:
+        return []
+    rule_by_sentence: dict[tuple[str, DevelopmentType, str], Development] = {}
+    rule_keys = set()
+    for d in view.rule_developments:
+        rule_by_sentence[(d.case, d.type, d.evidence)] = d
+        rule_keys.add((d.case, d.type))
+    n_units = len(units)
+    out: list[Candidate] = []
+    first_body = next((s.index for s in view.sentences if not s.headline), -1)
+    previous_date: PartialDate | None = None
+    for sent, mentions in zip(view.sentences, view.mentions, strict=True):
+        text = sent.text
+        names_here = [m for m in mentions if m.kind != "pronoun" or len(mentions) == 1]
+        if not names_here and n_units > _MAX_DOC_UNITS:
+            continue
+        dates = find_dates(text, view.published)
+        masked = _mask(text, mentions)
+        sentence_cues = _sentence_cues(text, sent, first_body, n_units)
+        for trig in C.TRIGGERS:
+            for m in trig.pattern.finditer(text):
+                targets = _targets(m, mentions, doc_cases)
+                if not targets:
+                    continue
+                local = _local_cues(text, m, trig)
+                if _vetoed(text, m, trig):
+                    continue
+                lexical = _lexical(masked, text, m, mentions, trig.type)
+                date, date_cue = _date(
+                    trig.type, text, m, dates, sent, local, view.published, previous_date
+                )
+                for case, relation in targets:
+                    rule = rule_by_sentence.get((case, trig.type, text))
+                    feats = [
+                        f"T={trig.type}",
+                        f"tr={trig.id}",
+                        f"w={trig.type}:{m.group(0).lower()}",
+                        *relation,
+                        *sentence_cues,
+                        *local,
+                        *lexical,
+                        date_cue,
+                    ]
+                    if rule is not None:
+                        feats.append("rule")
+                        feats.append(f"rule:{trig.type}")
+                        feats.append(
+                            f"rule_conf={_bucket(round(rule.confidence * 100), (70, 79, 89))}"
+                        )
+                        if len(view.sentences) > 8:
+                            feats.append("rule_long")  # an article, not a feed item
+                    elif (case, trig.type) in rule_keys:
+                        feats.append("rule_doc")
+                    typed = [f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w="))]
+                    out.append(
+                        Candidate(
+                            case,
+                            trig.type,
+                            sent.index,
+                            text,
+                            trig.id,
+                            tuple(dict.fromkeys([*feats, *typed])),
+                            rule.date if rule is not None else date,
+                            rule.outcome if rule is not None else _outcome(trig.type, text),
+                            rule.detail if rule is not None else _detail(trig.type, text),
+                        )
+                    )
+        dated = [d.date for d in dates if d.date is not None]
+        if dated:
+            previous_date = dated[-1]
+    return out + _rule_only(view, out, first_body, n_units)
+
+
+def _rule_only(
+    view: ArticleView, found: Sequence[Candidate], first_body: int, n_units: int
+) -> list[Candidate]:
+    """The precise rules' findings that no broad trigger proposed, as candidates of their own."""
+    covered = {(c.case, c.type, c.evidence) for c in found if "rule" in c.features}
+    by_text = {s.text: s for s in view.sentences}
+    out = []
+    for d in view.rule_developments:
+        sent = by_text.get(d.evidence)
+        if (d.case, d.type, d.evidence) in covered or sent is None:
+            continue
+        feats = [
+            f"T={d.type}",
+            f"tr=rule:{d.rule}",
+            "rel=sent",
+            "rule",
+            f"rule:{d.type}",
+            f"rule_conf={_bucket(round(d.confidence * 100), (70, 79, 89))}",
+            *_sentence_cues(d.evidence, sent, first_body, n_units),
+        ]
+        if len(view.sentences) > 8:
+            feats.append("rule_long")
+        typed = [f"{f}|{d.type}" for f in feats if not f.startswith("T=")]
+        out.append(
+            Candidate(
+                d.case,
+                d.type,
+                sent.index,
+                d.evidence,
+                d.rule,
+                tuple(dict.fromkeys([*feats, *typed])),
+                d.date,
+                d.outcome,
+                d.detail,
+            )
+        )
+    return out
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|without|denie[sd]|deny)\b(?:\W+\w+){0,2}\W*$", re.I)
+_UNREALISED = re.compile(
+    r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
+    r"awaits?|awaiting|risks?|threatened with|if|unless)\b(?:\W+\w+){0,2}\W*$",
+    re.I,
+)
+
+
+_DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
+
+
+def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
+    """Denied, future or hypothetical: "was not charged", "could be tried", "awaits a verdict".
+    What a government "could" do is still not a diplomatic action, but its call for one is."""
+    pre = text[max(0, m.start() - 40) : m.start()]
+    cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(": "))
+    pre = pre[cut + 1 :] if cut >= 0 else pre
+    if _NEGATED.search(pre):
+        return True
+    if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
+        return True  # "a report on X's case was released"
+    if trig.type is DevelopmentType.DIED and _DEATH_SENTENCE.search(
+        text, max(0, m.start() - 15), m.end() + 12
+    ):
+        return True  # "sentenced to death" is a sentence, not a death
+    # "upheld the conviction", "overturned the sentence": an appeal decided, not a new one.
+    if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and any(
+        a.start() <= m.start() < a.end()
+        for r in R.RULES
+        if r.type is DevelopmentType.APPEAL
+        for a in r.pattern.finditer(text)
+    ):
+        return True
+    return trig.type is not DevelopmentType.DIPLOMATIC_ACTION and bool(_UNREALISED.search(pre))
+
+
+def _sentence_cues(text: str, sent: Sentence, first_body: int, n_units: int) -> list[str]:
+    out = [f"units={min(n_units, 3)}"]
+    if sent.headline:
+        out.append("hl")
+    elif sent.index == first_body:
+        out.append("first")
+    else:
+        out.append("body")
+    if C.QUESTION.search(text):
+        out.append("question")
+    if C.FAMILY.search(text):
+        out.append("family")
+    if C.OFFICIAL.search(text):
+        out.append("official")
+    if C.STATES.search(text):
+        out.append("state")
+    return out
+
+
+def _targets(
+    m: re.Match[str], mentions: Sequence[Mention], doc_cases: Sequence[str]
+) -> list[tuple[str, list[str]]]:
+    """The cases a trigger may be about, each with its relation features."""
+    if not mentions:
+        return [(c, ["rel=doc"]) for c in doc_cases]
+    by_case: dict[str, Mention] = {}
+    for x in mentions:
+        for c in x.cases:
+            best = by_case.get(c)
+            if best is None or _distance(x, m) < _distance(best, m):
+                by_case[c] = x
+    nearest = min(_distance(x, m) for x in mentions)
+    out = []
+    for case, x in by_case.items():
+        gap = _distance(x, m)
+        side = "before" if x.end <= m.start() else "after" if x.start >= m.end() else "inside"
+        words = len(_words_between(x, m))
+        feats = [
+            "rel=sent",
+            f"side={side}",
+            f"dist={_bucket(words, (1, 3, 6, 12))}",
+            f"mk={x.kind}",
+            f"nsent={min(len({c for y in mentions for c in y.cases}), 3)}",
+        ]
+        if gap == nearest:
+            feats.append("nearest")
+        lo, hi = (x.end, m.start()) if x.end <= m.start() else (m.end(), x.start)
+        others = [
+            n
+            for n in _CAP.finditer(m.string)
+            if not any(y.start < n.end() and n.start() < y.end for y in mentions)
+        ]
+        if any(lo <= n.start() and n.end() <= hi for n in others):
+            feats.append("other_between")
+        if any(_span_distance(n.start(), n.end(), m) < gap for n in others):
+            feats.append("other_nearer")
+        if m.string[x.end : x.end + 2] in ("'s", "’s"):
+            feats.append("possessor")
+        out.append((case, feats))
+    return out
+
+
+def _distance(x: Mention, m: re.Match[str]) -> int:
+    return _span_distance(x.start, x.end, m)
+
+
+def _span_distance(start: int, end: int, m: re.Match[str]) -> int:
+    if end <= m.start():
+        return m.start() - end
+    if start >= m.end():
+        return start - m.end()
+    return 0
+
+
+def _words_between(x: Mention, m: re.Match[str]) -> list[str]:
+    text = m.string
+    if x.end <= m.start():
+        return _words(text[x.end : m.start()])
+    if x.start >= m.end():
+        return _words(text[m.end() : x.start])
+    return []
+
+
+def _local_cues(text: str, m: re.Match[str], trig: C.Trigger) -> list[str]:
+    """Tense, aspect, negation, modality and demand cues in the words around the trigger."""
+    pre = text[max(0, m.start() - _WINDOW) : m.start()]
+    # Only the clause the trigger stands in: cut at the last clause break before it.
+    cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(" - "), pre.rfind(": "))
+    clause_pre = pre[cut + 1 :] if cut >= 0 else pre
+    post = text[m.end() : m.end() + _WINDOW]
+    out = []
+    for name, pattern in (
+        ("neg", C.NEGATION),
+        ("modal", C.MODAL),
+        ("demand", C.DEMAND),
+        ("bg", C.BACKGROUND),
+        ("perfect", C.PERFECT),
+        ("relcl", C.RELATIVE_BEFORE),
+    ):
+        if pattern.search(clause_pre):
+            out.append(f"pre_{name}")
+    if C.PASSIVE.search(clause_pre):
+        out.append("passive")
+    if C.NOMINAL_BEFORE.search(clause_pre):
+        out.append("nominal")
+    if C.OF_AFTER.match(post):
+        out.append("of_after")
+    if C.TERM.search(post[:40]):
+        out.append("term_after")
+    if C.TERM.search(pre[-30:]):
+        out.append("term_before")
+    if C.MODAL.search(post[:25]):
+        out.append("post_modal")
+    near_pre = clause_pre[-35:]
+    if C.OFFICIAL.search(near_pre) or C.STATES.search(near_pre):
+        out.append("actor_before")
+    if C.FAMILY.search(near_pre):
+        out.append("family_before")
+    if C.DESCRIPTOR.search(near_pre) or C.DESCRIPTOR.search(post[:30]):
+        out.append("descriptor")
+    if C.RELEASED_THING.match(post):
+        out.append("thing_after")
+    if C.TO_CUSTODY_FORM.match(post):
+        out.append("to_custody_form")
+    if C.NAME_AFTER.match(post):
+        out.append("name_after")
+    if m.group(0)[:1].isupper() and m.start() > 0:
+        out.append("capital")  # headline case, or part of a name
+    if _CAP.search(pre[-25:]):
+        out.append("name_before")
+    if m.group(0).lower().endswith("ing"):
+        out.append("gerund")
+    if m.group(0).lower().endswith("ed"):
+        out.append("past")
+    if re.search(r"\bto\s+$", clause_pre):
+        out.append("infinitive")
+    return out
+
+
+def _lexical(
+    masked: str, text: str, m: re.Match[str], mentions: Sequence[Mention], kind: DevelopmentType
+) -> list[str]:
+    """The word before and after the trigger, names masked, numbers folded."""
+    shift_ = sum(6 - (x.end - x.start) for x in mentions if x.end <= m.start())
+    start = m.start() + shift_
+    end = m.end() + shift_
+    before = [_token(w) for w in _words(masked[max(0, start - 40) : start])]
+    after = [_token(w) for w in _words(masked[end : end + 40])]
+    out = []
+    if before:
+        out.append(f"p1={before[-1]}")
+    if len(before) > 1:
+        out.append(f"p2={before[-2]}")
+    if after:
+        out.append(f"n1={after[0]}")
+    if len(after) > 1:
+        out.append(f"n12={after[0]}_{after[1]}")
+    return out
+
+
+def _date(
+    kind: DevelopmentType,
+    text: str,
+    m: re.Match[str],
+    dates: Sequence[DateMention],
+    sent: Sentence,
+    local: Sequence[str],
+    pub: dt.date | None,
+    previous: PartialDate | None,
+) -> tuple[PartialDate | None, str]:
+    """The date this trigger reports, and a feature saying how it was found."""
+    if kind is DevelopmentType.DETAINED:
+        began = _began(text, m, dates, local, pub)
+        if began is not None:
+            return began, "date=began"
+    usable = [d for d in dates if d.date is not None and not d.future]
+    if usable:
+        best = min(usable, key=lambda d: abs(d.start - m.start()))
+        assert best.date is not None
+        if pub is not None and best.date.year < pub.year - 1:
+            return best.date, "date=old"
+        return best.date, "date=explicit"
+    for off in (d for d in dates if d.offset_days is not None and d.offset_unit):
+        base = previous
+        if base is not None:
+            return shift(base, off.offset_days or 0, off.offset_unit or "day"), "date=offset"
+    background = any(c in local for c in ("pre_bg", "pre_perfect", "relcl", "nominal"))
+    if background and not sent.headline:
+        return None, "date=background"
+    if pub is None:
+        return None, "date=none"
+    return PartialDate.of(pub), "date=pub"
+
+
+_OFFSET_BEFORE_NOUN = re.compile(r"^\s*(?:his|her|their|the)\s*$", re.I)
+
+
+def _began(
+    text: str,
+    m: re.Match[str],
+    dates: Sequence[DateMention],
+    local: Sequence[str],
+    pub: dt.date | None,
+) -> PartialDate | None:
+    """When a detention began: "held since April 2022", "detained for 600 days", "a week after
+    his detention" (counted back from publication)."""
+    for d in dates:
+        if d.began is None:
+            continue
+        if (
+            d.text.lower().startswith(("since", "from"))
+            or "pre_perfect" in local
+            or ("being" in text[max(0, m.start() - 12) : m.start()].lower())
+        ):
+            return d.began
+    if pub is not None:
+        for d in dates:
+            if (
+                d.offset_days
+                and d.end <= m.start()
+                and _OFFSET_BEFORE_NOUN.match(text[d.end : m.start()])
+            ):
+                return shift(PartialDate.of(pub), -d.offset_days, "day")
+    return None
+
+
+_ACQUIT = re.compile(r"\b(?:acquit|cleared|not guilty|exonerat)", re.I)
+_APPEAL_OUTCOMES = (
+    (re.compile(r"\b(?:reject|dismiss|upheld|uphold|denied|lost|loses)", re.I), "upheld"),
+    (re.compile(r"\b(?:overturn|quash|won|wins)", re.I), "overturned"),
+    (re.compile(r"\b(?:reduc|commut)", re.I), "reduced"),
+)
+
+
+def _outcome(kind: DevelopmentType, text: str) -> str | None:
+    if kind is DevelopmentType.VERDICT:
+        return "acquitted" if _ACQUIT.search(text) else "guilty"
+    if kind is DevelopmentType.APPEAL:
+        for pattern, outcome in _APPEAL_OUTCOMES:
+            if pattern.search(text):
+                return outcome
+        return "filed"
+    return None
+
+
+def _detail(kind: DevelopmentType, text: str) -> str | None:
+    if kind is not DevelopmentType.SENTENCED:
+        return None
+    if re.search(r"\bto death\b|\bdeath (?:sentence|penalty)\b", text, re.I):
+        return "death"
+    term = C.TERM.search(text)
+    return term.group(0).lower() if term else None

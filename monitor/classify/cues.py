@@ -1,0 +1,250 @@
+"""Broad, general cues of how news reports each development, for anyone.
+
+These patterns propose candidates; they are deliberately wide (a word
+family per development, in headline and body grammar alike) because the
+learned scorer (`monitor.classify.model`) decides which candidates are
+developments from the context cues below. Nothing here names a person, a
+country's case or a sentence of the labelled data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.domain.developments import DevelopmentType as T
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word family that can report one development type."""
+
+    id: str
+    type: T
+    pattern: re.Pattern[str]
+
+
+def _t(rule_id: str, kind: T, pattern: str) -> Trigger:
+    return Trigger(rule_id, kind, re.compile(pattern, re.I))
+
+
+_NUM = (
+    r"(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty|"
+    r"forty|fifty|life)"
+)
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # detained
+    _t("det.arrest", T.DETAINED, r"\barrest(?:ed|s|ing)?\b(?!\s+warrant)"),
+    _t("det.detain", T.DETAINED, r"\bdetain(?:ed|s|ing)?\b|\bdetention\b"),
+    _t("det.abduct", T.DETAINED, r"\b(?:abduct(?:ed|s|ion)?|kidnap(?:ped|s|ping)?)\b"),
+    _t(
+        "det.seize", T.DETAINED, r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing)|apprehend(?:ed|s)?)\b"
+    ),
+    _t("det.custody", T.DETAINED, r"\b(?:custody|taken hostage|held hostage|hostage)\b"),
+    _t(
+        "det.jail",
+        T.DETAINED,
+        r"\b(?:imprison(?:ed|ment)?|incarcerat(?:ed|ion)|locked up|"
+        r"behind bars|remanded|jailed|in jail|in prison)\b",
+    ),
+    _t("det.held", T.DETAINED, r"\b(?:held|holding|holds)\b"),
+    _t(
+        "det.taken",
+        T.DETAINED,
+        r"\b(?:taken|hauled off|removed from|picked up|snatched|"
+        r"disappeared|went missing|missing)\b",
+    ),
+    # charged
+    _t("chg.charge", T.CHARGED, r"\bcharg(?:ed|es|ing)\b"),
+    _t("chg.indict", T.CHARGED, r"\bindict(?:ed|s|ment)?\b"),
+    _t("chg.prosecute", T.CHARGED, r"\b(?:prosecut(?:ed|es|ion)|formally arrested|accused of)\b"),
+    # consular visits
+    _t("con.consular", T.CONSULAR_VISIT, r"\bconsular\b"),
+    _t("con.visit", T.CONSULAR_VISIT, r"\bvisit(?:ed|s)?\b"),
+    # hearings
+    _t("hea.hearing", T.HEARING, r"\bhearings?\b"),
+    _t(
+        "hea.court",
+        T.HEARING,
+        r"\b(?:appear(?:ed|s|ing)?|appearance) (?:\w+ ){0,3}?"
+        r"(?:in|before|at) (?:a |the )?(?:\w+ ){0,2}(?:court|judge|magistrates?)\b|"
+        r"\bcourt appearance\b|\barraign(?:ed|ment)\b",
+    ),
+    _t("hea.extend", T.HEARING, r"\bextend(?:ed|s|ing)?\b|\bextension\b"),
+    _t("hea.extradition", T.HEARING, r"\bextradit(?:ed|ion|e)\b"),
+    _t("hea.ruled", T.HEARING, r"\b(?:rul(?:ed|es|ing)|judge)\b"),
+    # trials
+    _t("tri.trial", T.TRIAL, r"\btrials?\b"),
+    _t("tri.tried", T.TRIAL, r"\b(?:tried|testif(?:ied|ies|y)|in court|court case)\b"),
+    # verdicts
+    _t("ver.convict", T.VERDICT, r"\bconvict(?:ed|s|ion)?\b"),
+    _t("ver.guilty", T.VERDICT, r"\bguilty\b"),
+    _t("ver.acquit", T.VERDICT, r"\b(?:acquit(?:s|ted|tal)?|cleared|exonerated)\b"),
+    _t("ver.verdict", T.VERDICT, r"\bverdicts?\b"),
+    # sentences
+    _t("sen.sentence", T.SENTENCED, r"\bsentenc(?:ed|es|ing|e)\b"),
+    _t(
+        "sen.jailed_for",
+        T.SENTENCED,
+        r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
+        r" (?:\w+ ){0,3}?" + _NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b",
+    ),
+    _t(
+        "sen.term",
+        T.SENTENCED,
+        r"\b" + _NUM + r"[- ](?:more |additional |further )?"
+        r"(?:years?|months?)(?:-long)? (?:in |of )?(?:prison|jail|penal|term|behind bars)|"
+        r"\bto death\b|\bdeath penalty\b|\bprison terms?\b|\bjail terms?\b",
+    ),
+    # appeals
+    _t("app.appeal", T.APPEAL, r"\bappeal(?:ed|s|ing)?\b"),
+    _t(
+        "app.decided",
+        T.APPEAL,
+        r"\b(?:upheld|uphold(?:s)?|overturn(?:ed|s)?|quash(?:ed|es)?|"
+        r"commut(?:ed|es))\b",
+    ),
+    # bail
+    _t("bai.bail", T.BAIL, r"\bbail\b"),
+    _t("bai.house_arrest", T.BAIL, r"\bhouse arrest\b"),
+    _t("bai.parole", T.BAIL, r"\b(?:parole|furlough|residential surveillance)\b"),
+    # transfers
+    _t("tra.transfer", T.TRANSFERRED, r"\btransferr?(?:ed|s|ing)?\b|\btransfer\b"),
+    _t("tra.moved", T.TRANSFERRED, r"\b(?:moved|relocated|handed over|penal colony)\b"),
+    # releases
+    _t("rel.release", T.RELEASED, r"\breleas(?:ed|es|e|ing)\b"),
+    _t(
+        "rel.free",
+        T.RELEASED,
+        r"\b(?:freed|frees|freeing|set free|walked free|go free|let go|"
+        r"free(?= [A-Z])|freedom)\b",
+    ),
+    _t("rel.swap", T.RELEASED, r"\b(?:swap(?:ped|s)?|exchang(?:ed|e))\b"),
+    _t("rel.pardon", T.RELEASED, r"\b(?:pardon(?:ed|s)?|amnesty)\b"),
+    _t(
+        "rel.home",
+        T.RELEASED,
+        r"\b(?:(?:returned|return|returns|arrived|arrives|flew|flies|"
+        r"flown|headed|heading|back|way|lands?|landed) (?:\w+ ){0,2}?home|homecoming|"
+        r"reunited|arrived back|returned to|back in|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
+        r"dropped)\b",
+    ),
+    # deaths
+    _t("die.died", T.DIED, r"\b(?:died|dies|dead|death|passed away|killed)\b"),
+    _t("die.executed", T.DIED, r"\b(?:execut(?:ed|es|ion)|hang(?:ed|s)|hanging)\b"),
+    # diplomatic action
+    _t(
+        "dip.condemn",
+        T.DIPLOMATIC_ACTION,
+        r"\b(?:condemn(?:ed|s)?|denounc(?:ed|es)|"
+        r"protest(?:ed|s)?|deplor(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es))\b",
+    ),
+    _t(
+        "dip.call",
+        T.DIPLOMATIC_ACTION,
+        r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)? (?:for|on)|"
+        r"demand(?:ed|s|ing)?|press(?:ed|es|ing)|ask(?:ed|s)|appeal(?:ed|s)? to)\b",
+    ),
+    _t(
+        "dip.raise",
+        T.DIPLOMATIC_ACTION,
+        r"\b(?:rais(?:ed|es|ing)|discuss(?:ed|es)|"
+        r"spoke|speaks|talks?|met|meets|meeting|summon(?:ed|s)|sanction(?:ed|s)?|"
+        r"reached out|brokered|negotiat(?:ed|es|ions?)|accus(?:ed|es)|designat(?:ed|es)|"
+        r"wrongfully detained|statement|said|says|envoy|pushed back)\b",
+    ),
+)
+
+# Context cues, searched in a window around the trigger.
+NEGATION = re.compile(
+    r"\b(?:not|no|never|n't|deny|denies|denied|without|refus(?:ed|es)|rejects?|rejected|"
+    r"dismiss(?:ed|es)?|false)\b",
+    re.I,
+)
+MODAL = re.compile(
+    r"\b(?:will|would|could|may|might|can|should|must|shall|to be|set to|expected to|"
+    r"likely|possible|possibly|potential|if|whether|plans?|planned|hopes?|hoped|wants?|"
+    r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
+    r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
+    r"try|tries|trying|attempt(?:s|ed)?)\b",
+    re.I,
+)
+DEMAND = re.compile(
+    r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed)? for|"
+    r"push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for|fight(?:s|ing)? for|pleads?|"
+    r"secure|securing|win (?:his|her|their))\b",
+    re.I,
+)
+BACKGROUND = re.compile(
+    r"\b(?:since|after|following|before|ago|who (?:was|were|had|has)|had been|has been|"
+    r"have been|former(?:ly)?|previously|earlier|last (?:year|month|week)|anniversary|"
+    r"years? after|months? after|days? after)\b",
+    re.I,
+)
+PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|gets?|got)\s+(?:\w+ly\s+)?$", re.I)
+PRESENT_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\s*$", re.I)
+QUESTION = re.compile(r"\?")
+QUOTE = re.compile(r"[\"“”]")
+FAMILY = re.compile(
+    r"\b(?:family|families|wife|husband|mother|father|son|daughter|sister|brother|relatives?|"
+    r"lawyers?|attorneys?|supporters?|friends?|colleagues?|campaigners?|activists?|"
+    r"rights groups?|amnesty international|human rights watch|ngos?|journalists?|"
+    r"protesters?|fans?|celebrit(?:y|ies))\b",
+    re.I,
+)
+OFFICIAL = re.compile(
+    r"\b(?:government|govt|minister|ministry|president|prime minister|premier|pm|fm|"
+    r"foreign (?:office|secretary|minister|ministry)|secretary of state|state department|"
+    r"white house|kremlin|embassy|ambassador|consul(?:ate)?|diplomats?|officials?|"
+    r"spokes(?:man|woman|person)|chancellor|parliament|senators?|congress|lawmakers?|"
+    r"un|u\.n\.|united nations|eu|e\.u\.|european union|human rights council|"
+    r"rights chief|high commissioner|g7|g20|nato|mps?|envoy|authorities|"
+    r"downing street|foreign affairs)\b",
+    re.I,
+)
+# A state named as the actor ("Australia sanctions ...", "the UK condemns ...").
+STATES = re.compile(
+    r"\b(?:u\.?s\.?|u\.?k\.?|america|united states|britain|washington|london|ottawa|canberra|"
+    r"beijing|moscow|tehran|paris|berlin|brussels|stockholm|tokyo|seoul|pyongyang|"
+    r"afghanistan|australia|austria|bahrain|belarus|belgium|brazil|canada|china|cuba|denmark|"
+    r"egypt|eritrea|france|georgia|germany|hong kong|india|iran|iraq|ireland|israel|italy|"
+    r"japan|jordan|kuwait|lebanon|libya|mexico|myanmar|netherlands|new zealand|nicaragua|"
+    r"north korea|south korea|norway|oman|pakistan|philippines|poland|qatar|russia|rwanda|"
+    r"saudi arabia|spain|sweden|switzerland|syria|taiwan|thailand|turkey|turkiye|uae|"
+    r"emirates|ukraine|venezuela|vietnam|yemen|finland|estonia|latvia|lithuania|"
+    r"american|british|canadian|australian|belgian|french|german|swedish|chinese|russian|"
+    r"iranian|ukrainian|thai|qatari|omani|swiss|dutch|japanese|indian|egyptian|israeli|"
+    r"saudi|danish|norwegian|irish|polish|italian|spanish|korean|venezuelan|turkish)\b",
+    re.I,
+)
+# A number of years or months: the sentence's term, for "jailed for N years".
+TERM = re.compile(r"\b" + _NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b", re.I)
+NOMINAL_BEFORE = re.compile(
+    r"(?:\b(?:the|his|her|their|its)\s+(?:\w+\s+)?|'s\s+(?:\w+\s+)?)$", re.I
+)
+OF_AFTER = re.compile(r"^\s+(?:of|for|against|on)\b", re.I)
+RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.I)
+# A person spoken of by role rather than name ("the Kremlin critic", "a Belgian aid worker").
+DESCRIPTOR = re.compile(
+    r"\b(?:activist|journalist|reporter|blogger|dissident|critic|opposition (?:figure|leader)|"
+    r"laureate|winner|hero|founder|leader|ex-leader|president|official|ex-official|minister|"
+    r"executive|execs?|businessman|businesswoman|engineer|worker|employee|soldier|veteran|"
+    r"national|citizen|dual national|student|academic|scholar|researcher|economist|artist|"
+    r"musician|writer|poet|lawyer|teacher|tourist|woman|man|girl|boy|mother|father|"
+    r"american|briton|canadian|australian|german|frenchman|detainee|prisoner|hostage|"
+    r"defender|protester|protestor|star|athlete|player|priest|pastor)s?\b",
+    re.I,
+)
+# What follows a release verb when something other than a person is released.
+RELEASED_THING = re.compile(
+    r"^\s+(?:by|details|a|an|its|new|video|footage|statement|report|figures|data|images?|"
+    r"photos?|documents?|records?|findings|results|funds|information|names?|list)\b",
+    re.I,
+)
+TO_CUSTODY_FORM = re.compile(
+    r"^\s+(?:\w+\s+){0,2}(?:to|on|under|into)\s+(?:house arrest|bail|parole|medical)", re.I
+)
+NAME_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}[A-Z][a-z]+\s+[A-Z][a-z]+")

@@ -1,0 +1,86 @@
+"""The model disposes: score each (case, type) of an article and keep those it accepts.
+
+An article reports a (case, type) when its best candidate scores at or above
+the model's threshold. The developments kept carry the calibrated confidence
+of that best candidate; where the precise rules dated several distinct
+occurrences (two consular visits on two days), each is kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from monitor.classify.candidates import Candidate
+from monitor.classify.model import Model
+from monitor.domain.developments import Development, DevelopmentType
+
+_TYPE_ORDER = {t: i for i, t in enumerate(DevelopmentType)}
+_DATE_RANK = {"date=explicit": 4, "date=old": 4, "date=offset": 3, "date=pub": 1}
+
+
+def best_per_key(
+    cands: Sequence[Candidate], model: Model
+) -> dict[tuple[str, DevelopmentType], tuple[float, Candidate]]:
+    """The highest raw score of each (case, type), with the candidate that earned it."""
+    best: dict[tuple[str, DevelopmentType], tuple[float, Candidate]] = {}
+    for c in cands:
+        raw = model.raw(c.features)
+        key = (c.case, c.type)
+        if key not in best or raw > best[key][0]:
+            best[key] = (raw, c)
+    return best
+
+
+def decide(
+    cands: Sequence[Candidate], rule_developments: Sequence[Development], model: Model
+) -> list[Development]:
+    """The developments the model accepts, one per (case, type) unless rules dated several."""
+    by_rule: dict[tuple[str, DevelopmentType], list[Development]] = defaultdict(list)
+    for d in rule_developments:
+        by_rule[(d.case, d.type)].append(d)
+    accepted_by_key: dict[tuple[str, DevelopmentType], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if model.raw(c.features) >= model.threshold:
+            accepted_by_key[(c.case, c.type)].append(c)
+    out: list[Development] = []
+    for key, (raw, best) in best_per_key(cands, model).items():
+        if raw < model.threshold:
+            continue
+        confidence = round(model.confidence(raw), 3)
+        ruled = [d for d in by_rule.get(key, []) if d.date is not None]
+        if ruled:
+            out.extend(
+                Development(
+                    d.case, d.type, d.date, d.evidence, confidence, d.rule, d.outcome, d.detail
+                )
+                for d in ruled
+            )
+            continue
+        dated = _dated(accepted_by_key[key]) or best
+        out.append(
+            Development(
+                best.case,
+                best.type,
+                dated.date,
+                best.evidence,
+                confidence,
+                best.trigger,
+                best.outcome,
+                best.detail,
+            )
+        )
+    out.sort(key=lambda d: (d.case, _TYPE_ORDER[d.type], d.date.iso() if d.date else ""))
+    return out
+
+
+def _dated(accepted: Sequence[Candidate]) -> Candidate | None:
+    """Among accepted candidates, the one whose date is best founded (a rule's, then explicit)."""
+
+    def rank(c: Candidate) -> tuple[int, int]:
+        how = next((f for f in c.features if f.startswith("date=")), "")
+        return (1 if "rule" in c.features else 0, _DATE_RANK.get(how, 0))
+
+    if not accepted:
+        return None
+    return max(accepted, key=rank)

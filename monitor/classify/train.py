@@ -1,0 +1,285 @@
+"""Labelled data → the scorer's artifact, and cross-validation that holds out whole cases.
+
+Training reads gold lines in the format of `eval/news/gold.jsonl` (also what
+`monitor review export` writes): each candidate whose (case, type) is in the
+gold and whose sentence holds the gold evidence is a positive; a candidate
+of a (case, type) the gold lacks is a negative; the rest (optional lines,
+evidence elsewhere) teach nothing. scikit-learn fits a logistic regression;
+the same data always gives the same artifact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from monitor.classify.candidates import Candidate
+from monitor.classify.decide import decide
+from monitor.classify.evaluate import Line, Score, score
+from monitor.classify.extract import article_view
+from monitor.classify.mentions import MentionIndex
+from monitor.classify.model import Model
+from monitor.domain.articles import Article
+from monitor.domain.cases import CaseBook
+
+C_REGULARISATION = 0.3
+FOLDS = 5
+CLASS_WEIGHT: str | None = "balanced"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled article: its candidates, their labels (None: not used), the rules' findings."""
+
+    article: Article
+    candidates: tuple[Candidate, ...]
+    labels: tuple[int | None, ...]
+    view_rules: tuple[Any, ...]
+    gold: tuple[Line, ...]
+    groups: frozenset[str]  # the cases it names or is labelled with
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
+def _holds(sentence: str, evidence: str) -> bool:
+    s, e = _normal(sentence), _normal(evidence)
+    if not e:
+        return True
+    if e in s or s in e:
+        return True
+    # Evidence that spans a sentence break: share a long run of words.
+    words = e.split()
+    return (len(words) >= 6 and " ".join(words[:6]) in s) or " ".join(words[-6:]) in s
+
+
+def label(c: Candidate, gold: Sequence[Line]) -> int | None:
+    """1, 0, or None when the candidate's (case, type) is gold but not from this sentence."""
+    lines = [g for g in gold if g["case"] == c.case and g["type"] == c.type]
+    if not lines:
+        return 0
+    required = [g for g in lines if not g.get("optional")]
+    if not required:
+        return None
+    with_evidence = [g for g in required if g.get("evidence")]
+    if not with_evidence:
+        # Gold without evidence spans: trust the sentences the precise rules found it in.
+        return 1 if "rule" in c.features else None
+    return 1 if any(_holds(c.evidence, g["evidence"]) for g in with_evidence) else None
+
+
+def examples(articles: Iterable[Article], gold: Sequence[Line], book: CaseBook) -> list[Example]:
+    index = MentionIndex(book)
+    by_article: dict[str, list[Line]] = defaultdict(list)
+    for g in gold:
+        by_article[g["article"]].append(g)
+    out = []
+    for article in articles:
+        view = article_view(index, article)
+        golds = tuple(by_article.get(article.id, ()))
+        named = {g["case"] for g in golds}
+        if view is None:
+            out.append(Example(article, (), (), (), golds, frozenset(named)))
+            continue
+        cands = _candidates(view)
+        labels = tuple(label(c, golds) for c in cands)
+        named |= {c for per in view.mentions for m in per for c in m.cases}
+        out.append(
+            Example(article, cands, labels, tuple(view.rule_developments), golds, frozenset(named))
+        )
+    return out
+
+
+def _candidates(view: Any) -> tuple[Candidate, ...]:
+    from monitor.classify.candidates import candidates
+
+    return tuple(candidates(view))
+
+
+def fit(train: Sequence[Example], c: float = C_REGULARISATION) -> tuple[dict[str, float], float]:
+    """Logistic regression weights over the labelled candidates (deterministic)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows: list[dict[str, float]] = []
+    ys: list[int] = []
+    for ex in train:
+        for cand, y in zip(ex.candidates, ex.labels, strict=True):
+            if y is None:
+                continue
+            rows.append(dict.fromkeys(cand.features, 1.0))
+            ys.append(y)
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(rows)
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight=CLASS_WEIGHT)
+    clf.fit(x, ys)
+    names = vec.get_feature_names_out()
+    weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-4}
+    return weights, float(clf.intercept_[0])
+
+
+def predict(model: Model, exs: Iterable[Example]) -> list[dict[str, Any]]:
+    """`monitor extract` lines for labelled examples, from their precomputed candidates."""
+    out = []
+    for ex in exs:
+        for d in decide(ex.candidates, ex.view_rules, model):
+            out.append(
+                {
+                    "article": ex.article.id,
+                    "case": d.case,
+                    "type": str(d.type),
+                    "date": d.date.iso() if d.date else None,
+                    "evidence": d.evidence,
+                    "confidence": d.confidence,
+                }
+            )
+    return out
+
+
+def case_folds(exs: Sequence[Example], k: int = FOLDS) -> list[list[int]]:
+    """Split examples into k folds so that no case appears in two folds (union of shared cases)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for ex in exs:
+        names = sorted(ex.groups) or [f"article:{ex.article.id}"]
+        for other in names[1:]:
+            parent[find(other)] = find(names[0])
+    clusters: dict[str, list[int]] = defaultdict(list)
+    for i, ex in enumerate(exs):
+        names = sorted(ex.groups) or [f"article:{ex.article.id}"]
+        clusters[find(names[0])].append(i)
+    folds: list[list[int]] = [[] for _ in range(k)]
+    # Largest clusters first, each to the lightest fold: balanced and deterministic.
+    for _, members in sorted(clusters.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        min(folds, key=len).extend(members)
+    return folds
+
+
+def _calibration(outcomes: Sequence[tuple[float, bool]]) -> tuple[tuple[float, float], ...]:
+    """An isotonic map from raw score to the observed share of right predictions."""
+    from sklearn.isotonic import IsotonicRegression
+
+    if len(outcomes) < 10:
+        return ()
+    xs = [x for x, _ in outcomes]
+    ys = [1.0 if ok else 0.0 for _, ok in outcomes]
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(xs, ys)
+    points = sorted(
+        set(
+            zip(
+                (float(x) for x in iso.X_thresholds_),
+                (float(y) for y in iso.y_thresholds_),
+                strict=True,
+            )
+        )
+    )
+    return tuple(points)
+
+
+@dataclass
+class CrossValidation:
+    """Out-of-fold predictions (every article scored by a model that never saw its cases)."""
+
+    predictions: list[dict[str, Any]]
+    score: Score
+    folds: list[list[str]]
+
+
+def _raw_outcomes(
+    model: Model, exs: Sequence[Example], gold: Sequence[Line]
+) -> list[tuple[float, bool]]:
+    """(raw score, right?) of each prediction the model makes on examples it did not see."""
+    preds = predict(model, exs)
+    raw_by_key: dict[tuple[str, str, str], float] = {}
+    for ex in exs:
+        for cand in ex.candidates:
+            key = (ex.article.id, cand.case, str(cand.type))
+            raw_by_key[key] = max(raw_by_key.get(key, 0.0), model.raw(cand.features))
+    result = score(preds, gold)
+    return [(raw_by_key[(p["article"], p["case"], p["type"])], ok) for p, ok in result.outcomes]
+
+
+def cross_validate(
+    exs: Sequence[Example],
+    gold: Sequence[Line],
+    k: int = FOLDS,
+    c: float = C_REGULARISATION,
+    progress: Callable[[str], None] | None = None,
+    extra: Sequence[Example] = (),
+) -> CrossValidation:
+    """k folds holding out whole cases; threshold and calibration chosen inside each training
+    part (an inner split, again by case), so no test article influences its own score.
+    `extra` examples (other labelled sets) join every training part and no test part."""
+    folds = case_folds(exs, k)
+    preds: list[dict[str, Any]] = []
+    for n, test_idx in enumerate(folds):
+        test_set = set(test_idx)
+        train = [e for i, e in enumerate(exs) if i not in test_set]
+        model = train_model([*train, *extra], gold, c)
+        preds.extend(predict(model, [exs[i] for i in test_idx]))
+        if progress:
+            progress(f"fold {n + 1}/{k}: {len(test_idx)} articles held out")
+    tested = {e.article.id for e in exs}
+    return CrossValidation(
+        preds,
+        score(preds, [g for g in gold if g["article"] in tested]),
+        [sorted({c for i in f for c in exs[i].groups}) for f in folds],
+    )
+
+
+def train_model(
+    exs: Sequence[Example], gold: Sequence[Line], c: float = C_REGULARISATION, inner: int = 4
+) -> Model:
+    """Fit on `exs`; pick the threshold and calibration from inner case-held-out folds."""
+    folds = case_folds(exs, inner)
+    outcomes: list[tuple[float, bool]] = []
+    oof: list[Example] = []
+    oof_weights: list[tuple[dict[str, float], float, list[Example]]] = []
+    for test_idx in folds:
+        test_set = set(test_idx)
+        w, b = fit([e for i, e in enumerate(exs) if i not in test_set], c)
+        held = [exs[i] for i in test_idx]
+        oof_weights.append((w, b, held))
+        oof.extend(held)
+    # One threshold for all inner folds: the one that maximises their pooled F1.
+    best, best_f = 0.5, -1.0
+    for t in [i / 100 for i in range(20, 91, 2)]:
+        preds = [p for w, b, held in oof_weights for p in predict(Model(w, b, t), held)]
+        f = score(preds, gold).f1
+        if f > best_f + 1e-9:
+            best, best_f = t, f
+    for w, b, held in oof_weights:
+        outcomes.extend(_raw_outcomes(Model(w, b, best), held, gold))
+    weights, bias = fit(exs, c)
+    return Model(
+        weights,
+        bias,
+        best,
+        _calibration(outcomes),
+        {"trained_on": len(exs), "C": c, "inner_folds": inner},
+    )
+
+
+def load_labelled(
+    articles: Path, gold: Path, cases: Path
+) -> tuple[list[Article], list[dict[str, Any]], CaseBook]:
+    """Articles, gold lines and cases of a labelled set (the eval/news layout)."""
+    from monitor.config import load_cases, read_articles
+
+    return list(read_articles(articles)), read_jsonl(gold), load_cases(cases)
