@@ -44,6 +44,7 @@ class Candidate:
     date: PartialDate | None
     outcome: str | None = None
     detail: str | None = None
+    dated_by: str = "none"  # explicit | old | began | offset | rule | pub | background | none
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     elif (case, trig.type) in rule_keys:
                         feats.append("rule_doc")
                     typed = [f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w="))]
+                    picked, dated_by = _pick_date(rule, date, date_cue, view.published)
                     out.append(
                         Candidate(
                             case,
@@ -166,15 +168,32 @@ def candidates(view: ArticleView) -> list[Candidate]:
                             text,
                             trig.id,
                             tuple(dict.fromkeys([*feats, *typed])),
-                            rule.date if rule is not None else date,
+                            picked,
                             rule.outcome if rule is not None else _outcome(trig.type, text),
                             rule.detail if rule is not None else _detail(trig.type, text),
+                            dated_by,
                         )
                     )
         dated = [d.date for d in dates if d.date is not None]
         if dated:
             previous_date = dated[-1]
     return out + _rule_only(view, out, first_body, n_units)
+
+
+def _pick_date(
+    rule: Development | None, own: PartialDate | None, cue: str, pub: dt.date | None
+) -> tuple[PartialDate | None, str]:
+    """The precise rules' date, unless it is only the publication day (or none) where this
+    candidate found a date of its own in the text; and how the date was found."""
+    how = cue.removeprefix("date=")
+    if rule is None:
+        return own, how
+    on_pub = pub is not None and rule.date == PartialDate.of(pub)
+    if rule.date is not None and not on_pub:
+        return rule.date, "rule"
+    if how in ("explicit", "old", "began", "offset") or rule.date is None:
+        return own, how
+    return rule.date, "pub"
 
 
 def _rule_only(
@@ -219,11 +238,21 @@ def _rule_only(
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|without|denie[sd]|deny)\b(?:\W+\w+){0,2}\W*$", re.I)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
-    r"awaits?|awaiting|risks?|threatened with|if|unless)\b(?:\W+\w+){0,2}\W*$",
+    r"awaits?|awaiting|risks?|threatened with|if|unless)\b(?:\W+\w+){0,4}\W*$",
     re.I,
 )
 
 
+_AUX_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|has|have|had|got|gets)\s+(?:\w+ly\s+)?$", re.I
+)
+_ATTRIBUTIVE = re.compile(
+    r"^\s+(?:(?:[A-Z][\w.'-]*|[a-z]+-[a-z]+|former|prominent|dissident|opposition|rights|"
+    r"wikileaks|pro-democracy)\s+){0,3}(?:" + C.DESCRIPTOR.pattern[2:-2] + r")s?\b",
+    re.I,
+)
+_TO_BASE = re.compile(r"\bto\s+$", re.I)
+_PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
 
 
@@ -235,6 +264,43 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     pre = pre[cut + 1 :] if cut >= 0 else pre
     if _NEGATED.search(pre):
         return True
+    if R.HABITUAL.search(text, max(0, m.start() - 40), m.end() + 30):
+        return True  # "receives monthly consular visits": a habit, not an event
+    word = m.group(0).lower()
+    if _TO_BASE.search(pre) and not word.endswith(("ed", "ing")) and " " not in word:
+        return True  # "Rwanda to free X", "vowed to release": an intention
+    if C.PREVENTED.search(pre) or C.THREAT_AFTER.match(text[m.end() : m.end() + 12]):
+        return True  # "urges Iran to halt the execution", "death threats"
+    if trig.type is DevelopmentType.DIPLOMATIC_ACTION and _PASSIVE_OF.match(
+        text[m.end() : m.end() + 8]
+    ):
+        return True  # "accused of spying", "urged to stand up for": done to, not done by
+    if trig.type is DevelopmentType.CONSULAR_VISIT and not C.CONSULAR_CONTEXT.search(text):
+        return True
+    post = text[m.end() : m.end() + 40]
+    if trig.type is DevelopmentType.DETAINED:
+        if word == "custody" and re.search(r"\b(?:died|death|dies|dying)\s+in\s+(?:\w+\s+)?$", pre):
+            return True  # "died in police custody" reports a death
+        if word in ("jailed", "imprisoned") and C.TERM.match(
+            post.lstrip()[4:] if post.lstrip().startswith("for ") else ""
+        ):
+            return True  # "jailed for 25 years" is a sentence
+        if word.endswith("ed") and not _AUX_BEFORE.search(pre) and _ATTRIBUTIVE.match(post):
+            return True  # "detained journalist X", "jailed activist Y": a state, not news
+    if trig.type is DevelopmentType.SENTENCED and (
+        C.SOUGHT.search(pre[-25:])
+        or C.SOUGHT.match(post.lstrip(" -")[:10])
+        or re.match(r"^\W*(?:\w+\W+){0,2}(?:sought|demanded|requested)\b", post)
+    ):
+        return True  # "prosecutors seek 8 years": a demand, not a sentence
+    if trig.type is DevelopmentType.RELEASED and (
+        C.DEMAND.search(pre[-30:]) or C.SOUGHT.search(pre[-30:])
+    ):
+        return True  # "doctors call for the release of X"
+    if trig.id == "tri.trial" and not C.TRIAL_EVENT.search(
+        text, max(0, m.start() - 30), m.end() + 30
+    ):
+        return True  # "show trials", "a series of trials": the word, not the event
     if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
         return True  # "a report on X's case was released"
     if trig.type is DevelopmentType.DIED and _DEATH_SENTENCE.search(
@@ -310,6 +376,10 @@ def _targets(
             feats.append("other_nearer")
         if m.string[x.end : x.end + 2] in ("'s", "’s"):
             feats.append("possessor")
+        if C.GOVERNED_BEFORE.search(m.string[max(0, x.start - 30) : x.start]):
+            feats.append("governed")
+        if x.start < 3 or m.string[: x.start].rstrip().endswith((",", ":", "-", "—")):
+            feats.append("clause_start")
         out.append((case, feats))
     return out
 
@@ -365,6 +435,18 @@ def _local_cues(text: str, m: re.Match[str], trig: C.Trigger) -> list[str]:
         out.append("term_before")
     if C.MODAL.search(post[:25]):
         out.append("post_modal")
+    if C.SERVING.search(clause_pre[-30:]):
+        out.append("serving")
+    if C.REMAINS_HELD.search(text):
+        out.append("remains_held")
+    if C.SOUGHT.search(clause_pre):
+        out.append("sought")
+    if C.PREVENTED.search(clause_pre):
+        out.append("prevented")
+    if C.THREAT_AFTER.match(post):
+        out.append("threat_after")
+    if m.group(0)[:1].isupper() and C.NAME_AFTER.match(post):
+        out.append("attributive")  # "Detained U.S. Soldier Travis King": a state, not news
     near_pre = clause_pre[-35:]
     if C.OFFICIAL.search(near_pre) or C.STATES.search(near_pre):
         out.append("actor_before")
@@ -427,7 +509,10 @@ def _date(
         began = _began(text, m, dates, local, pub)
         if began is not None:
             return began, "date=began"
-    usable = [d for d in dates if d.date is not None and not d.future]
+    since = _since_event(text, m, dates, pub)
+    if since is not None:
+        return since, "date=offset"
+    usable = [d for d in dates if d.date is not None and not d.future and _dates_event(text, d, m)]
     if usable:
         best = min(usable, key=lambda d: abs(d.start - m.start()))
         assert best.date is not None
@@ -444,6 +529,61 @@ def _date(
     if pub is None:
         return None, "date=none"
     return PartialDate.of(pub), "date=pub"
+
+
+_OTHER_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\b(?:who|which|that|when|where|while)\b")
+_NOUN_DATE = re.compile(
+    r"^(?:'s|’s)|^\s+(?:[a-z]+\s+)?(?:protests?|elections?|coup|war|invasion|"
+    r"uprising|olympics|games|summit|prize|laureate|winner|campaign)\b",
+    re.I,
+)
+_DATE_OF_OTHER = re.compile(r"\b(?:over|of|from|during)\s+(?:the\s+)?$", re.I)
+
+
+def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
+    """Whether a date in the sentence dates this trigger: in its clause, not a noun's date
+    ("over 2019 protests", "last year's laureate", "the 1994 genocide")."""
+    if _NOUN_DATE.search(text[d.end : d.end + 30]) or _DATE_OF_OTHER.search(text[: d.start]):
+        return False
+    lo, hi = (d.end, m.start()) if d.end <= m.start() else (m.end(), d.start)
+    return not _OTHER_CLAUSE.search(text[lo:hi])
+
+
+_SINCE_NOUN = re.compile(
+    r"^\s*(?:since|after|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w+'s\s+|his\s+|her\s+|their\s+)?$",
+    re.I,
+)
+_ANNIVERSARY = re.compile(
+    r"\b(?:(first|second|third|\d+(?:st|nd|rd|th))\s+)?anniversary\s+of\s+", re.I
+)
+
+
+def _since_event(
+    text: str, m: re.Match[str], dates: Sequence[DateMention], pub: dt.date | None
+) -> PartialDate | None:
+    """ "40 days since X's death", "a year after her arrest", "the anniversary of X's death":
+    the event lies that long before publication."""
+    if pub is None:
+        return None
+    for d in dates:
+        between = text[d.end : m.start()]
+        if d.text.lower().endswith(("since", "after")):
+            between = f" since {between}"
+        if d.offset_days and d.end <= m.start() and _SINCE_NOUN.match(between):
+            unit = d.offset_unit or "day"
+            moved = shift(PartialDate.of(pub), -d.offset_days, "day")
+            if unit == "year":
+                return PartialDate(moved.year, moved.month)
+            return moved
+    ann = None
+    for a in _ANNIVERSARY.finditer(text, 0, m.start()):
+        ann = a
+    if ann is not None and m.start() - ann.end() < 30:
+        years = {"first": 1, "second": 2, "third": 3}.get((ann.group(1) or "first").lower(), 1)
+        if ann.group(1) and ann.group(1)[0].isdigit():
+            years = int(re.sub(r"\D", "", ann.group(1)))
+        return PartialDate(pub.year - years, pub.month)
+    return None
 
 
 _OFFSET_BEFORE_NOUN = re.compile(r"^\s*(?:his|her|their|the)\s*$", re.I)

@@ -114,7 +114,7 @@ _AGO = re.compile(
     r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before)\b", re.I
 )
 _LATER = re.compile(
-    r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after)\b", re.I
+    r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|since)\b", re.I
 )
 _NEXT_DAY = re.compile(r"\bthe\s+(?:following|next)\s+day\b", re.I)
 # "his 2021 arrest", "the 2018 detention": a year standing before the event's noun.

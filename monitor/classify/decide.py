@@ -16,7 +16,7 @@ from monitor.classify.model import Model
 from monitor.domain.developments import Development, DevelopmentType
 
 _TYPE_ORDER = {t: i for i, t in enumerate(DevelopmentType)}
-_DATE_RANK = {"date=explicit": 4, "date=old": 4, "date=offset": 3, "date=pub": 1}
+_DATE_RANK = {"explicit": 4, "old": 4, "began": 4, "rule": 5, "offset": 3, "pub": 1}
 
 
 def best_per_key(
@@ -49,7 +49,7 @@ def decide(
             continue
         confidence = round(model.confidence(raw), 3)
         ruled = [d for d in by_rule.get(key, []) if d.date is not None]
-        if ruled:
+        if len({d.date for d in ruled}) > 1:
             out.extend(
                 Development(
                     d.case, d.type, d.date, d.evidence, confidence, d.rule, d.outcome, d.detail
@@ -75,12 +75,7 @@ def decide(
 
 
 def _dated(accepted: Sequence[Candidate]) -> Candidate | None:
-    """Among accepted candidates, the one whose date is best founded (a rule's, then explicit)."""
-
-    def rank(c: Candidate) -> tuple[int, int]:
-        how = next((f for f in c.features if f.startswith("date=")), "")
-        return (1 if "rule" in c.features else 0, _DATE_RANK.get(how, 0))
-
+    """Among accepted candidates, the one whose date is best founded (explicit, then a rule's)."""
     if not accepted:
         return None
-    return max(accepted, key=rank)
+    return max(accepted, key=lambda c: _DATE_RANK.get(c.dated_by, 0))
