@@ -191,6 +191,46 @@ def bench_classify(n: int) -> None:
         )
 
 
+def bench_classify_feed_items(n: int) -> None:
+    """The issue's speed goals: 10,000 configured cases, one core; real feed items that name no
+    configured case (most of the stream) and labelled items that name one."""
+    news = SHARED / "eval" / "news"
+    if not news.is_dir():
+        print("(skipped: feed-item classification needs ../shared/eval/news)")
+        return
+    book = load_cases(news / "cases.toml")
+    cases = CaseBook(synthetic_book(10_000).cases + book.cases, book.groups)
+    classifier = Classifier(cases)
+    labelled = list(read_articles(news / "articles.jsonl"))
+    naming = labelled
+    stream = [a for a in real_items(n) if not _names_a_case(classifier, a)][:n]
+    seconds, _ = timed(lambda: [classifier(a) for a in stream])
+    report(
+        "-",
+        f"classify {len(stream):,} real feed items naming no case, 10,000 cases",
+        len(stream) / seconds,
+        "items/s",
+        "one core; ../shared/data/news, 2020-2024",
+    )
+    one = [a for a in naming if _names_a_case(classifier, a)]
+    reps = [one[i % len(one)] for i in range(max(n // 10, len(one)))]
+    seconds, found = timed(lambda: sum(len(classifier(a)) for a in reps))
+    report(
+        "-",
+        f"classify {len(reps):,} labelled feed items naming a case, 10,000 cases",
+        len(reps) / seconds,
+        "items/s",
+        f"one core; eval/news repeated; {found:,} developments",
+    )
+
+
+def _names_a_case(classifier: Classifier, article: Article) -> bool:
+    from monitor.classify.mentions import find_mentions
+    from monitor.classify.text import sentences
+
+    return any(find_mentions(classifier.index, sentences(article.title, article.text)))
+
+
 def new_event(i: int) -> NewEvent:
     return NewEvent(
         "Tested",
@@ -546,6 +586,7 @@ def main() -> None:
     started = time.perf_counter()
     if "classify" in only:
         bench_classify(size["classify"])
+        bench_classify_feed_items(size["classify"] * 5)
     for kind in kinds:
         if "append" in only:
             bench_append(kind, size["single"], size["batches"], 100)

@@ -28,6 +28,9 @@ _WORD = re.compile(r"[\w'’-]+")
 _CAP = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b")
 # Doc-level attribution needs an item about few cases; beyond that a sentence must name its case.
 _MAX_DOC_UNITS = 2
+# A feed item (title and summary, one text) is read with the broad cues; a long article, whose
+# sentences carry more context, with the precise rules (and the model weighs their findings).
+_FEED_ITEM_SENTENCES = 15
 _WINDOW = 60  # characters of context on each side of a trigger
 
 
@@ -113,13 +116,15 @@ def candidates(view: ArticleView) -> list[Candidate]:
         rule_by_sentence[(d.case, d.type, d.evidence)] = d
         rule_keys.add((d.case, d.type))
     n_units = len(units)
+    feed_item = len(view.sentences) <= _FEED_ITEM_SENTENCES
     out: list[Candidate] = []
     first_body = next((s.index for s in view.sentences if not s.headline), -1)
     previous_date: PartialDate | None = None
+    if not feed_item:
+        return _rule_only(view, out, first_body, n_units)
     for sent, mentions in zip(view.sentences, view.mentions, strict=True):
         text = sent.text
-        names_here = [m for m in mentions if m.kind != "pronoun" or len(mentions) == 1]
-        if not names_here and n_units > _MAX_DOC_UNITS:
+        if not mentions and n_units > _MAX_DOC_UNITS:
             continue
         dates = find_dates(text, view.published)
         masked = _mask(text, mentions)
@@ -129,9 +134,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 targets = _targets(m, mentions, doc_cases)
                 if not targets:
                     continue
-                local = _local_cues(text, m, trig)
                 if _vetoed(text, m, trig):
                     continue
+                local = _local_cues(text, m, trig)
                 lexical = _lexical(masked, text, m, mentions, trig.type)
                 date, date_cue = _date(
                     trig.type, text, m, dates, sent, local, view.published, previous_date
@@ -216,9 +221,10 @@ def _rule_only(
             f"rule_conf={_bucket(round(d.confidence * 100), (70, 79, 89))}",
             *_sentence_cues(d.evidence, sent, first_body, n_units),
         ]
-        if len(view.sentences) > 8:
-            feats.append("rule_long")
         typed = [f"{f}|{d.type}" for f in feats if not f.startswith("T=")]
+        if len(view.sentences) > _FEED_ITEM_SENTENCES:
+            # A long article's rule findings get weights of their own: its evidence differs.
+            feats, typed = ["L:bias", *(f"L:{f}" for f in feats)], [f"L:{f}" for f in typed]
         out.append(
             Candidate(
                 d.case,

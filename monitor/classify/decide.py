@@ -19,19 +19,6 @@ _TYPE_ORDER = {t: i for i, t in enumerate(DevelopmentType)}
 _DATE_RANK = {"explicit": 4, "old": 4, "began": 4, "rule": 5, "offset": 3, "pub": 1}
 
 
-def best_per_key(
-    cands: Sequence[Candidate], model: Model
-) -> dict[tuple[str, DevelopmentType], tuple[float, Candidate]]:
-    """The highest raw score of each (case, type), with the candidate that earned it."""
-    best: dict[tuple[str, DevelopmentType], tuple[float, Candidate]] = {}
-    for c in cands:
-        raw = model.raw(c.features)
-        key = (c.case, c.type)
-        if key not in best or raw > best[key][0]:
-            best[key] = (raw, c)
-    return best
-
-
 def decide(
     cands: Sequence[Candidate], rule_developments: Sequence[Development], model: Model
 ) -> list[Development]:
@@ -40,11 +27,16 @@ def decide(
     for d in rule_developments:
         by_rule[(d.case, d.type)].append(d)
     accepted_by_key: dict[tuple[str, DevelopmentType], list[Candidate]] = defaultdict(list)
+    best: dict[tuple[str, DevelopmentType], tuple[float, Candidate]] = {}
     for c in cands:
-        if model.raw(c.features) >= model.threshold:
-            accepted_by_key[(c.case, c.type)].append(c)
+        raw = model.raw(c.features)
+        key = (c.case, c.type)
+        if raw >= model.threshold:
+            accepted_by_key[key].append(c)
+        if key not in best or raw > best[key][0]:
+            best[key] = (raw, c)
     out: list[Development] = []
-    for key, (raw, best) in best_per_key(cands, model).items():
+    for key, (raw, top) in best.items():
         if raw < model.threshold:
             continue
         confidence = round(model.confidence(raw), 3)
@@ -57,17 +49,17 @@ def decide(
                 for d in ruled
             )
             continue
-        dated = _dated(accepted_by_key[key]) or best
+        dated = _dated(accepted_by_key[key]) or top
         out.append(
             Development(
-                best.case,
-                best.type,
+                top.case,
+                top.type,
                 dated.date,
-                best.evidence,
+                top.evidence,
                 confidence,
-                best.trigger,
-                best.outcome,
-                best.detail,
+                top.trigger,
+                top.outcome,
+                top.detail,
             )
         )
     out.sort(key=lambda d: (d.case, _TYPE_ORDER[d.type], d.date.iso() if d.date else ""))

@@ -26,7 +26,7 @@ from monitor.classify.model import Model
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
 
-C_REGULARISATION = 0.3
+C_REGULARISATION = 1.0
 FOLDS = 5
 CLASS_WEIGHT: str | None = "balanced"
 
@@ -74,7 +74,7 @@ def label(c: Candidate, gold: Sequence[Line]) -> int | None:
     with_evidence = [g for g in required if g.get("evidence")]
     if not with_evidence:
         # Gold without evidence spans: trust the sentences the precise rules found it in.
-        return 1 if "rule" in c.features else None
+        return 1 if "rule" in c.features or "L:rule" in c.features else None
     return 1 if any(_holds(c.evidence, g["evidence"]) for g in with_evidence) else None
 
 

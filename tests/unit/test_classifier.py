@@ -119,7 +119,8 @@ def test_a_group_name_reports_the_development_once_per_member(classifier: Classi
 
 def test_plural_references_bind_to_the_cases_named_together(classifier: Classifier) -> None:
     text = (
-        "Anna Lindqvist and Daniel Okafor have been held for a year. "
+        # (Not "have been held for a year": the labelling rules date such a detention.)
+        "Anna Lindqvist and Daniel Okafor work for a charity in Lagos. "
         "The pair were sentenced on Tuesday."
     )
     assert {(c, t) for c, t, _ in found(classifier, text)} == {
