@@ -407,7 +407,7 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
                 "date": d.date.iso() if d.date else None,
                 "confidence": d.confidence,
             }
-            for a in read_articles(Path(args.articles))
+            for a in load_articles(Path(args.articles)).articles
             for d in classifier(a)
         ]
         result = evaluate.score(preds, train.read_jsonl(Path(args.gold)))

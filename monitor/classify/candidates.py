@@ -236,6 +236,7 @@ def _rule_only(
                 d.date,
                 d.outcome,
                 d.detail,
+                "rule" if d.date else "none",
             )
         )
     return out
@@ -303,6 +304,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         C.DEMAND.search(pre[-30:]) or C.SOUGHT.search(pre[-30:])
     ):
         return True  # "doctors call for the release of X"
+    if word == "tried" and re.match(r"^\s+to\b", post):
+        return True  # "tried to board a flight": an attempt, not a trial
     if trig.id == "tri.trial" and not C.TRIAL_EVENT.search(
         text, max(0, m.start() - 30), m.end() + 30
     ):

@@ -3,7 +3,7 @@
 An article reports a (case, type) when its best candidate scores at or above
 the model's threshold. The developments kept carry the calibrated confidence
 of that best candidate; where the precise rules dated several distinct
-occurrences (two consular visits on two days), each is kept.
+occurrences (two consular visits on two days, a sentence then a second one), each is kept.
 """
 
 from __future__ import annotations
@@ -40,8 +40,11 @@ def decide(
         if raw < model.threshold:
             continue
         confidence = round(model.confidence(raw), 3)
-        ruled = [d for d in by_rule.get(key, []) if d.date is not None]
-        if len({d.date for d in ruled}) > 1:
+        ruled = by_rule.get(key, [])
+        long_article = "L:bias" in top.features
+        if not long_article:
+            ruled = [d for d in ruled if d.date is not None]
+        if len({(d.date, d.detail) for d in ruled}) > 1:
             out.extend(
                 Development(
                     d.case, d.type, d.date, d.evidence, confidence, d.rule, d.outcome, d.detail

@@ -280,6 +280,7 @@ def load_labelled(
     articles: Path, gold: Path, cases: Path
 ) -> tuple[list[Article], list[dict[str, Any]], CaseBook]:
     """Articles, gold lines and cases of a labelled set (the eval/news layout)."""
-    from monitor.config import load_cases, read_articles
+    from monitor.article_file import read_articles
+    from monitor.config import load_cases
 
     return list(read_articles(articles)), read_jsonl(gold), load_cases(cases)
