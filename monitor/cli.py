@@ -353,8 +353,9 @@ def _alerts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _labelled_sets(dirs: Sequence[str]) -> list[tuple[Any, list[dict[str, Any]]]]:
-    """(examples, gold) of each labelled folder (articles.jsonl, gold.jsonl, cases.toml)."""
+def _labelled_sets(dirs: Sequence[str], corpus: str) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """(examples, gold) of each labelled folder: articles.jsonl, gold.jsonl and cases.toml, or
+    index.jsonl, gold.jsonl and cases.toml pointing into the news corpus."""
     from monitor.classify import train
 
     try:
@@ -363,12 +364,10 @@ def _labelled_sets(dirs: Sequence[str]) -> list[tuple[Any, list[dict[str, Any]]]
         raise UsageError("training needs scikit-learn: pip install 'case-monitor[train]'") from exc
     out = []
     for d in dirs:
-        folder = Path(d)
-        files = [folder / n for n in ("articles.jsonl", "gold.jsonl", "cases.toml")]
-        missing = [str(f) for f in files if not f.is_file()]
-        if missing:
-            raise UsageError(f"labelled set {d}: missing {', '.join(missing)}")
-        arts, gold, book = train.load_labelled(*files)
+        try:
+            arts, gold, book = train.load_set(Path(d), Path(corpus))
+        except (OSError, ValueError) as exc:
+            raise UsageError(str(exc)) from exc
         out.append((train.examples(arts, gold, book), gold))
     return out
 
@@ -376,8 +375,7 @@ def _labelled_sets(dirs: Sequence[str]) -> list[tuple[Any, list[dict[str, Any]]]
 def _classifier_train(args: argparse.Namespace) -> int:
     from monitor.classify import train
 
-    default = Path("..") / "shared" / "eval"
-    sets = _labelled_sets(args.data or [str(default / "news"), str(default / "dev")])
+    sets = _labelled_sets(args.data or [str(p) for p in train.TRAINING_SETS], args.corpus)
     exs = [e for ex, _ in sets for e in ex]
     gold = [g for _, gs in sets for g in gs]
     model = train.train_model(exs, gold)
@@ -413,16 +411,21 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
         result = evaluate.score(preds, train.read_jsonl(Path(args.gold)))
         print(f"{classifier.version} on {args.gold}")
     else:
-        (exs, gold), *extra = _labelled_sets([args.data, *args.extra])
+        from monitor.classify.train import EVALUATION_EXTRA, EVALUATION_SETS
+
+        data = args.data or [str(p) for p in EVALUATION_SETS]
+        extra_dirs = args.extra if args.extra is not None else [str(p) for p in EVALUATION_EXTRA]
+        sets = _labelled_sets([*data, *extra_dirs], args.corpus)
+        tested, extra = sets[: len(data)], sets[len(data) :]
         cv = train.cross_validate(
-            exs,
-            [*gold, *(g for _, gs in extra for g in gs)],
+            [e for ex, _ in tested for e in ex],
+            [g for _, gs in sets for g in gs],
             k=args.folds,
             extra=[e for ex, _ in extra for e in ex],
             progress=lambda line: print(line, file=sys.stderr),
         )
         result = cv.score
-        print(f"cross-validation on {args.data}, {args.folds} folds holding out whole cases")
+        print(f"cross-validation on {', '.join(data)}: {args.folds} folds holding out whole cases")
         for n, cases in enumerate(cv.folds, 1):
             print(f"  fold {n}: {', '.join(cases)}")
     print(result.table())
@@ -459,15 +462,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     clf = sub.add_parser("classifier", help="train and measure the classifier", parents=[common])
     clf_sub = clf.add_subparsers(dest="classifier_command", required=True, metavar="ACTION")
-    shared = Path("..") / "shared" / "eval"
+    corpus_default = str(Path("..") / "shared" / "data" / "news" / "rss-link-database")
+
+    def labelled_options(p: Any, what: str) -> None:
+        p.add_argument("--data", action="append", metavar="DIR", help=what)
+        p.add_argument(
+            "--corpus",
+            default=corpus_default,
+            metavar="DIR",
+            help=f"news corpus the index-only sets point into (default {corpus_default})",
+        )
+
     ctrain = command("train", _classifier_train, "fit the scorer on labelled sets", clf_sub)
-    ctrain.add_argument(
-        "--data",
-        action="append",
-        metavar="DIR",
-        help=f"labelled set: articles.jsonl, gold.jsonl, cases.toml (repeatable; default "
-        f"{shared / 'news'} and {shared / 'dev'})",
-    )
+    labelled_options(ctrain, "labelled set (repeatable; default: docs/classifier.md's three)")
     ctrain.add_argument(
         "--out", metavar="FILE", help="where to write (default: the packaged model)"
     )
@@ -477,18 +484,12 @@ def build_parser() -> argparse.ArgumentParser:
         "cross-validate holding out whole cases, or score the shipped model on a gold file",
         clf_sub,
     )
-    ceval.add_argument(
-        "--data",
-        default=str(shared / "news"),
-        metavar="DIR",
-        help="labelled set to cross-validate on",
-    )
+    labelled_options(ceval, "labelled set to cross-validate on (repeatable)")
     ceval.add_argument(
         "--extra",
         action="append",
-        default=[],
         metavar="DIR",
-        help="labelled sets that join every training part (repeatable)",
+        help="labelled sets that join every training part (repeatable; default: the seed set)",
     )
     ceval.add_argument("--folds", type=int, default=5)
     ceval.add_argument("--gold", metavar="FILE", help="score the shipped model on this gold file")

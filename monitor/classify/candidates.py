@@ -201,6 +201,15 @@ def _pick_date(
     return rule.date, "pub"
 
 
+def _all_vetoed(d: Development) -> bool:
+    """Whether every broad trigger of the rule's type in its sentence is vetoed: the same
+    constraints hold for what the precise rules found ("extends the detention of X")."""
+    matches = [
+        (m, t) for t in C.TRIGGERS if t.type is d.type for m in t.pattern.finditer(d.evidence)
+    ]
+    return bool(matches) and all(_vetoed(d.evidence, m, t) for m, t in matches)
+
+
 def _rule_only(
     view: ArticleView, found: Sequence[Candidate], first_body: int, n_units: int
 ) -> list[Candidate]:
@@ -210,7 +219,7 @@ def _rule_only(
     out = []
     for d in view.rule_developments:
         sent = by_text.get(d.evidence)
-        if (d.case, d.type, d.evidence) in covered or sent is None:
+        if (d.case, d.type, d.evidence) in covered or sent is None or _all_vetoed(d):
             continue
         feats = [
             f"T={d.type}",
@@ -258,6 +267,12 @@ _ATTRIBUTIVE = re.compile(
     r"wikileaks|pro-democracy)\s+){0,3}(?:" + C.DESCRIPTOR.pattern[2:-2] + r")s?\b",
     re.I,
 )
+_DETENTION_NOT_ARREST = re.compile(
+    r"\b(?:extend(?:s|ed|ing)?|extension of|prolong(?:s|ed)?|wrongfully|unlawfully|formal(?:ly)?|"
+    r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_SERVING = re.compile(r"\b(?:serving|serve|serves|served)\s+(?:\w+[\s-]+){0,4}$", re.I)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
@@ -294,6 +309,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True  # "jailed for 25 years" is a sentence
         if word.endswith("ed") and not _AUX_BEFORE.search(pre) and _ATTRIBUTIVE.match(post):
             return True  # "detained journalist X", "jailed activist Y": a state, not news
+        if _DETENTION_NOT_ARREST.search(pre):
+            return True  # "extends the detention", "wrongfully detained", "formally arrested",
+            # "freed from detention": a hearing, a designation, a charge, a release
+    if trig.type is DevelopmentType.SENTENCED and _SERVING.search(pre):
+        return True  # "who is serving a 12-year sentence": a state
     if trig.type is DevelopmentType.SENTENCED and (
         C.SOUGHT.search(pre[-25:])
         or C.SOUGHT.match(post.lstrip(" -")[:10])
@@ -307,7 +327,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if word == "tried" and re.match(r"^\s+to\b", post):
         return True  # "tried to board a flight": an attempt, not a trial
     if trig.id == "tri.trial" and not C.TRIAL_EVENT.search(
-        text, max(0, m.start() - 30), m.end() + 30
+        text, max(0, m.start() - 50), m.end() + 50
     ):
         return True  # "show trials", "a series of trials": the word, not the event
     if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
@@ -469,6 +489,8 @@ def _local_cues(text: str, m: re.Match[str], trig: C.Trigger) -> list[str]:
         out.append("to_custody_form")
     if C.NAME_AFTER.match(post):
         out.append("name_after")
+    if C.DESCRIPTOR.search(clause_pre[-22:]) and not C.PASSIVE.search(clause_pre):
+        out.append("appositive")  # "an American imprisoned in Russia": who they are
     if m.group(0)[:1].isupper() and m.start() > 0:
         out.append("capital")  # headline case, or part of a name
     if _CAP.search(pre[-25:]):

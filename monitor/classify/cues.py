@@ -37,7 +37,8 @@ _NUM = (
 TRIGGERS: tuple[Trigger, ...] = (
     # detained
     _t("det.arrest", T.DETAINED, r"\barrest(?:ed|s|ing)?\b(?!\s+warrant)"),
-    _t("det.detain", T.DETAINED, r"\bdetain(?:ed|s|ing)?\b|\bdetention\b"),
+    _t("det.detain", T.DETAINED, r"\bdetain(?:ed|s|ing)?\b"),
+    _t("det.detention", T.DETAINED, r"\bdetention\b"),
     _t("det.abduct", T.DETAINED, r"\b(?:abduct(?:ed|s|ion)?|kidnap(?:ped|s|ping)?)\b"),
     _t(
         "det.seize", T.DETAINED, r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing)|apprehend(?:ed|s)?)\b"
@@ -282,6 +283,6 @@ TRIAL_EVENT = re.compile(
     r"\b(?:begin|begins|began|begun|beginning|open|opens|opened|opening|start|starts|started|"
     r"resume|resumes|resumed|goes|go|went|gone|stand|stands|stood|put|puts|held|hold|holds|"
     r"close|closes|closed|conclude|concludes|concluded|end|ends|ended|underway|under way|"
-    r"testif\w+|hearing|appear\w*|day)\b",
+    r"testif\w+|hearing|appear\w*|day|covert|secret|closed-door|convicted|sentenced)\b",
     re.I,
 )

@@ -10,7 +10,9 @@ the same data always gives the same artifact.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +29,14 @@ from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
 
 C_REGULARISATION = 1.0
+
+_SHARED = Path("..") / "shared" / "eval"
+# What `monitor classifier train` and `evaluate` read by default (run from a checkout beside
+# ../shared): the labelled news items, the shipped pointer set, and the seed articles.
+SHIPPED_SET = Path(__file__).with_name("labelled") / "feeds-2020-2024"
+TRAINING_SETS = (_SHARED / "news", SHIPPED_SET, _SHARED / "dev")
+EVALUATION_SETS = (_SHARED / "news", SHIPPED_SET)
+EVALUATION_EXTRA = (_SHARED / "dev",)
 FOLDS = 5
 CLASS_WEIGHT: str | None = "balanced"
 
@@ -276,6 +286,19 @@ def train_model(
     )
 
 
+def load_set(folder: Path, corpus: Path) -> tuple[list[Article], list[dict[str, Any]], CaseBook]:
+    """A labelled folder in either layout (see `load_labelled` and `load_pointer_set`)."""
+    if (folder / "articles.jsonl").is_file():
+        files = [folder / n for n in ("articles.jsonl", "gold.jsonl", "cases.toml")]
+        missing = [str(f) for f in files if not f.is_file()]
+        if missing:
+            raise ValueError(f"labelled set {folder}: missing {', '.join(missing)}")
+        return load_labelled(*files)
+    if (folder / "index.jsonl").is_file():
+        return load_pointer_set(folder, corpus)
+    raise ValueError(f"labelled set {folder}: no articles.jsonl or index.jsonl")
+
+
 def load_labelled(
     articles: Path, gold: Path, cases: Path
 ) -> tuple[list[Article], list[dict[str, Any]], CaseBook]:
@@ -284,3 +307,53 @@ def load_labelled(
     from monitor.config import load_cases
 
     return list(read_articles(articles)), read_jsonl(gold), load_cases(cases)
+
+
+def load_pointer_set(
+    folder: Path, corpus: Path
+) -> tuple[list[Article], list[dict[str, Any]], CaseBook]:
+    """A labelled set kept as pointers into a news corpus (index.jsonl: file and position of
+    each item; gold.jsonl: evidence as character spans), so the project ships labels, not text.
+    The items are rebuilt from `corpus` exactly as they were shown to the annotators."""
+    from monitor.config import load_cases
+    from monitor.domain.articles import parse_published
+
+    arts: list[Article] = []
+    by_id: dict[str, Article] = {}
+    cache: dict[str, list[Any]] = {}
+    for ptr in read_jsonl(folder / "index.jsonl"):
+        path = corpus / ptr["file"]
+        if ptr["file"] not in cache:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise ValueError(f"labelled set {folder}: cannot read {path}: {exc}") from exc
+            cache[ptr["file"]] = data["entries"] if isinstance(data, dict) else data
+        item = cache[ptr["file"]][ptr["index"]]
+        if item.get("link") != ptr["link"]:
+            raise ValueError(f"labelled set {folder}: {path} #{ptr['index']} is not {ptr['link']}")
+        article = Article(
+            ptr["article"],
+            summary_text(item.get("title")),
+            summary_text(item.get("description"))[:3000],
+            parse_published(item.get("date_published")),
+            ptr["link"],
+        )
+        arts.append(article)
+        by_id[article.id] = article
+    gold = []
+    for g in read_jsonl(folder / "gold.jsonl"):
+        span = g.pop("evidence_span", None)
+        if span:
+            a = by_id[g["article"]]
+            g["evidence"] = (a.title if span["field"] == "title" else a.text)[
+                span["start"] : span["end"]
+            ]
+        gold.append(g)
+    return arts, gold, load_cases(folder / "cases.toml")
+
+
+def summary_text(markup: str | None) -> str:
+    """A feed summary as plain text: tags dropped, entities resolved, white space folded."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", markup or ""))
+    return " ".join(text.split())

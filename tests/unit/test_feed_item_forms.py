@@ -1,0 +1,123 @@
+"""How feed items report developments: headline grammar, descriptors, background forms, dates.
+
+Every item here is written by us about fictional people (tests/data/cases.toml); each stands
+for a general way news phrases a development, not for a sentence of any labelled set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from monitor.classify.extract import Classifier
+from monitor.config import load_cases
+from monitor.domain.articles import Article
+
+CASES = Path(__file__).resolve().parents[1] / "data" / "cases.toml"
+PUB = dt.datetime(2023, 3, 15, 8, tzinfo=dt.UTC)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(load_cases(CASES))
+
+
+def found(classifier: Classifier, title: str, text: str = "") -> set[tuple[str, str, str | None]]:
+    article = Article("f", title, text, PUB)
+    return {(d.case, d.type.value, d.date.iso() if d.date else None) for d in classifier(article)}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Headline grammar: no auxiliary, present tense for the past, the state as actor.
+        ("Anna Lindqvist: Swedish aid worker arrested in Moscow", "", ("lindqvist", "detained")),
+        ("Russia Sentences Anna Lindqvist to 12 Years in Prison", "", ("lindqvist", "sentenced")),
+        ("Anna Lindqvist jailed for 12 years", "", ("lindqvist", "sentenced")),
+        ("Moscow court convicts Anna Lindqvist of espionage", "", ("lindqvist", "verdict")),
+        ("Court acquits Daniel Okafor of all charges", "", ("okafor", "verdict")),
+        ("Daniel Okafor goes on trial in Tehran", "", ("okafor", "trial")),
+        ("Iran Frees Daniel Okafor in Prisoner Swap", "", ("okafor", "released")),
+        ("Iran executes Daniel Okafor", "", ("okafor", "died")),
+    ],
+)
+def test_headline_grammar_reports_the_development_on_the_publication_day(
+    classifier: Classifier, title: str, text: str, expected: tuple[str, str]
+) -> None:
+    assert (*expected, "2023-03-15") in found(classifier, title, text)
+
+
+def test_a_descriptor_in_the_headline_stands_for_the_case_the_summary_names(
+    classifier: Classifier,
+) -> None:
+    got = found(
+        classifier,
+        "Swedish aid worker sentenced to 12 years in Russia",
+        "Anna Lindqvist, 41, was convicted of espionage by a Moscow court.",
+    )
+    assert ("lindqvist", "sentenced", "2023-03-15") in got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("Anna Lindqvist will be released next week, officials say", "", "released"),
+        ("Prosecutors seek 15-year prison term for Anna Lindqvist", "", "sentenced"),
+        ("Friends call for the release of Anna Lindqvist", "", "released"),
+        ("Anna Lindqvist could face up to 20 years in prison", "", "sentenced"),
+        ("Detained aid worker Anna Lindqvist writes to her family", "", "detained"),
+        ("Anna Lindqvist, who is serving a 12-year sentence, wins a prize", "", "sentenced"),
+        ("Court extends the detention of Anna Lindqvist", "", "detained"),
+        ("A report on Anna Lindqvist's case was released on Monday", "", "released"),
+        ("Daniel Okafor died in police custody, his family said", "", "detained"),
+    ],
+)
+def test_futures_demands_states_and_things_are_not_developments_of_that_type(
+    classifier: Classifier, title: str, text: str, kind: str
+) -> None:
+    assert kind not in {t for _, t, _ in found(classifier, title, text)}
+
+
+def test_release_to_house_arrest_is_bail_not_release(classifier: Classifier) -> None:
+    got = {t for _, t, _ in found(classifier, "Daniel Okafor released to house arrest")}
+    assert "released" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Daniel Okafor has been detained since April 2021.", ("okafor", "detained", "2021-04")),
+        ("Daniel Okafor has been held in Evin prison since 2019.", ("okafor", "detained", "2019")),
+        (
+            "The details of Daniel Okafor's 2020 arrest were never published.",
+            ("okafor", "detained", "2020"),
+        ),
+        (
+            "Daniel Okafor, who has been detained for about 600 days, went on hunger strike.",
+            ("okafor", "detained", "2021"),
+        ),
+        ("Protesters mark 40 days since Daniel Okafor's death.", ("okafor", "died", "2023-02-03")),
+        (
+            "Anna Lindqvist was arrested in Moscow in late 2021 and later charged with spying.",
+            ("lindqvist", "detained", "2021"),
+        ),
+    ],
+)
+def test_background_forms_are_dated_from_the_text(
+    classifier: Classifier, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in found(classifier, "", text)
+
+
+def test_a_week_after_the_detention_counts_back_from_publication(classifier: Classifier) -> None:
+    got = found(classifier, "", "Daniel Okafor's fate remains unclear a week after his detention.")
+    assert ("okafor", "detained", "2023-03-08") in got
+
+
+def test_every_development_carries_a_confidence_between_zero_and_one(
+    classifier: Classifier,
+) -> None:
+    devs = classifier(Article("f", "Russia Sentences Anna Lindqvist to 12 Years", "", PUB))
+    assert devs and all(0.0 < d.confidence <= 1.0 for d in devs)
