@@ -425,6 +425,10 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
             progress=lambda line: print(line, file=sys.stderr),
         )
         result = cv.score
+        if args.predictions:
+            with Path(args.predictions).open("w", encoding="utf-8") as out:
+                for line in cv.predictions:
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
         print(f"cross-validation on {', '.join(data)}: {args.folds} folds holding out whole cases")
         for n, cases in enumerate(cv.folds, 1):
             print(f"  fold {n}: {', '.join(cases)}")
@@ -492,6 +496,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="labelled sets that join every training part (repeatable; default: the seed set)",
     )
     ceval.add_argument("--folds", type=int, default=5)
+    ceval.add_argument(
+        "--predictions", metavar="FILE", help="write the out-of-fold predictions here (JSON lines)"
+    )
     ceval.add_argument("--gold", metavar="FILE", help="score the shipped model on this gold file")
     ceval.add_argument("--articles", metavar="FILE", help="with --gold: the articles")
     ceval.add_argument("--cases", metavar="FILE", help="with --gold: the cases")

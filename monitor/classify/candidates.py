@@ -273,6 +273,12 @@ _DETENTION_NOT_ARREST = re.compile(
     re.I,
 )
 _SERVING = re.compile(r"\b(?:serving|serve|serves|served)\s+(?:\w+[\s-]+){0,4}$", re.I)
+# A government or official as the subject just before the verb ("the UK condemns", "Foreign
+# Minister Penny Wong said"), with at most a name or a few words between.
+_ACTOR_BEFORE = re.compile(
+    "(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + r")(?:\W+[\w.'’-]+){0,4}?\W*$", re.I
+)
+_NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newspaper|tv)\b", re.I)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
@@ -297,6 +303,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         text[m.end() : m.end() + 8]
     ):
         return True  # "accused of spying", "urged to stand up for": done to, not done by
+    if trig.id == "dip.actor" and (
+        not _ACTOR_BEFORE.search(pre[-45:])
+        or _NOT_ACTOR.search(pre[-30:])
+        or C.FAMILY.search(pre[-30:])
+    ):
+        return True  # a statement is a diplomatic act only when a government makes it
     if trig.type is DevelopmentType.CONSULAR_VISIT and not C.CONSULAR_CONTEXT.search(text):
         return True
     post = text[m.end() : m.end() + 40]
@@ -321,9 +333,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "prosecutors seek 8 years": a demand, not a sentence
     if trig.type is DevelopmentType.RELEASED and (
-        C.DEMAND.search(pre[-30:]) or C.SOUGHT.search(pre[-30:])
+        C.DEMAND.search(pre[-30:])
+        or C.SOUGHT.search(pre[-30:])
+        or C.PURSUIT_BEFORE.search(pre[-45:])
+        or C.PURSUIT_AFTER.match(post)
+        or C.ON_CONDITIONS.match(post)
+        or C.REMAINS_HELD.search(text)
     ):
-        return True  # "doctors call for the release of X"
+        return True  # sought, discussed, on conditions, partial: "negotiate the release of X"
     if word == "tried" and re.match(r"^\s+to\b", post):
         return True  # "tried to board a flight": an attempt, not a trial
     if trig.id == "tri.trial" and not C.TRIAL_EVENT.search(

@@ -120,7 +120,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "rel.free",
         T.RELEASED,
         r"\b(?:freed|frees|freeing|set free|walked free|go free|let go|"
-        r"free(?= [A-Z])|freedom)\b",
+        r"free(?= [A-Z]))\b",
     ),
     _t("rel.swap", T.RELEASED, r"\b(?:swap(?:ped|s)?|exchang(?:ed|e))\b"),
     _t("rel.pardon", T.RELEASED, r"\b(?:pardon(?:ed|s)?|amnesty)\b"),
@@ -147,6 +147,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.DIPLOMATIC_ACTION,
         r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)? (?:for|on)|"
         r"demand(?:ed|s|ing)?|press(?:ed|es|ing)|ask(?:ed|s)|appeal(?:ed|s)? to)\b",
+    ),
+    _t(
+        "dip.actor",
+        T.DIPLOMATIC_ACTION,
+        r"\b(?:say|says|said|tell|tells|told|call|calls|called|describ(?:e|es|ed)|deem(?:s|ed)?|"
+        r"determin(?:e|es|ed)|express(?:es|ed)?|voic(?:e|es|ed)|concern(?:s|ed)?|troubled|"
+        r"offer(?:s|ed)?|propos(?:e|es|ed|al)|pledg(?:e|es|ed)|vow(?:s|ed)?|mark(?:s|ed)?|"
+        r"speak(?:s)?|spoke|renew(?:s|ed)?|seek(?:s)?|sought)\b",
     ),
     _t(
         "dip.raise",
@@ -208,7 +216,7 @@ OFFICIAL = re.compile(
 )
 # A state named as the actor ("Australia sanctions ...", "the UK condemns ...").
 STATES = re.compile(
-    r"\b(?:u\.?s\.?|u\.?k\.?|america|united states|britain|washington|london|ottawa|canberra|"
+    r"\b(?:(?-i:US|U\.S\.|UK|U\.K\.|EU|UN|U\.N\.)|america|united states|britain|washington|london|ottawa|canberra|"
     r"beijing|moscow|tehran|paris|berlin|brussels|stockholm|tokyo|seoul|pyongyang|"
     r"afghanistan|australia|austria|bahrain|belarus|belgium|brazil|canada|china|cuba|denmark|"
     r"egypt|eritrea|france|georgia|germany|hong kong|india|iran|iraq|ireland|israel|italy|"
@@ -216,7 +224,7 @@ STATES = re.compile(
     r"north korea|south korea|norway|oman|pakistan|philippines|poland|qatar|russia|rwanda|"
     r"saudi arabia|spain|sweden|switzerland|syria|taiwan|thailand|turkey|turkiye|uae|"
     r"emirates|ukraine|venezuela|vietnam|yemen|finland|estonia|latvia|lithuania|"
-    r"american|british|canadian|australian|belgian|french|german|swedish|chinese|russian|"
+    r"(?#demonyms)american|british|canadian|australian|belgian|french|german|swedish|chinese|russian|"
     r"iranian|ukrainian|thai|qatari|omani|swiss|dutch|japanese|indian|egyptian|israeli|"
     r"saudi|danish|norwegian|irish|polish|italian|spanish|korean|venezuelan|turkish)\b",
     re.I,
@@ -284,5 +292,29 @@ TRIAL_EVENT = re.compile(
     r"resume|resumes|resumed|goes|go|went|gone|stand|stands|stood|put|puts|held|hold|holds|"
     r"close|closes|closed|conclude|concludes|concluded|end|ends|ended|underway|under way|"
     r"testif\w+|hearing|appear\w*|day|covert|secret|closed-door|convicted|sentenced)\b",
+    re.I,
+)
+
+# A state by name as the actor ("Australia sanctions", "the UK condemns"): countries and capitals,
+# not demonyms ("Russian doctors call for ..." is no government).
+COUNTRIES = re.compile(STATES.pattern.split("(?#demonyms)")[0].rstrip("|") + ")\\b", re.I)
+
+# What is sought, discussed or offered is not done: "negotiate the release", "advocate for his
+# freedom", "explore prisoner swaps", "a swap deal", "wait for a release decision".
+PURSUIT_BEFORE = re.compile(
+    r"\b(?:for|negotiat\w*|secur\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
+    r"explor\w*|efforts?|talks?|campaign\w*|push\w*|press\w*|include|includ\w+|wait\w*|"
+    r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
+    r"await\w*|hopes?|hoping|sought|toward\w*|into)\s+(?:[\w'’]+\s+){0,3}$",
+    re.I,
+)
+PURSUIT_AFTER = re.compile(
+    r"^\s+(?:deals?|talks|negotiations?|offers?|proposals?|decisions?|efforts?|bids?|hopes?|"
+    r"campaign|plans?|looms?|for\b)",
+    re.I,
+)
+ON_CONDITIONS = re.compile(
+    r"^\s+(?:\w+\s+){0,1}(?:on\s+(?:\w+\s+)?(?:bail|parole|furlough|medical)|to\s+house arrest|"
+    r"into\s+house arrest|under\s+house arrest)",
     re.I,
 )
