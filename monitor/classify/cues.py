@@ -216,7 +216,8 @@ OFFICIAL = re.compile(
 )
 # A state named as the actor ("Australia sanctions ...", "the UK condemns ...").
 STATES = re.compile(
-    r"\b(?:(?-i:US|U\.S\.|UK|U\.K\.|EU|UN|U\.N\.)|america|united states|britain|washington|london|ottawa|canberra|"
+    r"\b(?:(?-i:US|U\.S\.|UK|U\.K\.|EU|UN|U\.N\.)|america|united states|britain|"
+    r"washington|london|ottawa|canberra|"
     r"beijing|moscow|tehran|paris|berlin|brussels|stockholm|tokyo|seoul|pyongyang|"
     r"afghanistan|australia|austria|bahrain|belarus|belgium|brazil|canada|china|cuba|denmark|"
     r"egypt|eritrea|france|georgia|germany|hong kong|india|iran|iraq|ireland|israel|italy|"
