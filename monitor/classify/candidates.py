@@ -254,7 +254,8 @@ def _rule_only(
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|without|denie[sd]|deny)\b(?:\W+\w+){0,2}\W*$", re.I)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
-    r"awaits?|awaiting|risks?|threatened with|if|unless)\b(?:\W+\w+){0,4}\W*$",
+    r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due)\b"
+    r"(?:\W+\w+){0,4}\W*$",
     re.I,
 )
 
@@ -264,7 +265,7 @@ _AUX_BEFORE = re.compile(
 )
 _ATTRIBUTIVE = re.compile(
     r"^\s+(?:(?:[A-Z][\w.'-]*|[a-z]+-[a-z]+|former|prominent|dissident|opposition|rights|"
-    r"wikileaks|pro-democracy)\s+){0,3}(?:" + C.DESCRIPTOR.pattern[2:-2] + r")s?\b",
+    r"wikileaks|pro-democracy)\s+){0,3}(?:" + C.DESCRIPTOR_WORDS + r")s?\b",
     re.I,
 )
 _DETENTION_NOT_ARREST = re.compile(
@@ -279,6 +280,12 @@ _ACTOR_BEFORE = re.compile(
     "(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + r")(?:\W+[\w.'’-]+){0,4}?\W*$", re.I
 )
 _NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newspaper|tv)\b", re.I)
+_APPOSITIVE = re.compile(
+    r"(?:,\s+|\b(?:an?|the)\s+)(?:[\w'’.-]+\s+){0,3}?(?:"
+    + C.DESCRIPTOR_WORDS
+    + r")s?\s+(?:(?:who\s+(?:is|was)|currently|still|now)\s+)?$",
+    re.I,
+)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
@@ -321,6 +328,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True  # "jailed for 25 years" is a sentence
         if word.endswith("ed") and not _AUX_BEFORE.search(pre) and _ATTRIBUTIVE.match(post):
             return True  # "detained journalist X", "jailed activist Y": a state, not news
+        if word in (
+            "detained",
+            "imprisoned",
+            "jailed",
+            "held",
+            "incarcerated",
+        ) and _APPOSITIVE.search(pre):
+            return True  # "Paul X, an American imprisoned in Russia": who they are, not news
         if _DETENTION_NOT_ARREST.search(pre):
             return True  # "extends the detention", "wrongfully detained", "formally arrested",
             # "freed from detention": a hearing, a designation, a charge, a release
@@ -341,6 +356,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or C.REMAINS_HELD.search(text)
     ):
         return True  # sought, discussed, on conditions, partial: "negotiate the release of X"
+    if trig.id == "hea.extend" and not re.search(
+        r"\b(?:detention|custody|arrest|remand|pre-?trial)\b",
+        text[max(0, m.start() - 40) : m.end() + 40],
+        re.I,
+    ):
+        return True  # "prison leave extended": not a court extending custody
     if word == "tried" and re.match(r"^\s+to\b", post):
         return True  # "tried to board a flight": an attempt, not a trial
     if trig.id == "tri.trial" and not C.TRIAL_EVENT.search(

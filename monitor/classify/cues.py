@@ -48,7 +48,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "det.jail",
         T.DETAINED,
         r"\b(?:imprison(?:ed|ment)?|incarcerat(?:ed|ion)|locked up|"
-        r"behind bars|remanded|jailed|in jail|in prison)\b",
+        r"remanded|jailed)\b",
     ),
     _t("det.held", T.DETAINED, r"\b(?:held|holding|holds)\b"),
     _t(
@@ -238,16 +238,16 @@ NOMINAL_BEFORE = re.compile(
 OF_AFTER = re.compile(r"^\s+(?:of|for|against|on)\b", re.I)
 RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.I)
 # A person spoken of by role rather than name ("the Kremlin critic", "a Belgian aid worker").
-DESCRIPTOR = re.compile(
-    r"\b(?:activist|journalist|reporter|blogger|dissident|critic|opposition (?:figure|leader)|"
+DESCRIPTOR_WORDS = (
+    r"activist|journalist|reporter|blogger|dissident|critic|opposition (?:figure|leader)|"
     r"laureate|winner|hero|founder|leader|ex-leader|president|official|ex-official|minister|"
     r"executive|execs?|businessman|businesswoman|engineer|worker|employee|soldier|veteran|"
     r"national|citizen|dual national|student|academic|scholar|researcher|economist|artist|"
     r"musician|writer|poet|lawyer|teacher|tourist|woman|man|girl|boy|mother|father|"
     r"american|briton|canadian|australian|german|frenchman|detainee|prisoner|hostage|"
-    r"defender|protester|protestor|star|athlete|player|priest|pastor)s?\b",
-    re.I,
+    r"defender|protester|protestor|star|athlete|player|priest|pastor|marine|rapper|tycoon"
 )
+DESCRIPTOR = re.compile(r"\b(?:" + DESCRIPTOR_WORDS + r")s?\b", re.I)
 # What follows a release verb when something other than a person is released.
 RELEASED_THING = re.compile(
     r"^\s+(?:by|details|a|an|its|new|video|footage|statement|report|figures|data|images?|"
