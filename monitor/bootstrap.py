@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from monitor.classify.extract import Classifier
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
+from monitor.domain.review import ReviewPolicy
 from monitor.ingest import IngestResult, StopFlag, ingest_articles, load_book
 from monitor.projections.cases import (
     ChangeHook,
@@ -38,6 +39,7 @@ class App:
     db: Database
     store: EventStore
     projectors: list[Projector] = field(default_factory=list)
+    review: ReviewPolicy = field(default_factory=ReviewPolicy)
     _classifier: Classifier | None = None
 
     def classifier(self, book: CaseBook) -> Classifier:
@@ -62,6 +64,7 @@ class App:
                 backfill=backfill,
                 book=classifier.book,  # the very object it was built for: no per-article rebuild
                 stop=stop,
+                policy=self.review,
             )
         finally:
             self.project(stop=stop)
@@ -76,8 +79,14 @@ class App:
         self.db.dispose()
 
 
-def bootstrap(db_url: str | None = None, *, on_change: ChangeHook | None = None) -> App:
-    """Wire the app; status changes go to the alert outbox unless another hook is given."""
+def bootstrap(
+    db_url: str | None = None,
+    *,
+    on_change: ChangeHook | None = None,
+    review: ReviewPolicy | None = None,
+) -> App:
+    """Wire the app; status changes go to the alert outbox unless another hook is given;
+    `review` is the desk's review policy (default: `[review]` defaults)."""
     from monitor.alerts.subscriptions import OutboxHook
 
     db = connect(db_url)
@@ -87,7 +96,7 @@ def bootstrap(db_url: str | None = None, *, on_change: ChangeHook | None = None)
         TimelineProjector(),
         StatusProjector(store, on_change or OutboxHook()),
     ]
-    return App(db, store, projectors)
+    return App(db, store, projectors, review or ReviewPolicy())
 
 
 def review_token(http: HttpTable | None) -> str | None:
@@ -99,8 +108,18 @@ def review_token(http: HttpTable | None) -> str | None:
 
 def web_app(app: App, http: HttpTable | None) -> Starlette:
     """The web application over `app`'s projections; writable only with a review token."""
+    from monitor.review import Desk, UnknownDevelopment
     from monitor.web.app import create_app
-    from monitor.web.context import WebContext
+    from monitor.web.context import UnknownProposal, WebContext
     from monitor.web.guard import Guard
 
-    return create_app(WebContext(app.db, Guard(review_token(http))))
+    class WebDesk(Desk):
+        """The review use case, its unknown ids reported as the web's `UnknownProposal`."""
+
+        def decide(self, decision: Any) -> int:
+            try:
+                return super().decide(decision)
+            except UnknownDevelopment as exc:
+                raise UnknownProposal(str(exc)) from None
+
+    return create_app(WebContext(app.db, Guard(review_token(http)), WebDesk(app.store)))

@@ -26,8 +26,11 @@ class UsageError(Exception):
 
 def _app(args: argparse.Namespace) -> Any:
     from monitor.bootstrap import bootstrap
+    from monitor.config import parse_config
 
-    return bootstrap(getattr(args, "db", None))
+    paths = getattr(args, "review_config", None)
+    review = parse_config([Path(p) for p in paths]).review.policy if paths else None
+    return bootstrap(getattr(args, "db", None), review=review)
 
 
 def _print_json(value: Any) -> None:
@@ -165,6 +168,7 @@ def _status(args: argparse.Namespace) -> int:
             "last_development_date",
             "days_held",
             "last_consular_visit",
+            "proposals",
         ],
     )
     return 0
@@ -438,6 +442,84 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _age(text: str) -> dt.timedelta:
+    from monitor.config import parse_interval
+
+    return dt.timedelta(seconds=parse_interval(text))
+
+
+def _review(args: argparse.Namespace) -> int:
+    """`monitor review ACTION`: the review queue and a person's decisions."""
+    from monitor import review
+
+    with _opened(args) as app:
+        app.project()
+        try:
+            code = _review_action(args, app, review)
+        except (review.UnknownDevelopment, review.DecisionError) as exc:
+            raise UsageError(str(exc)) from None
+        app.project()
+    return code
+
+
+def _review_action(args: argparse.Namespace, app: Any, review: Any) -> int:
+    action = args.review_command
+    if action == "list":
+        states = {"proposed": ("proposed",), "rejected": ("rejected",)}.get(
+            args.state, ("proposed", "rejected", "accepted")
+        )
+        where = review.ProposalFilter(
+            case=args.case,
+            type=args.type,
+            older_than=_age(args.older_than) if args.older_than else None,
+            newer_than=_age(args.newer_than) if args.newer_than else None,
+            states=states,
+        )
+        with app.db.read() as conn:
+            rows = review.proposals(conn, where)
+        if args.state == "decided":
+            rows = [r for r in rows if r["decision"]]
+        columns = ["id", "case", "type", "date", "confidence", "sources", "reason", "evidence"]
+        _output(args, rows, columns)
+        return 0
+    if action == "show":
+        with app.db.read() as conn:
+            detail = review.show(app.store, conn, args.id)
+        if args.json:
+            _print_json(detail)
+            return 0
+        for key, value in detail.items():
+            if key != "reports" and value is not None:
+                print(f"{key:16} {value}")
+        print(f"reports ({len(detail['reports'])}):")
+        for r in detail["reports"]:
+            print(f"  {r['published'] or '-'}  {r['confidence']:.2f}  {r['url'] or r['article']}")
+            print(f"      {r['evidence']}")
+        return 0
+    if action == "correct":
+        correction = review.Correction(
+            type=args.type, date=args.date, outcome=args.outcome, detail=args.detail, case=args.case
+        )
+        results = [
+            review.correct(app.store, args.id, correction, reason=args.reason, by=args.by)
+        ]
+    elif action == "confirm":
+        results = review.confirm(app.store, args.ids, by=args.by, note=args.note)
+    else:
+        decide = {
+            "reject": review.reject,
+            "retract": review.retract,
+            "unretract": review.unretract,
+        }[action]
+        results = decide(app.store, args.ids, reason=args.reason, by=args.by)
+    past = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}.get(
+        action, f"{action}ed"
+    )
+    for result in results:
+        print(f"{result.development} ({result.case}): {past if result.appended else 'unchanged'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor", description="Watch the news for developments in detention cases."
@@ -513,6 +595,14 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("articles", help="ARTICLES.jsonl")
     ingest.add_argument(
         "--backfill", action="store_true", help="record history without raising alerts"
+    )
+    ingest.add_argument(
+        "--config",
+        dest="review_config",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="TOML with a [review] table (the review threshold; repeatable)",
     )
 
     status = command("status", _status, "the current status of every case")
@@ -617,11 +707,70 @@ def build_parser() -> argparse.ArgumentParser:
     alerts.add_argument("--state", choices=["pending", "sending", "sent", "dead", "cancelled"])
     alerts.add_argument("--json", action="store_true", help="JSON instead of a table")
 
+    _review_parser(sub, common)
+
     retract = command("retract", _retract, "retract a development (appends an event)")
     retract.add_argument("key", help="case key")
     retract.add_argument("development", help="development id (see `monitor timeline KEY --json`)")
     retract.add_argument("--reason", required=True, help="why it is wrong")
     return parser
+
+
+def _review_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    rv = sub.add_parser(
+        "review", help="the review queue: confirm, reject, correct proposals", parents=[common]
+    )
+    rv_sub = rv.add_subparsers(dest="review_command", required=True, metavar="ACTION")
+
+    def action(name: str, help_text: str) -> Any:
+        p = rv_sub.add_parser(name, help=help_text, parents=[common])
+        p.set_defaults(handler=_review)
+        return p
+
+    def by(p: Any) -> None:
+        p.add_argument("--by", default=None, help="who decides (default: the login name)")
+
+    ls = action("list", "developments waiting for review, oldest first")
+    ls.add_argument("--case", help="only this case")
+    ls.add_argument("--type", help="only this development type")
+    ls.add_argument("--older-than", metavar="AGE", help="recorded at least AGE ago (2h, 3d)")
+    ls.add_argument("--newer-than", metavar="AGE", help="recorded at most AGE ago (2h, 3d)")
+    ls.add_argument(
+        "--state",
+        choices=["proposed", "rejected", "decided", "all"],
+        default="proposed",
+        help="which developments (default: proposed)",
+    )
+    ls.add_argument("--json", action="store_true", help="JSON instead of a table")
+
+    sh = action("show", "one development: evidence, sources, confidence, decisions")
+    sh.add_argument("id", help="development id (or a unique prefix)")
+    sh.add_argument("--json", action="store_true", help="JSON instead of text")
+
+    cf = action("confirm", "confirm proposals: they count towards status and alerts")
+    cf.add_argument("ids", nargs="+", metavar="ID")
+    cf.add_argument("--note", default=None, help="why (optional)")
+    by(cf)
+
+    for name, help_text in (
+        ("reject", "reject proposals: they never count"),
+        ("retract", "retract developments: projections drop them"),
+        ("unretract", "reverse retractions: the developments count again"),
+    ):
+        p = action(name, help_text)
+        p.add_argument("ids", nargs="+", metavar="ID")
+        p.add_argument("--reason", required=True, help="why")
+        by(p)
+
+    co = action("correct", "correct a development's type, date, case, outcome or detail")
+    co.add_argument("id", help="development id (or a unique prefix)")
+    co.add_argument("--type", help="the right development type")
+    co.add_argument("--date", help="the right date (YYYY, YYYY-MM, YYYY-MM-DD; '' for unknown)")
+    co.add_argument("--case", help="the case it belongs to")
+    co.add_argument("--outcome", help="guilty, acquitted, filed, upheld, overturned, reduced")
+    co.add_argument("--detail", help="e.g. the sentence's term")
+    co.add_argument("--reason", required=True, help="why")
+    by(co)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

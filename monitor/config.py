@@ -33,6 +33,7 @@ from pydantic_core import ErrorDetails
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook, CaseDefinitionError, book_from_toml
 from monitor.domain.developments import DevelopmentType
+from monitor.domain.review import DEFAULT_THRESHOLD, ReviewPolicy
 
 
 class ConfigError(ValueError):
@@ -46,8 +47,9 @@ _EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+$")
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 _KEY = re.compile(r"^[a-z0-9-]{1,100}$")
 
-# What a subscription's `on` may name: status changes, consular gaps, development types.
-SUBSCRIPTION_EVENTS = ("status", "consular_gap", *(t.value for t in DevelopmentType))
+# What a subscription's `on` may name: status changes, consular gaps, new proposals waiting
+# for review, development types.
+SUBSCRIPTION_EVENTS = ("status", "consular_gap", "review", *(t.value for t in DevelopmentType))
 
 
 def parse_interval(text: str | int) -> int:
@@ -242,6 +244,17 @@ class HttpTable(Table):
         return parse_listen(self.listen)[1]
 
 
+class ReviewTable(Table):
+    """[review]: below `threshold` confidence a development waits for a person; 0 turns
+    review off (docs/review.md)."""
+
+    threshold: Annotated[float, Field(ge=0, le=1)] = DEFAULT_THRESHOLD
+
+    @property
+    def policy(self) -> ReviewPolicy:
+        return ReviewPolicy(self.threshold)
+
+
 class ConfigFile(Table):
     """What one TOML file may hold; every table is optional."""
 
@@ -252,6 +265,7 @@ class ConfigFile(Table):
     smtp: SmtpTable | None = None
     security: SecurityTable | None = None
     http: HttpTable | None = None
+    review: ReviewTable | None = None
 
 
 # Tables a file holds one of (`[smtp]`) rather than an array of (`[[feed]]`).
@@ -308,6 +322,7 @@ class Config:
     smtp: SmtpConfig | None = None
     security: SecurityTable = field(default_factory=SecurityTable)
     http: HttpTable | None = None
+    review: ReviewTable = field(default_factory=ReviewTable)
     sources: list[Path] = field(default_factory=list)
     # Where each subscription was written ("file: [[subscription]] #2"), for later checks' errors.
     subscription_places: list[str] = field(default_factory=list)

@@ -349,7 +349,7 @@ def run(options: DaemonOptions) -> int:
         parse_listen(options.listen)  # a bad address is a one-line error before any work
     url = resolve_url(options.db_url)
     with single_instance(url):
-        app = bootstrap(url)
+        app = bootstrap(url, review=config.review.policy)
         try:
             with app.db.read() as conn:
                 config = checked(config, stored=load_book(conn))

@@ -36,6 +36,7 @@ from monitor.domain.recording import (
     decide_retraction,
     fold_case,
 )
+from monitor.domain.review import ReviewPolicy
 from monitor.store.codec import decode, encode
 from monitor.store.events import EventStore, lock_for_append, row_to_event
 from monitor.store.schema import article_sightings, articles
@@ -207,8 +208,10 @@ def ingest_articles(
     backfill: bool = False,
     book: CaseBook | None = None,
     stop: StopFlag | None = None,
+    policy: ReviewPolicy | None = None,
 ) -> IngestResult:
-    """Store each article, classify it and append its developments, one transaction each.
+    """Store each article, classify it and append its developments, one transaction each;
+    `policy` says which developments wait for review.
 
     An article that fails is recorded in the result and the rest go on; `stop` is asked
     between articles, so a shutdown waits for one article at most.
@@ -225,7 +228,7 @@ def ingest_articles(
         result.articles += 1
         try:
             _ingest_one(
-                store, article, classify, classifier_version, backfill, book, states, result
+                store, article, classify, classifier_version, backfill, book, states, result, policy
             )
         except (OperationalError, InterfaceError):
             raise  # the database itself is failing: no later article would fare better
@@ -247,6 +250,7 @@ def _ingest_one(
     book: CaseBook,
     states: dict[str, CaseState],
     result: IngestResult,
+    policy: ReviewPolicy | None = None,
 ) -> None:
     """Store one article and append its developments, in one transaction."""
     found = classify(article, book)
@@ -271,7 +275,7 @@ def _ingest_one(
             state = _state(store, conn, stream, states)
             if state.definition is None:
                 continue  # a case the store does not know (yet)
-            decisions = decide_reports(state, reports, article.source())
+            decisions = decide_reports(state, reports, article.source(), policy)
             appended[case] = _append(store, conn, stream, state.version, decisions, meta)
     # Counted once the transaction has committed, so a failed article counts nothing.
     result.developments_found += len(found)
@@ -286,14 +290,21 @@ class UnknownDevelopment(LookupError):
     """No such development in that case."""
 
 
-def retract(store: EventStore, case: str, development_id: str, reason: str) -> int:
+def retract(
+    store: EventStore,
+    case: str,
+    development_id: str,
+    reason: str,
+    by: str | None = None,
+    at: str | None = None,
+) -> int:
     """Append a retraction; returns the number of events appended (0 if already retracted)."""
     with store.db.write() as conn:
         lock_for_append(conn)
         stream = case_stream(case)
         state = _state(store, conn, stream)
         try:
-            decisions = decide_retraction(state, development_id, reason)
+            decisions = decide_retraction(state, development_id, reason, by, at)
         except KeyError:
             raise UnknownDevelopment(
                 f"case {case!r} has no development {development_id!r}"

@@ -107,6 +107,12 @@ class DevelopmentRecorded(DomainEvent):
     source: Source
     outcome: str | None = None
     detail: str | None = None
+    # `proposed` ones wait for a person (monitor.domain.review); events before review were
+    # all accepted, hence the default.
+    review: str = "accepted"
+    review_reason: str | None = None
+    # Set when a person moved the development here from another case.
+    moved_from: str | None = None
 
     def occurred(self) -> PartialDate | None:
         return PartialDate.parse(self.date) if self.date else None
@@ -114,7 +120,12 @@ class DevelopmentRecorded(DomainEvent):
 
 @dataclass(frozen=True)
 class DevelopmentCorroborated(DomainEvent):
-    """Another article reported a recorded development; `refined_date` when it is more precise."""
+    """Another article reported a recorded development; `refined_date` when it is more precise.
+
+    `accepts` when this report alone would have been accepted: a proposal that a
+    confident report confirms stops waiting. `custody` when the report named an
+    arrest and the person was already held: the same detention, so its date is not used.
+    """
 
     TYPE: ClassVar[str] = "DevelopmentCorroborated"
     development_id: str
@@ -124,6 +135,8 @@ class DevelopmentCorroborated(DomainEvent):
     confidence: float
     refined_date: str | None = None
     reported_date: str | None = None
+    accepts: bool = False
+    custody: bool = False
 
     def occurred(self) -> PartialDate | None:
         return PartialDate.parse(self.refined_date) if self.refined_date else None
@@ -131,12 +144,71 @@ class DevelopmentCorroborated(DomainEvent):
 
 @dataclass(frozen=True)
 class DevelopmentRetracted(DomainEvent):
-    """A recorded development was wrong; projections drop it."""
+    """A recorded development was wrong; projections drop it. `by` and `at`: who and when."""
 
     TYPE: ClassVar[str] = "DevelopmentRetracted"
     development_id: str
     case: str
     reason: str
+    by: str | None = None
+    at: str | None = None
+
+
+@dataclass(frozen=True)
+class DevelopmentUnretracted(DomainEvent):
+    """A retraction was itself wrong: the development counts again, as it stood before."""
+
+    TYPE: ClassVar[str] = "DevelopmentUnretracted"
+    development_id: str
+    case: str
+    reason: str
+    by: str
+    at: str
+
+
+@dataclass(frozen=True)
+class DevelopmentConfirmed(DomainEvent):
+    """A person confirmed a proposed (or rejected) development: it now counts."""
+
+    TYPE: ClassVar[str] = "DevelopmentConfirmed"
+    development_id: str
+    case: str
+    by: str
+    at: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DevelopmentRejected(DomainEvent):
+    """A person rejected a proposed development: it never counts, its sources stay."""
+
+    TYPE: ClassVar[str] = "DevelopmentRejected"
+    development_id: str
+    case: str
+    by: str
+    at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DevelopmentCorrected(DomainEvent):
+    """A person corrected a development: its type, date, outcome and detail are now these,
+    and it counts. With `moved_to`, it belongs to another case, and leaves this one."""
+
+    TYPE: ClassVar[str] = "DevelopmentCorrected"
+    development_id: str
+    case: str
+    by: str
+    at: str
+    reason: str
+    type: str
+    date: str | None
+    outcome: str | None = None
+    detail: str | None = None
+    moved_to: str | None = None
+
+    def occurred(self) -> PartialDate | None:
+        return PartialDate.parse(self.date) if self.date else None
 
 
 EVENT_TYPES: dict[str, type[DomainEvent]] = {
@@ -148,8 +220,21 @@ EVENT_TYPES: dict[str, type[DomainEvent]] = {
         DevelopmentRecorded,
         DevelopmentCorroborated,
         DevelopmentRetracted,
+        DevelopmentUnretracted,
+        DevelopmentConfirmed,
+        DevelopmentRejected,
+        DevelopmentCorrected,
     )
 }
+
+# Events in which a person decided about a development.
+DECISION_TYPES: tuple[type[DomainEvent], ...] = (
+    DevelopmentConfirmed,
+    DevelopmentRejected,
+    DevelopmentCorrected,
+    DevelopmentRetracted,
+    DevelopmentUnretracted,
+)
 
 
 def case_stream(key: str) -> str:

@@ -10,22 +10,34 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from monitor.domain.cases import Case, Group
 from monitor.domain.dates import PartialDate, compatible, parse_optional
-from monitor.domain.developments import RECURRING, Development, DevelopmentType
+from monitor.domain.developments import (
+    RECURRING,
+    STAGE,
+    Development,
+    DevelopmentType,
+    status_set_by,
+)
 from monitor.domain.events import (
     CaseOpened,
     CaseRedefined,
+    DevelopmentConfirmed,
+    DevelopmentCorrected,
     DevelopmentCorroborated,
     DevelopmentRecorded,
+    DevelopmentRejected,
     DevelopmentRetracted,
+    DevelopmentUnretracted,
     DomainEvent,
     GroupDefined,
     Source,
 )
+from monitor.domain.review import Review, ReviewPolicy, assess, held
+from monitor.domain.status import Fact
 
 
 @dataclass
@@ -39,6 +51,12 @@ class KnownDevelopment:
     detail: str | None
     sources: list[str] = field(default_factory=list)
     retracted: bool = False
+    review: Review = Review.ACCEPTED
+    confidence: float = 0.0
+    # Moved to another case by a correction: it no longer belongs here.
+    moved: bool = False
+    # A person set the date: later reports no longer refine it.
+    date_fixed: bool = False
     # How often each date was reported (undated reports are not counted).
     reported: Counter[str] = field(default_factory=Counter)
     # The sources again, for constant-time look-ups: a development in a prominent
@@ -54,6 +72,14 @@ class KnownDevelopment:
     def add_source(self, article_id: str) -> None:
         self.sources.append(article_id)
         self._source_set.add(article_id)
+
+    @property
+    def live(self) -> bool:
+        """Whether it counts: accepted, not retracted, not moved away."""
+        return self.review is Review.ACCEPTED and not self.retracted and not self.moved
+
+    def fact(self) -> Fact:
+        return Fact(self.id, self.type, self.date, self.outcome)
 
 
 @dataclass
@@ -71,8 +97,21 @@ class CaseState:
 
     @property
     def source_count(self) -> int:
-        """Distinct articles behind the case's live (not retracted) developments."""
+        """Distinct articles behind the case's live (accepted, not retracted) developments."""
         return len(self._live_sources)
+
+    def accepted_facts(self, excluding: str | None = None) -> list[Fact]:
+        """The live developments as the status fold sees them."""
+        return [k.fact() for k in self.developments.values() if k.live and k.id != excluding]
+
+    @property
+    def proposals(self) -> int:
+        """How many developments wait for a person."""
+        return sum(
+            1
+            for k in self.developments.values()
+            if k.review is Review.PROPOSED and not k.retracted and not k.moved
+        )
 
     def fork(self) -> CaseState:
         """A copy to decide against: each development is copied only when the fork changes
@@ -93,6 +132,19 @@ class CaseState:
             self._borrowed.discard(development_id)
         return known
 
+    def _change(self, development_id: str, change: Callable[[KnownDevelopment], None]) -> None:
+        """Change one development, keeping the per-source counts of live ones exact."""
+        known = self._own(development_id)
+        was = known.live
+        change(known)
+        if known.live and not was:
+            self._live_sources.update(known.sources)
+        elif was and not known.live:
+            self._live_sources.subtract(known.sources)
+            for source in set(known.sources):
+                if self._live_sources[source] <= 0:
+                    del self._live_sources[source]
+
     def apply(self, event: DomainEvent) -> None:
         self.version += 1
         if isinstance(event, CaseOpened | CaseRedefined):
@@ -100,7 +152,7 @@ class CaseState:
                 event.key, event.name, event.aliases, event.held_by, event.citizenship
             )
         elif isinstance(event, DevelopmentRecorded):
-            self.developments[event.development_id] = KnownDevelopment(
+            known = self.developments[event.development_id] = KnownDevelopment(
                 event.development_id,
                 DevelopmentType(event.type),
                 parse_optional(event.date),
@@ -108,25 +160,47 @@ class CaseState:
                 event.detail,
                 [event.source.article_id],
                 reported=Counter([event.date] if event.date else []),
+                review=Review(event.review),
+                confidence=event.confidence,
+                date_fixed=event.moved_from is not None,
             )
-            self._live_sources[event.source.article_id] += 1
-        elif isinstance(event, DevelopmentCorroborated):
-            known = self._own(event.development_id)
-            known.add_source(event.source.article_id)
-            if not known.retracted:
+            if known.live:
                 self._live_sources[event.source.article_id] += 1
-            if event.reported_date:
-                known.reported[event.reported_date] += 1
-            if event.refined_date:
-                known.date = PartialDate.parse(event.refined_date)
+        elif isinstance(event, DevelopmentCorroborated):
+            self._corroborate(event)
         elif isinstance(event, DevelopmentRetracted):
-            known = self._own(event.development_id)
-            if not known.retracted:
-                known.retracted = True
-                self._live_sources.subtract(known.sources)
-                for source in set(known.sources):
-                    if self._live_sources[source] <= 0:
-                        del self._live_sources[source]
+            self._change(event.development_id, lambda k: setattr(k, "retracted", True))
+        elif isinstance(event, DevelopmentUnretracted):
+            self._change(event.development_id, lambda k: setattr(k, "retracted", False))
+        elif isinstance(event, DevelopmentConfirmed):
+            self._change(event.development_id, lambda k: setattr(k, "review", Review.ACCEPTED))
+        elif isinstance(event, DevelopmentRejected):
+            self._change(event.development_id, lambda k: setattr(k, "review", Review.REJECTED))
+        elif isinstance(event, DevelopmentCorrected):
+            self._change(event.development_id, lambda k: _corrected(k, event))
+
+    def _corroborate(self, event: DevelopmentCorroborated) -> None:
+        known = self._own(event.development_id)
+        known.add_source(event.source.article_id)
+        if known.live:
+            self._live_sources[event.source.article_id] += 1
+        known.confidence = max(known.confidence, event.confidence)
+        if event.reported_date:
+            known.reported[event.reported_date] += 1
+        if event.refined_date:
+            known.date = PartialDate.parse(event.refined_date)
+        if event.accepts and known.review is Review.PROPOSED:
+            self._change(event.development_id, lambda k: setattr(k, "review", Review.ACCEPTED))
+
+
+def _corrected(known: KnownDevelopment, event: DevelopmentCorrected) -> None:
+    known.type = DevelopmentType(event.type)
+    known.date = parse_optional(event.date)
+    known.outcome = event.outcome
+    known.detail = event.detail
+    known.review = Review.ACCEPTED
+    known.date_fixed = True
+    known.moved = event.moved_to is not None
 
 
 def fold_case(events: Iterable[DomainEvent]) -> CaseState:
@@ -189,11 +263,13 @@ def _qualifier_clash(x: str | None, y: str | None) -> bool:
 
 
 def match(state: CaseState, report: Development) -> KnownDevelopment | None:
-    """The recorded development this report is about, if any (retracted ones included)."""
+    """The recorded development this report is about, if any (retracted and rejected ones
+    included, so a report of a rejected proposal does not propose it again)."""
     candidates = [
         k
         for k in state.developments.values()
         if k.type is report.type
+        and not k.moved
         and same_window(report.type, k.date, report.date)
         and not _qualifier_clash(k.outcome, report.outcome)
         and not _qualifier_clash(k.detail, report.detail)
@@ -203,8 +279,21 @@ def match(state: CaseState, report: Development) -> KnownDevelopment | None:
     # Prefer an exact date, then a live one, then the most precise.
     return max(
         candidates,
-        key=lambda k: (k.date == report.date, not k.retracted, len(k.date.iso()) if k.date else 0),
+        key=lambda k: (k.date == report.date, k.live, len(k.date.iso()) if k.date else 0),
     )
+
+
+def current_detention(state: CaseState) -> KnownDevelopment | None:
+    """The detention a held person is held under: a report of an arrest while the person is
+    held is that same detention (one arrest, one detention), not a new custody period."""
+    if not held(state.accepted_facts()):
+        return None
+    detentions = [
+        k for k in state.developments.values() if k.live and k.type is DevelopmentType.DETAINED
+    ]
+    if not detentions:
+        return None
+    return max(detentions, key=lambda k: (k.date is not None, k.date.sort_key() if k.date else ()))
 
 
 def canonical_date(counts: Counter[str]) -> PartialDate | None:
@@ -221,10 +310,29 @@ def development_id(case: str, report: Development, article_id: str) -> str:
     return _hash(case, report.type.value, date, report.detail or "", article_id)
 
 
-def decide_report(state: CaseState, report: Development, source: Source) -> list[Decision]:
-    """Record a new development, corroborate a known one, or nothing if this article is known."""
+def decide_report(
+    state: CaseState, report: Development, source: Source, policy: ReviewPolicy | None = None
+) -> list[Decision]:
+    """Record a new development, corroborate a known one, or nothing if this article is known.
+
+    A new development is proposed rather than accepted when the review rule says so
+    (`monitor.domain.review.assess`).
+    """
+    policy = policy or ReviewPolicy()
     known = match(state, report)
+    custody = False
+    if known is None and report.type is DevelopmentType.DETAINED:
+        known = current_detention(state)
+        custody = known is not None
     if known is None:
+        assessment = assess(
+            report.type,
+            report.outcome,
+            report.date,
+            report.confidence,
+            state.accepted_facts(),
+            policy,
+        )
         dev_id = development_id(report.case, report, source.article_id)
         event: DomainEvent = DevelopmentRecorded(
             development_id=dev_id,
@@ -237,12 +345,31 @@ def decide_report(state: CaseState, report: Development, source: Source) -> list
             source=source,
             outcome=report.outcome,
             detail=report.detail,
+            review=assessment.review.value,
+            review_reason=assessment.reason,
         )
         return [Decision(event, f"dev:{dev_id}:recorded")]
     if known.has_source(source.article_id):
         return []
-    best = canonical_date(known.reported + Counter([report.date.iso()] if report.date else []))
-    refined = best.iso() if best is not None and best != known.date else None
+    reported = report.date.iso() if report.date and not custody else None
+    refined = None
+    if reported is not None and not known.date_fixed:
+        best = canonical_date(known.reported + Counter([reported]))
+        refined = best.iso() if best is not None and best != known.date else None
+    accepts = False
+    if known.review is Review.PROPOSED and not known.retracted:
+        date = PartialDate.parse(refined) if refined else known.date
+        accepts = (
+            assess(
+                known.type,
+                known.outcome,
+                date,
+                report.confidence,
+                state.accepted_facts(excluding=known.id),
+                policy,
+            ).review
+            is Review.ACCEPTED
+        )
     event = DevelopmentCorroborated(
         development_id=known.id,
         case=report.case,
@@ -250,34 +377,54 @@ def decide_report(state: CaseState, report: Development, source: Source) -> list
         evidence=report.evidence,
         confidence=round(report.confidence, 4),
         refined_date=refined,
-        reported_date=report.date.iso() if report.date else None,
+        reported_date=reported,
+        accepts=accepts,
+        custody=custody,
     )
     return [Decision(event, f"dev:{known.id}:source:{_hash(source.article_id)}")]
 
 
+def in_date_order(reports: Iterable[Development]) -> list[Development]:
+    """Reports ordered by their own dates (undated last, stages in order within a date),
+    so that each status a batch moves a case through is a change of its own."""
+
+    def key(report: Development) -> tuple[bool, tuple[int, ...], int]:
+        status = status_set_by(report.type, report.outcome)
+        stage = STAGE[status] if status is not None else -1
+        return (report.date is None, report.date.sort_key() if report.date else (), stage)
+
+    return sorted(reports, key=key)
+
+
 def decide_reports(
-    state: CaseState, reports: Sequence[Development], source: Source
+    state: CaseState,
+    reports: Sequence[Development],
+    source: Source,
+    policy: ReviewPolicy | None = None,
 ) -> list[Decision]:
-    """Decide several reports of one article in order, each seeing the ones before it."""
+    """Decide several reports of one article in date order, each seeing the ones before it."""
     work = state.fork()
     decisions: list[Decision] = []
-    for report in reports:
-        for decision in decide_report(work, report, source):
+    for report in in_date_order(reports):
+        for decision in decide_report(work, report, source, policy):
             decisions.append(decision)
             work.apply(decision.event)
     return decisions
 
 
-def decide_retraction(state: CaseState, development: str, reason: str) -> list[Decision]:
+def decide_retraction(
+    state: CaseState, development: str, reason: str, by: str | None = None, at: str | None = None
+) -> list[Decision]:
     known = state.developments.get(development)
     if known is None:
         raise KeyError(development)
     if known.retracted:
         return []
     case = state.definition.key if state.definition else ""
+    # A retraction may be reversed and repeated: its key names the stream version it follows.
     return [
         Decision(
-            DevelopmentRetracted(development, case, reason),
-            f"dev:{development}:retracted",
+            DevelopmentRetracted(development, case, reason, by, at),
+            f"dev:{development}:retracted@{state.version}",
         )
     ]

@@ -16,9 +16,13 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from monitor.domain.events import (
     CaseOpened,
     CaseRedefined,
+    DevelopmentConfirmed,
+    DevelopmentCorrected,
     DevelopmentCorroborated,
     DevelopmentRecorded,
+    DevelopmentRejected,
     DevelopmentRetracted,
+    DevelopmentUnretracted,
     DomainEvent,
     GroupDefined,
     Source,
@@ -177,6 +181,12 @@ class TimelineProjector:
                 "retracted": False,
                 "first_recorded_at": event.recorded_at,
                 "updated_at": event.recorded_at,
+                "review": e.review,
+                "review_reason": e.review_reason,
+                "decision": None,
+                "decided_by": None,
+                "decided_at": None,
+                "decision_reason": None,
             }
             self._new.add(e.development_id)
         elif event.type == DevelopmentCorroborated.TYPE:
@@ -190,14 +200,48 @@ class TimelineProjector:
             refined = c.occurred()
             if refined is not None:
                 row.update(date=refined.iso(), date_precision=refined.precision.value)
-        elif event.type == DevelopmentRetracted.TYPE:
-            r = decode(event)
-            assert isinstance(r, DevelopmentRetracted)
-            self._row(conn, r.development_id)["retracted"] = True
+            if c.accepts and row["review"] == "proposed":
+                row["review"] = "accepted"
+        elif event.type in _DECISIONS:
+            self._decided(conn, decode(event))
         touched = event.data.get("development_id")
         if touched in self._dirty:
             # Whatever changed the row (a corroboration, a correction) moves its `updated` time.
             self._rows[touched]["updated_at"] = event.recorded_at
+
+    def _decided(self, conn: Connection, e: DomainEvent) -> None:
+        """A person's decision: the row's review state, values, and who decided, when, why."""
+        assert isinstance(
+            e,
+            DevelopmentRetracted
+            | DevelopmentUnretracted
+            | DevelopmentConfirmed
+            | DevelopmentRejected
+            | DevelopmentCorrected,
+        )
+        row = self._row(conn, e.development_id)
+        row.update(decided_by=e.by, decided_at=e.at)
+        if isinstance(e, DevelopmentRetracted):
+            row.update(retracted=True, decision="retracted", decision_reason=e.reason)
+        elif isinstance(e, DevelopmentUnretracted):
+            row.update(retracted=False, decision="unretracted", decision_reason=e.reason)
+        elif isinstance(e, DevelopmentConfirmed):
+            row.update(review="accepted", decision="confirmed", decision_reason=e.note)
+        elif isinstance(e, DevelopmentRejected):
+            row.update(review="rejected", decision="rejected", decision_reason=e.reason)
+        else:
+            occurred = e.occurred()
+            row.update(
+                type=e.type,
+                date=e.date,
+                date_precision=occurred.precision.value if occurred else None,
+                outcome=e.outcome,
+                detail=e.detail,
+                review="accepted",
+                decision="moved" if e.moved_to else "corrected",
+                retracted=e.moved_to is not None,
+                decision_reason=e.reason,
+            )
 
     def flush(self, conn: Connection) -> None:
         new = [self._rows[key] for key in self._new]
@@ -227,27 +271,32 @@ class CaseChange:
 
 ChangeHook = Callable[[Connection, CaseChange], None]
 
+_DECISIONS = (
+    DevelopmentRetracted.TYPE,
+    DevelopmentUnretracted.TYPE,
+    DevelopmentConfirmed.TYPE,
+    DevelopmentRejected.TYPE,
+    DevelopmentCorrected.TYPE,
+)
+
 _CASE_EVENTS = (
     CaseOpened.TYPE,
     CaseRedefined.TYPE,
     DevelopmentRecorded.TYPE,
     DevelopmentCorroborated.TYPE,
-    DevelopmentRetracted.TYPE,
+    *_DECISIONS,
 )
 
 
 def facts(state: CaseState) -> list[Fact]:
-    return [
-        Fact(k.id, k.type, k.date, k.outcome)
-        for k in state.developments.values()
-        if not k.retracted
-    ]
+    """The developments that count towards status: accepted, not retracted."""
+    return state.accepted_facts()
 
 
 def _status_row(state: CaseState, after: CaseStatus, position: int) -> dict[str, Any]:
     definition = state.definition
     assert definition is not None
-    live = [k for k in state.developments.values() if not k.retracted]
+    live = [k for k in state.developments.values() if k.live]
     released = after.status_date if after.status and after.status.value == "released" else None
 
     def iso(d: Any) -> str | None:
@@ -266,6 +315,7 @@ def _status_row(state: CaseState, after: CaseStatus, position: int) -> dict[str,
         "developments": len(live),
         "sources": state.source_count,
         "updated_position": position,
+        "proposals": state.proposals,
     }
 
 
@@ -275,6 +325,8 @@ class StatusProjector:
     The hook (the alert outbox) runs in the same transaction as the row it
     describes, so no status changes without its alerts, and no alert exists
     for a change that did not commit. Nothing is handed on while replaying.
+    A hook with a `flush(conn)` method is also called at each flush, so it can
+    write what it gathered over a batch (one review digest per poll).
     """
 
     name = "case_status"
@@ -300,6 +352,9 @@ class StatusProjector:
         ]
         _upsert_rows(conn, case_status, "case_key", rows)
         self._pending.clear()
+        flush_hook = getattr(self.on_change, "flush", None)
+        if flush_hook is not None:
+            flush_hook(conn)
 
     def _state_before(self, conn: Connection, event: StoredEvent) -> CaseState:
         state = self._cache.get(event.stream)
@@ -326,9 +381,10 @@ class StatusProjector:
         domain_event = decode(event)
         state.apply(domain_event)
         self._cache[event.stream] = state
-        # A corroboration that refines no date leaves every fact, so the status, as it was.
+        # A corroboration that refines no date and accepts nothing leaves every fact, so
+        # the status, as it was.
         unchanged = isinstance(domain_event, DevelopmentCorroborated) and not (
-            domain_event.refined_date
+            domain_event.refined_date or domain_event.accepts
         )
         after = before if unchanged else fold(facts(state))
         self._folded[event.stream] = after

@@ -53,6 +53,7 @@ def _status_row(r: Any, today: dt.date) -> dict[str, Any]:
         "last_consular_visit": r.last_consular_visit,
         "developments": r.developments,
         "sources": r.sources,
+        "proposals": r.proposals,
     }
 
 
@@ -74,12 +75,18 @@ def case_status_of(
     return _status_row(row, today or dt.datetime.now(dt.UTC).date()) if row else None
 
 
-def timeline(conn: Connection, case_key: str) -> list[dict[str, Any]]:
-    """One case's live developments, ordered by their own dates (undated last)."""
+def timeline(
+    conn: Connection, case_key: str, *, proposed: bool = False
+) -> list[dict[str, Any]]:
+    """One case's live developments, ordered by their own dates (undated last); with
+    `proposed`, the proposals waiting for review as well."""
+    states = ["accepted", "proposed"] if proposed else ["accepted"]
     rows = list(
         conn.execute(
             select(case_timeline).where(
-                case_timeline.c.case_key == case_key, case_timeline.c.retracted.is_(False)
+                case_timeline.c.case_key == case_key,
+                case_timeline.c.retracted.is_(False),
+                case_timeline.c.review.in_(states),
             )
         )
     )
@@ -98,6 +105,7 @@ def timeline(conn: Connection, case_key: str) -> list[dict[str, Any]]:
             "sources": r.source_count,
             "first_source": r.first_source,
             "last_source": r.last_source,
+            "review": r.review,
         }
         for r in rows
     ]
@@ -116,7 +124,7 @@ def status_as_of(store: EventStore, as_of: dt.date) -> list[dict[str, Any]]:
             facts = [
                 Fact(k.id, k.type, k.date, k.outcome)
                 for k in state.developments.values()
-                if not k.retracted and k.date is not None and k.date.first_day() <= as_of
+                if k.live and k.date is not None and k.date.first_day() <= as_of
             ]
             folded = fold(facts)
             result.append(
@@ -159,8 +167,7 @@ def _development(r: Any) -> dict[str, Any]:
         "detail": r.detail,
         "evidence": r.evidence,
         "confidence": r.confidence,
-        # Until review states are projected every recorded development counts as accepted.
-        "review": mapping.get("review_state") or "accepted",
+        "review": mapping.get("review") or "accepted",
         "sources": list(r.sources),
         "recorded_at": _utc(r.first_recorded_at),
         "updated_at": _utc(r.updated_at or r.first_recorded_at),
@@ -174,7 +181,9 @@ def case_history(conn: Connection, case_key: str) -> list[dict[str, Any]]:
     rows = list(
         conn.execute(
             select(case_timeline).where(
-                case_timeline.c.case_key == case_key, case_timeline.c.retracted.is_(False)
+                case_timeline.c.case_key == case_key,
+                case_timeline.c.retracted.is_(False),
+                case_timeline.c.review != "rejected",
             )
         )
     )
@@ -199,7 +208,9 @@ def developments(
     The first recorded position is unique per development, so it is a stable cursor.
     """
     query = select(case_timeline).where(
-        case_timeline.c.retracted.is_(False), case_timeline.c.first_recorded_position > after
+        case_timeline.c.retracted.is_(False),
+        case_timeline.c.review != "rejected",
+        case_timeline.c.first_recorded_position > after,
     )
     if case:
         query = query.where(case_timeline.c.case_key == case)
@@ -223,7 +234,7 @@ def recent_developments(
     query = (
         select(case_timeline, case_status.c.name.label("case_name"))
         .join(case_status, case_status.c.case_key == case_timeline.c.case_key, isouter=True)
-        .where(case_timeline.c.retracted.is_(False))
+        .where(case_timeline.c.retracted.is_(False), case_timeline.c.review != "rejected")
     )
     if case:
         query = query.where(case_timeline.c.case_key == case)
@@ -242,7 +253,7 @@ def sources(conn: Connection, case: str | None = None) -> list[dict[str, Any]]:
     which cases and how many developments it supports; newest first."""
     query = select(
         case_timeline.c.case_key, case_timeline.c.development_id, case_timeline.c.sources
-    ).where(case_timeline.c.retracted.is_(False))
+    ).where(case_timeline.c.retracted.is_(False), case_timeline.c.review != "rejected")
     if case:
         query = query.where(case_timeline.c.case_key == case)
     found: dict[str, dict[str, Any]] = {}

@@ -131,6 +131,7 @@ case_status = Table(
     Column("developments", Integer, nullable=False),
     Column("sources", Integer, nullable=False),
     Column("updated_position", BigInteger, nullable=False),
+    Column("proposals", Integer, nullable=False, server_default="0"),
 )
 
 case_timeline = Table(
@@ -155,7 +156,16 @@ case_timeline = Table(
     # When the development was first recorded and when an event last changed it (Atom dates).
     Column("first_recorded_at", DateTime(timezone=True), nullable=True),
     Column("updated_at", DateTime(timezone=True), nullable=True),
+    # Review (monitor.domain.review): accepted, proposed or rejected, why it was proposed,
+    # and the last decision a person made about it.
+    Column("review", String(10), nullable=False, server_default="accepted"),
+    Column("review_reason", Text, nullable=True),
+    Column("decision", String(20), nullable=True),
+    Column("decided_by", String(100), nullable=True),
+    Column("decided_at", String(40), nullable=True),
+    Column("decision_reason", Text, nullable=True),
     Index("ix_case_timeline_case_key", "case_key"),
+    Index("ix_case_timeline_review", "review"),
 )
 
 subscriptions = Table(
@@ -187,7 +197,10 @@ alerts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True), nullable=True),
     Column("event_position", BigInteger, nullable=False),
+    # The development the alert told of, so that a correction reaches whoever heard of it.
+    Column("development_id", String(40), nullable=True),
     Index("ix_alerts_state", "state", "next_attempt_at"),
+    Index("ix_alerts_development_id", "development_id"),
 )
 
 feed_state = Table(

@@ -140,3 +140,18 @@ def test_subscriptions_may_name_cases_stored_in_the_database(tmp_path: Path) -> 
         load_config([path], env={})
     stored = CaseBook((Case("kovrig", "Michael Kovrig"),))
     assert load_config([path], stored=stored, env={}).subscriptions[0].cases == ("kovrig",)
+
+
+def test_the_review_threshold_defaults_to_the_documented_value_and_reads_from_toml(
+    tmp_path: Path,
+) -> None:
+    assert load_config(default_config_paths()).review.threshold == 0.5
+    path = tmp_path / "review.toml"
+    path.write_text("[review]\nthreshold = 0\n")
+    assert not load_config([path]).review.policy.enabled
+    path.write_text("[review]\nthreshold = 0.8\n")
+    assert load_config([path]).review.policy.threshold == 0.8
+    for bad in ("1.5", '"high"', "true", "-0.1"):
+        path.write_text(f"[review]\nthreshold = {bad}\n")
+        with pytest.raises(ConfigError, match=r"\[review\] key 'threshold'"):
+            load_config([path])
