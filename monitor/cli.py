@@ -398,9 +398,14 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
     if args.gold:
         if not (args.articles and args.cases):
             raise UsageError("--gold needs --articles and --cases")
+        from monitor.classify import model as learned
         from monitor.classify.extract import Classifier
 
-        classifier = Classifier(load_cases(Path(args.cases)))
+        try:
+            scorer = learned.load(Path(args.model)) if args.model else None
+        except learned.ModelError as exc:
+            raise UsageError(str(exc)) from exc
+        classifier = Classifier(load_cases(Path(args.cases)), scorer)
         preds = [
             {
                 "article": a.id,
@@ -584,6 +589,7 @@ def build_parser() -> argparse.ArgumentParser:
     ceval.add_argument("--gold", metavar="FILE", help="score the shipped model on this gold file")
     ceval.add_argument("--articles", metavar="FILE", help="with --gold: the articles")
     ceval.add_argument("--cases", metavar="FILE", help="with --gold: the cases")
+    ceval.add_argument("--model", metavar="FILE", help="with --gold: this model, not the shipped")
 
     cases = sub.add_parser("cases", help="case definitions", parents=[common])
     cases_sub = cases.add_subparsers(dest="cases_command", required=True, metavar="ACTION")

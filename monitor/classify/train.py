@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -129,6 +130,10 @@ def fit(train: Sequence[Example], c: float = C_REGULARISATION) -> tuple[dict[str
                 continue
             rows.append(dict.fromkeys(cand.features, 1.0))
             ys.append(y)
+    if len(set(ys)) < 2:
+        # Nothing to tell apart (a tiny or one-sided training part): a constant prior.
+        share = (sum(ys) + 1) / (len(ys) + 2)
+        return {}, math.log(share / (1 - share))
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform(rows)
     clf = LogisticRegression(C=c, max_iter=2000, class_weight=CLASS_WEIGHT)

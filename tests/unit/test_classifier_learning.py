@@ -1,0 +1,149 @@
+"""The learned part: reproducible training, folds that hold out cases, scoring, calibration,
+the shipped artifact and the pointer-labelled sets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monitor.classify import model as learned
+from monitor.classify import train
+from monitor.classify.evaluate import score
+from monitor.classify.extract import Classifier, classifier_version
+from monitor.config import load_cases
+
+pytest.importorskip("sklearn", reason="training needs the `train` extra (scikit-learn)")
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _gold() -> list[dict[str, Any]]:
+    """Our own labels for tests/data/articles.jsonl (fictional people)."""
+    lines = [
+        ("t-001", "lindqvist", "detained", "2022-03-12"),
+        ("t-002", "lindqvist", "charged", "2022-04-01"),
+        ("t-003", "lindqvist", "consular_visit", "2022-05-17"),
+        ("t-003", "lindqvist", "diplomatic_action", "2022-05-20"),
+        ("t-004", "lindqvist", "trial", "2022-09-05"),
+    ]
+    return [
+        {"article": a, "case": c, "type": t, "date": d, "optional": False} for a, c, t, d in lines
+    ]
+
+
+def _examples() -> tuple[list[train.Example], list[dict[str, Any]]]:
+    from monitor.article_file import read_articles
+
+    book = load_cases(DATA / "cases.toml")
+    gold = _gold()
+    return train.examples(list(read_articles(DATA / "articles.jsonl")), gold, book), gold
+
+
+def test_training_twice_on_the_same_data_gives_the_same_artifact() -> None:
+    exs, gold = _examples()
+    first = train.train_model(exs, gold, inner=2)
+    second = train.train_model(exs, gold, inner=2)
+    assert first.dumps() == second.dumps()
+    assert first.version == second.version and first.version.startswith("model-")
+
+
+def test_folds_never_put_one_case_on_both_sides() -> None:
+    exs, _ = _examples()
+    folds = train.case_folds(exs, 3)
+    assert sorted(i for f in folds for i in f) == list(range(len(exs)))
+    seen: dict[str, int] = {}
+    for n, fold in enumerate(folds):
+        for i in fold:
+            for case in exs[i].groups:
+                assert seen.setdefault(case, n) == n
+
+
+def test_scoring_pairs_on_case_and_type_and_ignores_optional_lines() -> None:
+    gold = [
+        {"article": "a", "case": "x", "type": "detained", "date": "2022-03", "optional": False},
+        {"article": "a", "case": "x", "type": "trial", "date": None, "optional": True},
+        {"article": "a", "case": "x", "type": "released", "date": "2022", "optional": False},
+    ]
+    preds = [
+        {"article": "a", "case": "x", "type": "detained", "date": "2022-03-12"},
+        {"article": "a", "case": "x", "type": "trial", "date": None},
+        {"article": "a", "case": "x", "type": "died", "date": None},
+    ]
+    result = score(preds, gold)
+    total = result.total()
+    assert (total["tp"], total["fp"], total["fn"]) == (1, 1, 1)
+    assert (result.compatible, result.exact, result.dated) == (1, 0, 1)
+
+
+def test_calibrated_confidence_never_decreases_with_the_score() -> None:
+    m = learned.shipped()
+    values = [m.confidence(x / 100) for x in range(101)]
+    assert all(0.0 <= v <= 1.0 for v in values)
+    assert values == sorted(values)
+
+
+def test_the_shipped_model_loads_without_scikit_learn_and_names_the_classifier() -> None:
+    m = learned.load()
+    assert m.weights and 0.0 < m.threshold < 1.0
+    assert classifier_version(m) == Classifier(load_cases(DATA / "cases.toml"), m).version
+    assert m.version in classifier_version(m)
+
+
+def test_a_malformed_model_file_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "model.json"
+    bad.write_text('{"weights": 3}')
+    with pytest.raises(learned.ModelError, match="malformed classifier model"):
+        learned.load(bad)
+
+
+def test_a_pointer_set_rebuilds_items_and_evidence_from_the_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "2023").mkdir(parents=True)
+    items = [
+        {
+            "title": "Other news",
+            "description": "<p>Nothing.</p>",
+            "link": "https://e.x/0",
+            "date_published": "2023-03-14 09:00:00+00:00",
+        },
+        {
+            "title": "Anna Lindqvist freed",
+            "description": "<p>Anna Lindqvist was freed on Tuesday &amp; flew home.</p>",
+            "link": "https://e.x/1",
+            "date_published": "2023-03-15T08:00:00Z",
+        },
+    ]
+    (corpus / "2023" / "feed.json").write_text(json.dumps(items))
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "cases.toml").write_text((DATA / "cases.toml").read_text())
+    (folder / "index.jsonl").write_text(
+        json.dumps({"article": "p1", "file": "2023/feed.json", "index": 1, "link": "https://e.x/1"})
+        + "\n"
+    )
+    (folder / "gold.jsonl").write_text(
+        json.dumps(
+            {
+                "article": "p1",
+                "case": "lindqvist",
+                "type": "released",
+                "date": "2023-03-14",
+                "optional": False,
+                "evidence_span": {"field": "text", "start": 0, "end": 35},
+            }
+        )
+        + "\n"
+    )
+    arts, gold, book = train.load_set(folder, corpus)
+    assert [a.text for a in arts] == ["Anna Lindqvist was freed on Tuesday & flew home."]
+    assert gold[0]["evidence"] == "Anna Lindqvist was freed on Tuesday"
+    assert book.case("lindqvist") is not None
+    (folder / "index.jsonl").write_text(
+        json.dumps({"article": "p1", "file": "2023/feed.json", "index": 0, "link": "https://e.x/1"})
+        + "\n"
+    )
+    with pytest.raises(ValueError, match=r"is not https://e\.x/1"):
+        train.load_set(folder, corpus)
