@@ -136,7 +136,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     continue
                 if _vetoed(text, m, trig):
                     continue
-                local = _local_cues(text, m, trig)
+                local = [*_local_cues(text, m, trig), *_nominal(text, m, mentions)]
                 lexical = _lexical(masked, text, m, mentions, trig.type)
                 date, date_cue = _date(
                     trig.type, text, m, dates, sent, local, view.published, previous_date
@@ -472,6 +472,22 @@ def _words_between(x: Mention, m: re.Match[str]) -> list[str]:
     return []
 
 
+_OF_BETWEEN = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_POSSESSIVE_BETWEEN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+)?$")
+
+
+def _nominal(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> list[str]:
+    """A noun whose owner is the case: "the death of X", "X's arrest", "X's release"."""
+    out = []
+    if any(x.start >= m.end() and _OF_BETWEEN.match(text[m.end() : x.start]) for x in mentions):
+        out.append("of_person")
+    if any(
+        x.end <= m.start() and _POSSESSIVE_BETWEEN.match(text[x.end : m.start()]) for x in mentions
+    ):
+        out.append("person_s")
+    return out
+
+
 def _local_cues(text: str, m: re.Match[str], trig: C.Trigger) -> list[str]:
     """Tense, aspect, negation, modality and demand cues in the words around the trigger."""
     pre = text[max(0, m.start() - _WINDOW) : m.start()]
@@ -527,6 +543,7 @@ def _local_cues(text: str, m: re.Match[str], trig: C.Trigger) -> list[str]:
         out.append("to_custody_form")
     if C.NAME_AFTER.match(post):
         out.append("name_after")
+
     if C.DESCRIPTOR.search(clause_pre[-22:]) and not C.PASSIVE.search(clause_pre):
         out.append("appositive")  # "an American imprisoned in Russia": who they are
     if m.group(0)[:1].isupper() and m.start() > 0:
@@ -592,7 +609,8 @@ def _date(
         base = previous
         if base is not None:
             return shift(base, off.offset_days or 0, off.offset_unit or "day"), "date=offset"
-    background = any(c in local for c in ("pre_bg", "pre_perfect", "relcl", "nominal"))
+    had = re.search(r"\bhad\s+(?:\w+ly\s+)?been\b", text[max(0, m.start() - 30) : m.start()])
+    background = bool(had) or any(c in local for c in ("pre_bg", "relcl", "nominal"))
     if background and not sent.headline:
         return None, "date=background"
     if pub is None:
@@ -614,17 +632,45 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     ("over 2019 protests", "last year's laureate", "the 1994 genocide")."""
     if _NOUN_DATE.search(text[d.end : d.end + 30]) or _DATE_OF_OTHER.search(text[: d.start]):
         return False
+    if (
+        re.fullmatch(r"(?:19|20)\d\d", d.text.strip())
+        and d.end < m.start()
+        and re.match(r"^\s+[a-z]{3,}\s", text[d.end : m.start()] + " ")
+    ):
+        return False  # "over the 2020 vigil": the vigil's year
     lo, hi = (d.end, m.start()) if d.end <= m.start() else (m.end(), d.start)
-    return not _OTHER_CLAUSE.search(text[lo:hi])
+    # An appositive name between commas does not end the clause ("arrested its founder, X, on").
+    between = re.sub(r",\s+(?:[A-Z][\w'.-]*\s*){1,4},", " ", text[lo:hi])
+    return not _OTHER_CLAUSE.search(between)
 
 
 _SINCE_NOUN = re.compile(
     r"^\s*(?:since|after|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w+'s\s+|his\s+|her\s+|their\s+)?$",
     re.I,
 )
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+    )
+}
 _ANNIVERSARY = re.compile(
-    r"\b(?:(first|second|third|\d+(?:st|nd|rd|th))\s+)?anniversary\s+of\s+", re.I
+    r"\b(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+    r"|(?:\w+|\d+)[- ]years?)\s+)?anniversary\s+of\s+(?:the\s+)?",
+    re.I,
 )
+_CARDINALS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def _since_event(
@@ -648,9 +694,11 @@ def _since_event(
     for a in _ANNIVERSARY.finditer(text, 0, m.start()):
         ann = a
     if ann is not None and m.start() - ann.end() < 30:
-        years = {"first": 1, "second": 2, "third": 3}.get((ann.group(1) or "first").lower(), 1)
-        if ann.group(1) and ann.group(1)[0].isdigit():
-            years = int(re.sub(r"\D", "", ann.group(1)))
+        which = (ann.group(1) or "first").lower()
+        head = re.split(r"[- ]", which)[0]
+        years = _ORDINALS.get(which) or _CARDINALS.get(head, 1)
+        if which[0].isdigit():
+            years = int(re.sub(r"\D.*", "", which))
         return PartialDate(pub.year - years, pub.month)
     return None
 

@@ -58,7 +58,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"disappeared|went missing|missing)\b",
     ),
     # charged
-    _t("chg.charge", T.CHARGED, r"\bcharg(?:ed|es|ing)\b"),
+    _t("chg.charge", T.CHARGED, r"\bcharg(?:e|ed|es|ing)\b"),
+    _t(
+        "chg.hit",
+        T.CHARGED,
+        r"\b(?:hit|slapped|faces?|facing) with (?:\w+ ){0,3}?charges?\b|"
+        r"\b(?:new|fresh|further|additional|more) (?:\w+ )?charges?\b",
+    ),
     _t("chg.indict", T.CHARGED, r"\bindict(?:ed|s|ment)?\b"),
     _t("chg.prosecute", T.CHARGED, r"\b(?:prosecut(?:ed|es|ion)|formally arrested|accused of)\b"),
     # consular visits
