@@ -84,6 +84,21 @@ def _db_current(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_grant(args: argparse.Namespace) -> int:
+    from monitor.store.roles import grant_daemon_role
+
+    db = connect(args.db)
+    try:
+        statements = grant_daemon_role(db, args.role)
+    finally:
+        db.dispose()
+    print(
+        f"granted {args.role} the daemon's rights ({len(statements)} grants); it owns nothing, "
+        "so it cannot alter the schema or disable the append-only triggers"
+    )
+    return 0
+
+
 def _extract(args: argparse.Namespace) -> int:
     from monitor.classify.extract import Classifier
 
@@ -546,6 +561,12 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     command("upgrade", _db_upgrade, "apply all migrations", db_sub)
     command("current", _db_current, "show the schema revision", db_sub)
+    command(
+        "grant",
+        _db_grant,
+        "PostgreSQL, as the owner: give ROLE the daemon's rights and no more (docs/security.md)",
+        db_sub,
+    ).add_argument("role", help="the role the daemon runs as")
 
     extract = command("extract", _extract, "classify articles, print developments as JSON lines")
     extract.add_argument("articles", help="ARTICLES.jsonl")
@@ -666,7 +687,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--block-private-addresses",
         action="store_true",
-        help="refuse feed URLs that resolve to private or loopback addresses",
+        help="refuse file:// feeds, and private, loopback, link-local and metadata addresses "
+        "for feeds, redirects and webhooks (also [security] block_private_addresses; "
+        "see docs/security.md)",
     )
     run.add_argument(
         "--backfill", action="store_true", help="record what the feeds hold without raising alerts"

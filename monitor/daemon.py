@@ -143,13 +143,15 @@ class Daemon:
         self.config = config
         self.options = options
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-        self.fetcher = Fetcher(FetchLimits(block_private=options.block_private))
+        # The flag or the [security] table turns blocking on; neither can turn it off.
+        block = options.block_private or config.security.block_private_addresses
+        self.fetcher = Fetcher(FetchLimits(block_private=block))
         self.stopping = asyncio.Event()
         self.last_poll: dt.datetime | None = None
         self.last_report = PollReport()
         self.polls = 0
         self._busy = asyncio.Lock()
-        self.dispatcher = Dispatcher(app.db, config.smtp)
+        self.dispatcher = Dispatcher(app.db, config.smtp, block_private=block)
         self.last_dispatch = DispatchReport()
         self.metrics = Metrics()
 

@@ -75,10 +75,12 @@ class WebhookReceiver:
 
 
 class SmtpSink:
-    """A real SMTP server (aiosmtpd) that keeps every message."""
+    """A real SMTP server (aiosmtpd) that keeps every message; with `auth`, it also accepts
+    AUTH without TLS (it offers no STARTTLS) and records each login it was sent."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, auth: bool = False) -> None:
         self.messages: list[Message] = []
+        self.logins: list[tuple[str, str]] = []
         sink = self
 
         class Handler:
@@ -86,8 +88,19 @@ class SmtpSink:
                 sink.messages.append(email.message_from_bytes(envelope.content))
                 return "250 OK"
 
+        def authenticator(
+            server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+        ) -> Any:
+            from aiosmtpd.smtp import AuthResult
+
+            sink.logins.append((data.login.decode(), data.password.decode()))
+            return AuthResult(success=True)
+
         self.port = free_port()
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        extra: dict[str, Any] = (
+            {"authenticator": authenticator, "auth_require_tls": False} if auth else {}
+        )
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port, **extra)
         self.controller.start()
 
     @property

@@ -1,5 +1,6 @@
 """Email delivery over SMTP: STARTTLS when offered (or implicit TLS with smtps://), auth from the
-URL in the environment, a plain-text and an HTML part. The URL's password never reaches a log."""
+URL in the environment, a plain-text and an HTML part. The URL's password never reaches a log,
+and never crosses the network without TLS unless the URL says `allow_plaintext_auth=yes`."""
 
 from __future__ import annotations
 
@@ -8,11 +9,25 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 
 class EmailError(Exception):
     """A delivery failure worded without secrets."""
+
+    permanent = False
+
+
+class EmailRefused(EmailError):
+    """A delivery this program will not make as configured: retrying cannot help."""
+
+    permanent = True
+
+
+def plaintext_auth_allowed(query: str) -> bool:
+    """Whether the SMTP URL says explicitly that the password may travel without TLS."""
+    values = parse_qs(query).get("allow_plaintext_auth", [])
+    return any(v.lower() in ("1", "yes", "true") for v in values)
 
 
 def subject_of(payload: dict[str, Any]) -> str:
@@ -66,10 +81,17 @@ def send(smtp_url: str, msg: EmailMessage, timeout: float = 20.0) -> None:
             client = smtplib.SMTP(host, port or 587, timeout=timeout)
         with client:
             client.ehlo()
+            encrypted = parts.scheme == "smtps"
             if parts.scheme == "smtp" and client.has_extn("starttls"):
                 client.starttls(context=ssl.create_default_context())
                 client.ehlo()
+                encrypted = True
             if parts.username:
+                if not encrypted and not plaintext_auth_allowed(parts.query):
+                    raise EmailRefused(
+                        f"refused to send the SMTP password to {host} without TLS (it offers no "
+                        "STARTTLS); use smtps://, or add ?allow_plaintext_auth=yes to the URL"
+                    )
                 client.login(unquote(parts.username), unquote(parts.password or ""))
             client.send_message(msg)
     except smtplib.SMTPResponseException as exc:

@@ -31,6 +31,7 @@ from monitor.alerts.subscriptions import (
     load_subscriptions,
 )
 from monitor.config import SmtpConfig
+from monitor.fetch.guard import guarded_transport
 from monitor.store.claims import claim
 from monitor.store.db import Database
 from monitor.store.schema import alerts, case_status
@@ -68,6 +69,7 @@ class Dispatcher:
         timeout: float = 10.0,
         concurrency: int = 8,
         lease: dt.timedelta = LEASE,
+        block_private: bool = False,
     ) -> None:
         self.db = db
         self.smtp = smtp
@@ -75,7 +77,13 @@ class Dispatcher:
         self.timeout = timeout
         self.lease = lease
         self.gate = asyncio.Semaphore(concurrency)
-        self.client = httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False)
+        # With private-address blocking on, webhooks connect only to public addresses.
+        self.client = httpx.AsyncClient(
+            timeout=timeout,
+            follow_redirects=False,
+            trust_env=False,
+            transport=guarded_transport() if block_private else None,
+        )
 
     async def aclose(self) -> None:
         await self.client.aclose()
@@ -155,7 +163,7 @@ class Dispatcher:
         try:
             await asyncio.to_thread(email_channel.send, smtp_url, msg, self.timeout)
         except email_channel.EmailError as exc:
-            return webhook.Delivery(False, error=str(exc))
+            return webhook.Delivery(False, permanent=exc.permanent, error=str(exc))
         return webhook.Delivery(True)
 
     def _settle(self, row: Any, result: webhook.Delivery, report: DispatchReport) -> None:

@@ -18,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from monitor.fetch.guard import BlockedAddress
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -74,6 +76,8 @@ async def deliver(
     for _ in range(4):
         try:
             response = await client.post(target, content=body, headers=headers)
+        except BlockedAddress as exc:
+            return Delivery(False, permanent=True, error=str(exc))
         except httpx.TimeoutException:
             return Delivery(False, error="receiver timed out")
         except httpx.HTTPError as exc:

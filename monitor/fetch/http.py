@@ -11,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
-import ipaddress
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -21,6 +19,7 @@ from urllib.request import url2pathname
 import httpx
 
 from monitor import __version__
+from monitor.fetch.guard import BlockedAddress, guarded_transport
 
 USER_AGENT = (
     f"case-monitor/{__version__} (+https://github.com/case-monitor/case-monitor; "
@@ -37,7 +36,8 @@ class FetchLimits:
     read_timeout: float = 20.0
     deadline: float = 60.0
     max_redirects: int = 5
-    block_private: bool = False  # refuse hosts on private, loopback or link-local addresses
+    # Refuse file:// and every non-public address (monitor.fetch.guard), redirects included.
+    block_private: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,23 +86,6 @@ def parse_retry_after(value: str | None, now: dt.datetime | None = None) -> floa
     return max((when - now).total_seconds(), 0.0)
 
 
-async def _check_address(url: str) -> None:
-    host = urlsplit(url).hostname or ""
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve {host}: {exc.strerror}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if (
-            address.is_private
-            or address.is_loopback
-            or address.is_link_local
-            or (address.is_reserved or address.is_multicast or address.is_unspecified)
-        ):
-            raise FetchError(f"refused: {host} resolves to a non-public address ({address})")
-
-
 def _read_file(url: str, limits: FetchLimits) -> FetchedFeed:
     path = Path(url2pathname(urlsplit(url).path))
     try:
@@ -125,6 +108,8 @@ class Fetcher:
         self, limits: FetchLimits | None = None, transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self.limits = limits or FetchLimits()
+        if transport is None and self.limits.block_private:
+            transport = guarded_transport()
         timeout = httpx.Timeout(self.limits.read_timeout, connect=self.limits.connect_timeout)
         self.client = httpx.AsyncClient(
             timeout=timeout,
@@ -149,13 +134,18 @@ class Fetcher:
     ) -> FetchedFeed:
         """Fetch `url` within the limits; never raises for network or server trouble."""
         if url.lower().startswith("file://"):
+            if self.limits.block_private:
+                return FetchedFeed(
+                    url,
+                    error="refused: file:// feeds are not read while private addresses are blocked",
+                )
             return await asyncio.to_thread(_read_file, url, self.limits)
         try:
             async with asyncio.timeout(self.limits.deadline):
                 return await self._fetch(url, etag, last_modified)
         except TimeoutError:
             return FetchedFeed(url, error=f"took longer than {self.limits.deadline:g}s: cut off")
-        except FetchError as exc:
+        except (FetchError, BlockedAddress) as exc:
             return FetchedFeed(url, error=str(exc))
         except httpx.TimeoutException as exc:
             return FetchedFeed(url, error=f"timed out ({type(exc).__name__})")
@@ -172,8 +162,6 @@ class Fetcher:
         for _ in range(self.limits.max_redirects + 1):
             if urlsplit(current).scheme not in ("http", "https"):
                 raise FetchError(f"refused to follow a redirect to {current}")
-            if self.limits.block_private:
-                await _check_address(current)
             async with self.client.stream("GET", current, headers=headers) as response:
                 if response.status_code in (301, 302, 303, 307, 308):
                     location = response.headers.get("location")

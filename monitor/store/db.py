@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import NullPool
 
 DB_ENV = "MONITOR_DB"
@@ -184,6 +184,15 @@ def upgrade(db: Database) -> bool:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
                 conn.commit()
+            except DBAPIError as exc:
+                conn.rollback()
+                if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+                    raise DatabaseError(
+                        f"the schema is at {current_revision(db)} and this version needs "
+                        f"{head_revision(db)}, but this role may not change it: run "
+                        "`monitor db upgrade` as the owner role (docs/security.md)"
+                    ) from None
+                raise
             finally:
                 conn.execute(text("SELECT pg_advisory_unlock(hashtext('case-monitor:migrate'))"))
                 conn.commit()

@@ -33,6 +33,9 @@ metadata = MetaData(
     }
 )
 
+# Tables whose rows are never updated or deleted (triggers in the migrations enforce it).
+APPEND_ONLY = ("events", "articles", "article_sightings")
+
 Json = JSON().with_variant(JSONB(), "postgresql")
 # BigInteger is not an alias of SQLite's rowid type; positions are assigned by
 # the store itself (see monitor.store.events), so no autoincrement is needed.
