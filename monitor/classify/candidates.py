@@ -254,14 +254,13 @@ def _rule_only(
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|without|denie[sd]|deny)\b(?:\W+\w+){0,2}\W*$", re.I)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
-    r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due)\b"
+    r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
+    r"braces? for|bracing for|prepares? for|ahead of|maximum|up to|as much as)\b"
     r"(?:\W+\w+){0,4}\W*$",
     re.I,
 )
 
 
-_AUX_BEFORE = re.compile(
-    r"\b(?:was|were|is|are|been|being|be|has|have|had|got|gets)\s+(?:\w+ly\s+)?$", re.I
 )
 _ATTRIBUTIVE = re.compile(
     r"^\s+(?:(?:[A-Z][\w.'-]*|[a-z]+-[a-z]+|former|prominent|dissident|opposition|rights|"
@@ -286,6 +285,23 @@ _APPOSITIVE = re.compile(
     + r")s?\s+(?:(?:who\s+(?:is|was)|currently|still|now)\s+)?$",
     re.I,
 )
+_NP_OPENERS = frozenset(
+    "the a an of for to with about on from by and or at in over visit visits free freed release "
+    "releasing meet meets see sees".split()
+)
+
+
+def _starts_noun_phrase(pre: str) -> bool:
+    """Whether what follows opens a noun phrase ("Detained journalist X", "of jailed activist
+    Y"), not a verb after its subject ("officers arrested aid worker X")."""
+    before = pre.rstrip()
+    if not before or before[-1] in ",:;-–—(\"'“‘":
+        return True
+    last = before.rsplit(None, 1)[-1].lower().strip("\"'“‘")
+    return last in _NP_OPENERS or last.endswith(("'s", "’s"))
+
+
+_SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
@@ -326,21 +342,46 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             post.lstrip()[4:] if post.lstrip().startswith("for ") else ""
         ):
             return True  # "jailed for 25 years" is a sentence
-        if word.endswith("ed") and not _AUX_BEFORE.search(pre) and _ATTRIBUTIVE.match(post):
+        if word.endswith("ed") and _starts_noun_phrase(pre) and _ATTRIBUTIVE.match(post):
             return True  # "detained journalist X", "jailed activist Y": a state, not news
-        if word in (
-            "detained",
-            "imprisoned",
-            "jailed",
-            "held",
-            "incarcerated",
-        ) and _APPOSITIVE.search(pre):
+        if (
+            word
+            in (
+                "detained",
+                "imprisoned",
+                "jailed",
+                "held",
+                "incarcerated",
+            )
+            and _APPOSITIVE.search(pre)
+            and not _SINCE_AFTER.match(post)
+        ):
             return True  # "Paul X, an American imprisoned in Russia": who they are, not news
         if _DETENTION_NOT_ARREST.search(pre):
             return True  # "extends the detention", "wrongfully detained", "formally arrested",
             # "freed from detention": a hearing, a designation, a charge, a release
     if trig.type is DevelopmentType.SENTENCED and _SERVING.search(pre):
         return True  # "who is serving a 12-year sentence": a state
+    if trig.type is DevelopmentType.SENTENCED and re.search(
+        r"\b(?:end|rest|remainder) of (?:his|her|their|the)\s+$", pre
+    ):
+        return True  # "nears the end of her sentence"
+    if (
+        trig.type is DevelopmentType.VERDICT
+        and word.startswith("convict")
+        and _ATTRIBUTIVE.match(post)
+    ):
+        return True  # "convicted arms dealer X": who he is
+    if trig.type is DevelopmentType.HEARING and re.match(
+        r"^\W*(?:\w+\s+){0,1}(?:set|scheduled|postponed|adjourned|due)\b", post, re.I
+    ):
+        return True  # "appeal hearing set for Oct. 25": a date ahead
+    if trig.id == "hea.extradition" and not re.search(
+        r"\b(?:hearing|ruling|ruled|rules|judge|blocked|blocks|approved|approves|ordered|orders)\b",
+        text[max(0, m.start() - 40) : m.end() + 40],
+        re.I,
+    ):
+        return True  # extradition as a topic ("lobby against extradition") is no hearing
     if trig.type is DevelopmentType.SENTENCED and (
         C.SOUGHT.search(pre[-25:])
         or C.SOUGHT.match(post.lstrip(" -")[:10])
@@ -353,6 +394,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or C.PURSUIT_BEFORE.search(pre[-45:])
         or C.PURSUIT_AFTER.match(post)
         or C.ON_CONDITIONS.match(post)
+        or (word in ("exchange", "swap") and re.match(r"^\s+for\b", post) is not None)
         or C.REMAINS_HELD.search(text)
     ):
         return True  # sought, discussed, on conditions, partial: "negotiate the release of X"

@@ -51,6 +51,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"remanded|jailed)\b",
     ),
     _t("det.held", T.DETAINED, r"\b(?:held|holding|holds)\b"),
+    # A state with its beginning: "in jail since December 2020", "behind bars since 2018".
+    _t(
+        "det.since",
+        T.DETAINED,
+        r"\b(?:in (?:jail|prison|custody|detention)|behind bars)\b"
+        r"(?=(?:\s+[\w'’-]+){0,4}\s+since\b)",
+    ),
     _t(
         "det.taken",
         T.DETAINED,
@@ -160,7 +167,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:say|says|said|tell|tells|told|call|calls|called|describ(?:e|es|ed)|deem(?:s|ed)?|"
         r"determin(?:e|es|ed)|express(?:es|ed)?|voic(?:e|es|ed)|concern(?:s|ed)?|troubled|"
         r"offer(?:s|ed)?|propos(?:e|es|ed|al)|pledg(?:e|es|ed)|vow(?:s|ed)?|mark(?:s|ed)?|"
-        r"speak(?:s)?|spoke|renew(?:s|ed)?|seek(?:s)?|sought)\b",
+        r"speak(?:s)?|spoke|renew(?:s|ed)?|seek(?:s)?|sought|meet|meets|met|hold talks|"
+        r"held talks|raise[sd]?|press(?:es|ed)?|push(?:es|ed)?|condemn(?:s|ed)?|"
+        r"warn(?:s|ed)?|insist(?:s|ed)?)\b",
     ),
     _t(
         "dip.raise",
@@ -251,7 +260,8 @@ DESCRIPTOR_WORDS = (
     r"national|citizen|dual national|student|academic|scholar|researcher|economist|artist|"
     r"musician|writer|poet|lawyer|teacher|tourist|woman|man|girl|boy|mother|father|"
     r"american|briton|canadian|australian|german|frenchman|detainee|prisoner|hostage|"
-    r"defender|protester|protestor|star|athlete|player|priest|pastor|marine|rapper|tycoon"
+    r"defender|protester|protestor|star|athlete|player|priest|pastor|marine|rapper|tycoon|"
+    r"dealer|smuggler|spy|criminal|murderer|lawyers"
 )
 DESCRIPTOR = re.compile(r"\b(?:" + DESCRIPTOR_WORDS + r")s?\b", re.I)
 # What follows a release verb when something other than a person is released.
@@ -317,7 +327,7 @@ PURSUIT_BEFORE = re.compile(
 )
 PURSUIT_AFTER = re.compile(
     r"^\s+(?:deals?|talks|negotiations?|offers?|proposals?|decisions?|efforts?|bids?|hopes?|"
-    r"campaign|plans?|looms?|for\b)",
+    r"campaign|plans?|looms?)\b",
     re.I,
 )
 ON_CONDITIONS = re.compile(
