@@ -121,3 +121,45 @@ def test_the_review_page_says_what_waits_and_that_it_is_read_only(
     assert "Read-only" in seen  # no token configured
     assert browser.evaluate("document.querySelectorAll('form[method=post]').length") == 0
     keep(browser.screenshot(tmp_path / "review.png"))
+
+
+@pytest.fixture
+def reviewable(
+    tmp_path: Path, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[App, str]]:
+    """The seed data served with a review token configured."""
+    from monitor.config import HttpTable
+
+    monkeypatch.setenv("MONITOR_TEST_REVIEW_TOKEN", TOKEN)
+    dev = shared_dir / "eval" / "dev"
+    app: App = bootstrap(f"sqlite:///{tmp_path / 'web.db'}")
+    import_cases(app.store, load_cases(dev / "cases.toml"))
+    app.ingest(list(read_articles(dev / "articles.jsonl")))
+    try:
+        with served(web_app(app, HttpTable(token_env="MONITOR_TEST_REVIEW_TOKEN"))) as base:
+            yield app, base
+    finally:
+        app.close()
+
+
+TOKEN = "a review token for the browser test"
+
+
+def sign_in(browser: Browser, base: str, token: str) -> None:
+    browser.goto(f"{base}/review")
+    browser.evaluate(f"document.querySelector('input[name=token]').value = {token!r}")
+    browser.submit("document.querySelector('form[action=\"/review/session\"] button')")
+
+
+def test_a_reviewer_signs_in_from_the_page_with_the_token(
+    browser: Browser, reviewable: tuple[App, str]
+) -> None:
+    app, base = reviewable
+    head = app.store.head()
+    browser.goto(f"{base}/review")
+    assert "Review token" in browser.text()
+    sign_in(browser, base, "not the token")
+    assert "403" in browser.text() and "wrong review token" in browser.text()
+    sign_in(browser, base, TOKEN)
+    assert "Signed in to decide" in browser.text()
+    assert app.store.head() == head  # signing in appends nothing
