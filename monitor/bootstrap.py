@@ -114,12 +114,15 @@ def web_app(app: App, http: HttpTable | None) -> Starlette:
     from monitor.web.guard import Guard
 
     class WebDesk(Desk):
-        """The review use case, its unknown ids reported as the web's `UnknownProposal`."""
+        """The review use case, its unknown ids reported as the web's `UnknownProposal`; the
+        projections are brought up to date at once, so the next page shows the decision."""
 
         def decide(self, decision: Any) -> int:
             try:
-                return super().decide(decision)
+                appended = super().decide(decision)
             except UnknownDevelopment as exc:
                 raise UnknownProposal(str(exc)) from None
+            app.project()
+            return appended
 
     return create_app(WebContext(app.db, Guard(review_token(http)), WebDesk(app.store)))

@@ -75,9 +75,7 @@ def case_status_of(
     return _status_row(row, today or dt.datetime.now(dt.UTC).date()) if row else None
 
 
-def timeline(
-    conn: Connection, case_key: str, *, proposed: bool = False
-) -> list[dict[str, Any]]:
+def timeline(conn: Connection, case_key: str, *, proposed: bool = False) -> list[dict[str, Any]]:
     """One case's live developments, ordered by their own dates (undated last); with
     `proposed`, the proposals waiting for review as well."""
     states = ["accepted", "proposed"] if proposed else ["accepted"]
@@ -156,7 +154,6 @@ def _utc(value: dt.datetime | None) -> str | None:
 
 def _development(r: Any) -> dict[str, Any]:
     """A timeline row with its full list of reports and the times it was recorded and changed."""
-    mapping = r._mapping
     return {
         "case": r.case_key,
         "development": r.development_id,
@@ -167,7 +164,8 @@ def _development(r: Any) -> dict[str, Any]:
         "detail": r.detail,
         "evidence": r.evidence,
         "confidence": r.confidence,
-        "review": mapping.get("review") or "accepted",
+        "review": r.review,
+        "review_reason": r.review_reason,
         "sources": list(r.sources),
         "recorded_at": _utc(r.first_recorded_at),
         "updated_at": _utc(r.updated_at or r.first_recorded_at),
@@ -175,15 +173,19 @@ def _development(r: Any) -> dict[str, Any]:
     }
 
 
+_SHOWN = ("accepted", "proposed")  # rejected ones stay in the store, out of sight
+
+
 def case_history(conn: Connection, case_key: str) -> list[dict[str, Any]]:
-    """One case's live developments in `timeline` order, each with every source that reported
-    it (article id, url, title, published), its review state and when it last changed."""
+    """One case's live developments and proposals in `timeline` order, each with every source
+    that reported it (article id, url, title, published), its review state and when it last
+    changed."""
     rows = list(
         conn.execute(
             select(case_timeline).where(
                 case_timeline.c.case_key == case_key,
                 case_timeline.c.retracted.is_(False),
-                case_timeline.c.review != "rejected",
+                case_timeline.c.review.in_(_SHOWN),
             )
         )
     )
@@ -200,16 +202,18 @@ def developments(
     until: str | None = None,
     after: int = 0,
     limit: int = 50,
+    review: tuple[str, ...] = ("accepted",),
 ) -> list[dict[str, Any]]:
     """Live developments in the order they were first recorded, after position `after`.
 
     `since`/`until` compare the developments' own (partial, ISO) dates as text, so
     `since="2021"` keeps everything dated in 2021 or later; undated ones drop out.
     The first recorded position is unique per development, so it is a stable cursor.
+    Accepted developments only, unless `review` names other states.
     """
     query = select(case_timeline).where(
         case_timeline.c.retracted.is_(False),
-        case_timeline.c.review != "rejected",
+        case_timeline.c.review.in_(review),
         case_timeline.c.first_recorded_position > after,
     )
     if case:
@@ -230,11 +234,12 @@ def developments(
 def recent_developments(
     conn: Connection, *, case: str | None = None, types: list[str] | None = None, limit: int = 100
 ) -> list[dict[str, Any]]:
-    """The developments changed most recently (newest first), with their case's name: a feed."""
+    """The accepted developments changed most recently (newest first), with their case's
+    name: a feed (proposals are not news until a person confirms them)."""
     query = (
         select(case_timeline, case_status.c.name.label("case_name"))
         .join(case_status, case_status.c.case_key == case_timeline.c.case_key, isouter=True)
-        .where(case_timeline.c.retracted.is_(False), case_timeline.c.review != "rejected")
+        .where(case_timeline.c.retracted.is_(False), case_timeline.c.review == "accepted")
     )
     if case:
         query = query.where(case_timeline.c.case_key == case)
@@ -249,11 +254,11 @@ def recent_developments(
 
 
 def sources(conn: Connection, case: str | None = None) -> list[dict[str, Any]]:
-    """Every article that reported a live development: outlet, title, link, published, and
-    which cases and how many developments it supports; newest first."""
+    """Every article that reported a live, accepted development: outlet, title, link,
+    published, and which cases and how many developments it supports; newest first."""
     query = select(
         case_timeline.c.case_key, case_timeline.c.development_id, case_timeline.c.sources
-    ).where(case_timeline.c.retracted.is_(False), case_timeline.c.review != "rejected")
+    ).where(case_timeline.c.retracted.is_(False), case_timeline.c.review == "accepted")
     if case:
         query = query.where(case_timeline.c.case_key == case)
     found: dict[str, dict[str, Any]] = {}

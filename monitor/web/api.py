@@ -66,6 +66,19 @@ def _types(request: Request) -> list[str]:
     return found
 
 
+_STATES = ("accepted", "proposed", "rejected")
+
+
+def _review_states(request: Request) -> tuple[str, ...]:
+    """`review=accepted,proposed` (default: accepted only); an unknown state is a 400."""
+    raw = request.query_params.get("review") or "accepted"
+    states = tuple(s for s in raw.split(",") if s)
+    for state in states:
+        if state not in _STATES:
+            raise HTTPException(400, f"unknown review state {state!r}: use {', '.join(_STATES)}")
+    return states
+
+
 def cases(request: Request) -> Response:
     """Every case's status: the rows of `monitor status --json`."""
     context = _ctx(request)
@@ -120,6 +133,7 @@ def developments(request: Request) -> Response:
             until=request.query_params.get("until") or None,
             after=after,
             limit=limit + 1,
+            review=_review_states(request),
         )
     page, more = rows[:limit], len(rows) > limit
     body = {
@@ -300,6 +314,7 @@ OPENAPI: dict[str, Any] = {
                 _q("type", "development types, comma-separated or repeated"),
                 _q("since", "own date at or after this ISO prefix"),
                 _q("until", "own date at or before this ISO prefix"),
+                _q("review", "states, comma-separated: accepted (default), proposed, rejected"),
                 _q("limit", f"page size, 1 to {MAX_LIMIT} (default 50)", "integer"),
                 _q("cursor", "`next_cursor` of the previous page"),
             ],

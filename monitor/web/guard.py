@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 SESSION_COOKIE = "monitor_review"
 CSRF_COOKIE = "monitor_csrf"
 CSRF_FIELD = "csrf"
+REVIEWER_COOKIE = "monitor_reviewer"
 
 
 def _mac(key: bytes, message: str) -> str:

@@ -18,7 +18,13 @@ from monitor.domain.dates import PartialDate
 from monitor.domain.developments import DevelopmentType, Status
 from monitor.projections import reports
 from monitor.web.context import Decision, UnknownProposal, WebContext
-from monitor.web.guard import CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE, same_origin
+from monitor.web.guard import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    REVIEWER_COOKIE,
+    SESSION_COOKIE,
+    same_origin,
+)
 from monitor.web.responses import conditional
 from monitor.web.svg import timeline_svg
 
@@ -144,7 +150,8 @@ def case_page(request: Request) -> Response:
     for row in history:
         for source in row["sources"]:
             source["outlet"] = reports.outlet(source.get("url"))
-    svg = timeline_svg(history, today, title=f"Time line of {case['name']}")
+    accepted = [row for row in history if row["review"] == "accepted"]
+    svg = timeline_svg(accepted, today, title=f"Time line of {case['name']}")
     return _render(request, "case.html", case=case, history=history, svg=svg, waiting=waiting)
 
 
@@ -207,13 +214,23 @@ async def sign_in(request: Request) -> Response:
         raise HTTPException(403, "wrong review token")
     response = _back("Signed in.")
     response.set_cookie(SESSION_COOKIE, guard.session_value(), httponly=True, samesite="strict")
+    name = _reviewer_name(form.get("by"))
+    if name:
+        response.set_cookie(REVIEWER_COOKIE, name, httponly=True, samesite="strict")
     return response
+
+
+def _reviewer_name(text: str | None) -> str:
+    """The name a reviewer gave at sign-in, kept to letters, digits and a few marks."""
+    kept = "".join(c for c in (text or "") if c.isalnum() or c in " .-_@")
+    return kept.strip()[:60]
 
 
 async def sign_out(request: Request) -> Response:
     await _checked_form(request, need_session=False)
     response = _back("Signed out.")
     response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(REVIEWER_COOKIE)
     return response
 
 
@@ -229,7 +246,8 @@ async def decide(request: Request) -> Response:
     decision = Decision(
         action=action,
         development=request.path_params["development"],
-        by=form.get("by") or "web",
+        # Who decided, as the events record it: the name given at sign-in, marked as the web's.
+        by="web:" + (_reviewer_name(request.cookies.get(REVIEWER_COOKIE)) or "reviewer"),
         reason=form.get("reason") or None,
         changes=changes if action == "correct" else {},
     )

@@ -15,7 +15,8 @@ import httpx
 import pytest
 
 from monitor.bootstrap import App, bootstrap, web_app
-from monitor.config import load_cases, read_articles
+from monitor.config import HttpTable, load_cases, read_articles
+from monitor.domain.review import ReviewPolicy
 from monitor.ingest import import_cases
 from tests.browser import Browser, chromium_path
 from tests.webserver import served
@@ -40,13 +41,20 @@ def browser() -> Iterator[Browser]:
         chrome.close()
 
 
-@pytest.fixture
-def site(tmp_path: Path, shared_dir: Path) -> Iterator[str]:
-    """The five seed articles ingested, served on loopback."""
+def seeded(url: str, shared_dir: Path) -> App:
+    """The five seed articles ingested on a strict desk (review threshold 0.8, where the
+    default is 0.5), so that some developments wait for review; statuses are as expected."""
     dev = shared_dir / "eval" / "dev"
-    app: App = bootstrap(f"sqlite:///{tmp_path / 'web.db'}")
+    app = bootstrap(url, review=ReviewPolicy(0.8))
     import_cases(app.store, load_cases(dev / "cases.toml"))
     app.ingest(list(read_articles(dev / "articles.jsonl")))
+    return app
+
+
+@pytest.fixture
+def site(tmp_path: Path, shared_dir: Path) -> Iterator[str]:
+    """The seed data served on loopback, read-only (no review token)."""
+    app = seeded(f"sqlite:///{tmp_path / 'web.db'}", shared_dir)
     try:
         with served(web_app(app, None)) as base:
             yield base
@@ -107,17 +115,98 @@ def test_a_case_page_draws_the_time_line_and_shows_the_evidence(
     assert sorted(svg["labels"]) == sorted(r["type"] for r in dated)
     for row in timeline:
         assert row["evidence"] in seen, row["evidence"]
-    sources = browser.evaluate("document.querySelectorAll('ul.sources li').length")
+    sources = browser.evaluate(
+        "document.querySelectorAll('li[data-review=accepted] ul.sources li').length"
+    )
     assert sources == sum(r["sources"] for r in timeline)
+    waiting = [p for p in httpx.get(f"{site}/api/v1/review").json() if p["case"] == "kovrig"]
+    marked = browser.evaluate(
+        "[...document.querySelectorAll('li[data-review=proposed] .review-state')]"
+        ".map(s => s.innerText)"
+    )
+    assert waiting and marked == ["proposed"] * len(waiting)  # shown, and marked as waiting
     keep(browser.screenshot(tmp_path / "case-kovrig.png"))
 
 
-def test_the_review_page_says_what_waits_and_that_it_is_read_only(
+def test_the_review_page_shows_each_proposal_with_its_evidence_read_only(
     browser: Browser, site: str, tmp_path: Path
 ) -> None:
+    waiting = httpx.get(f"{site}/api/v1/review").json()
+    assert waiting
     browser.goto(f"{site}/review")
     seen = browser.text()
-    assert "Review" in seen
+    assert f"{len(waiting)} proposals waiting" in seen
     assert "Read-only" in seen  # no token configured
+    for proposal in waiting:
+        assert proposal["evidence"] in seen
+        assert proposal["why"] in seen
+    shown = browser.evaluate(
+        "[...document.querySelectorAll('li[data-development]')].map(l => l.dataset.development)"
+    )
+    assert shown == [p["development"] for p in waiting]
     assert browser.evaluate("document.querySelectorAll('form[method=post]').length") == 0
     keep(browser.screenshot(tmp_path / "review.png"))
+
+
+@pytest.fixture
+def reviewable(
+    tmp_path: Path, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[App, str]]:
+    """The seed data served with a review token configured."""
+    monkeypatch.setenv("MONITOR_TEST_REVIEW_TOKEN", TOKEN)
+    app = seeded(f"sqlite:///{tmp_path / 'web.db'}", shared_dir)
+    try:
+        with served(web_app(app, HttpTable(token_env="MONITOR_TEST_REVIEW_TOKEN"))) as base:
+            yield app, base
+    finally:
+        app.close()
+
+
+TOKEN = "a review token for the browser test"
+
+
+def sign_in(browser: Browser, base: str, token: str) -> None:
+    browser.goto(f"{base}/review")
+    browser.evaluate(f"document.querySelector('input[name=token]').value = {token!r}")
+    browser.submit("document.querySelector('form[action=\"/review/session\"] button')")
+
+
+def test_a_reviewer_signs_in_from_the_page_with_the_token(
+    browser: Browser, reviewable: tuple[App, str]
+) -> None:
+    app, base = reviewable
+    head = app.store.head()
+    browser.goto(f"{base}/review")
+    assert "Review token" in browser.text()
+    sign_in(browser, base, "not the token")
+    assert "403" in browser.text() and "wrong review token" in browser.text()
+    sign_in(browser, base, TOKEN)
+    seen = browser.text()
+    assert "Signed in to decide" in seen and "Confirm" in seen and "Reject" in seen
+    assert app.store.head() == head  # signing in appends nothing
+
+
+def test_a_reviewer_confirms_a_proposal_by_clicking_confirm(
+    browser: Browser, reviewable: tuple[App, str], tmp_path: Path
+) -> None:
+    app, base = reviewable
+    sign_in(browser, base, TOKEN)
+    keep(browser.screenshot(tmp_path / "review-signed-in.png"))
+    proposal = browser.evaluate(
+        "document.querySelector('li[data-development]').dataset.development"
+    )
+    head = app.store.head()
+    browser.submit(f"document.querySelector('form[action=\"/review/{proposal}/confirm\"] button')")
+    assert f"Confirmed {proposal}." in browser.text()
+    assert app.store.head() == head + 1
+    assert browser.evaluate(f"document.getElementById('dev-{proposal}')") is None
+    case = next(
+        r["case"]
+        for r in httpx.get(f"{base}/api/v1/developments", params={"limit": 500}).json()[
+            "developments"
+        ]
+        if r["development"] == proposal
+    )
+    browser.goto(f"{base}/cases/{case}#dev-{proposal}")
+    state = browser.evaluate(f"document.querySelector('#dev-{proposal} .review-state').innerText")
+    assert state == "accepted"

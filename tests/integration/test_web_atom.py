@@ -112,3 +112,31 @@ def test_an_unknown_case_or_type_is_refused(seeded: tuple[App, str]) -> None:
     _, base = seeded
     assert httpx.get(f"{base}/cases/nobody.atom").status_code == 404
     assert httpx.get(f"{base}/feed.atom?type=abducted").status_code == 400
+
+
+def test_a_reviewer_s_correction_moves_the_entry_s_updated(seeded: tuple[App, str]) -> None:
+    from monitor import review
+
+    app, base = seeded
+    before = {e.id: e for e in parsed(f"{base}/cases/kovrig.atom").entries}
+    visit = next(
+        r
+        for r in httpx.get(f"{base}/api/v1/cases/kovrig/timeline").json()
+        if r["type"] == "consular_visit"
+    )
+    time.sleep(0.01)
+    review.correct(
+        app.store,
+        visit["development"],
+        review.Correction(date="2020-11-09"),
+        reason="the ministry's own release gives the 9th",
+        by="test",
+    )
+    app.project()
+    after = {e.id: e for e in parsed(f"{base}/cases/kovrig.atom").entries}
+    assert after.keys() == before.keys()  # same entries, same ids
+    changed = entry_id(visit["development"])
+    assert after[changed].updated > before[changed].updated
+    assert "2020-11-09" in after[changed].title
+    assert after[changed].published == before[changed].published
+    assert all(after[i].updated == before[i].updated for i in after if i != changed)

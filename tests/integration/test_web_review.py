@@ -109,3 +109,93 @@ def test_with_a_token_posts_need_the_session_and_the_csrf_token(
         assert out.status_code == 303
         assert "Review token" in client.get("/review").text
     assert app.store.head() == head
+
+
+def seeded_with_proposals(url: str, shared_dir: Path) -> App:
+    """The five seed articles on a strict desk (threshold 0.8), so that some wait for review."""
+    from monitor.domain.review import ReviewPolicy
+
+    dev = shared_dir / "eval" / "dev"
+    app = bootstrap(url, review=ReviewPolicy(0.8))
+    import_cases(app.store, load_cases(dev / "cases.toml"))
+    app.ingest(list(read_articles(dev / "articles.jsonl")))
+    return app
+
+
+def last_event(app: App) -> tuple[str, str, dict[str, object]]:
+    from sqlalchemy import select
+
+    from monitor.store.schema import events
+
+    with app.db.read() as conn:
+        row = conn.execute(select(events).order_by(events.c.position.desc()).limit(1)).one()
+    data = {k: v for k, v in row.data.items() if k != "at"}  # when it was decided
+    return row.stream, row.type, data
+
+
+def test_a_confirm_from_the_page_appends_the_same_event_as_the_cli(
+    db_url: str, tmp_path: Path, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor.cli import main
+
+    monkeypatch.setenv("MONITOR_TEST_REVIEW_TOKEN", TOKEN)
+    web_side = seeded_with_proposals(db_url, shared_dir)
+    cli_url = f"sqlite:///{tmp_path / 'cli.db'}"  # the CLI's side of the comparison
+    cli_side = seeded_with_proposals(cli_url, shared_dir)
+    try:
+        http = HttpTable(token_env="MONITOR_TEST_REVIEW_TOKEN")
+        with served(web_app(web_side, http)) as base, httpx.Client(base_url=base) as client:
+            waiting = client.get("/api/v1/review").json()
+            assert waiting and all(p["why"] for p in waiting)  # each says why it waits
+            proposal = waiting[0]["development"]
+            csrf = csrf_of(client.get("/review").text)
+            client.post("/review/session", data={"token": TOKEN, "by": "alice", "csrf": csrf})
+            page = client.get("/review")
+            assert f'action="/review/{proposal}/confirm"' in page.text
+            head = web_side.store.head()
+            done = client.post(f"/review/{proposal}/confirm", data={"csrf": csrf})
+            assert done.status_code == 303
+            assert web_side.store.head() == head + 1
+            after = client.get("/api/v1/review").json()
+            assert proposal not in {p["development"] for p in after}
+            assert "Confirmed" in client.get(done.headers["location"]).text
+        assert main(["review", "confirm", proposal, "--by", "web:alice", "--db", cli_url]) == 0
+        web_event, cli_event = last_event(web_side), last_event(cli_side)
+        assert web_event[1] == "DevelopmentConfirmed"
+        assert web_event == cli_event
+    finally:
+        web_side.close()
+        cli_side.close()
+
+
+def test_reject_and_correct_from_the_page_need_a_reason(
+    db_url: str, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MONITOR_TEST_REVIEW_TOKEN", TOKEN)
+    app = seeded_with_proposals(db_url, shared_dir)
+    try:
+        http = HttpTable(token_env="MONITOR_TEST_REVIEW_TOKEN")
+        with served(web_app(app, http)) as base, httpx.Client(base_url=base) as client:
+            first, second = [p["development"] for p in client.get("/api/v1/review").json()[:2]]
+            csrf = csrf_of(client.get("/review").text)
+            client.post("/review/session", data={"token": TOKEN, "csrf": csrf})
+            head = app.store.head()
+            no_reason = client.post(f"/review/{first}/reject", data={"csrf": csrf})
+            assert no_reason.status_code == 400 and app.store.head() == head
+            rejected = client.post(
+                f"/review/{first}/reject", data={"csrf": csrf, "reason": "speculation"}
+            )
+            assert rejected.status_code == 303 and app.store.head() == head + 1
+            corrected = client.post(
+                f"/review/{second}/correct",
+                data={"csrf": csrf, "type": "hearing", "date": "2019-06", "reason": "a hearing"},
+            )
+            assert corrected.status_code == 303
+            remaining = {p["development"] for p in client.get("/api/v1/review").json()}
+            assert not {first, second} & remaining
+            developments = client.get(
+                "/api/v1/developments", params={"type": "hearing", "limit": 500}
+            ).json()["developments"]
+            assert [d["date"] for d in developments if d["development"] == second] == ["2019-06"]
+    finally:
+        app.close()
