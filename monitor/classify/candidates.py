@@ -261,7 +261,6 @@ _UNREALISED = re.compile(
 )
 
 
-)
 _ATTRIBUTIVE = re.compile(
     r"^\s+(?:(?:[A-Z][\w.'-]*|[a-z]+-[a-z]+|former|prominent|dissident|opposition|rights|"
     r"wikileaks|pro-democracy)\s+){0,3}(?:" + C.DESCRIPTOR_WORDS + r")s?\b",
