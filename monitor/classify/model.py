@@ -45,7 +45,11 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def confidence(self, raw: float) -> float:
-        """The calibrated probability: how often candidates scored like this were right."""
+        """The calibrated probability: how often candidates scored like this were right, kept
+        within [0.01, 0.99] (a finite sample never shows certainty)."""
+        return max(0.01, min(0.99, self._calibrated(raw)))
+
+    def _calibrated(self, raw: float) -> float:
         if not self.calibration:
             return raw
         xs = [x for x, _ in self.calibration]
