@@ -14,11 +14,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from monitor.bootstrap import App, bootstrap, web_app
-from monitor.config import HttpTable, load_cases, read_articles
-from monitor.domain.review import ReviewPolicy
-from monitor.ingest import import_cases
+from monitor.bootstrap import App, web_app
+from monitor.config import HttpTable
 from tests.browser import Browser, chromium_path
+from tests.seeds import seeded_with_proposals
 from tests.webserver import served
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,13 +41,9 @@ def browser() -> Iterator[Browser]:
 
 
 def seeded(url: str, shared_dir: Path) -> App:
-    """The five seed articles ingested on a strict desk (review threshold 0.8, where the
-    default is 0.5), so that some developments wait for review; statuses are as expected."""
-    dev = shared_dir / "eval" / "dev"
-    app = bootstrap(url, review=ReviewPolicy(0.8))
-    import_cases(app.store, load_cases(dev / "cases.toml"))
-    app.ingest(list(read_articles(dev / "articles.jsonl")))
-    return app
+    """The five seed articles on a strict desk, so that some developments wait for review;
+    statuses are as expected."""
+    return seeded_with_proposals(url, shared_dir)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 from monitor.bootstrap import App, bootstrap, web_app
 from monitor.config import HttpTable, load_cases, read_articles
 from monitor.ingest import import_cases
+from tests.seeds import seeded_with_proposals
 from tests.webserver import served
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,17 +110,6 @@ def test_with_a_token_posts_need_the_session_and_the_csrf_token(
         assert out.status_code == 303
         assert "Review token" in client.get("/review").text
     assert app.store.head() == head
-
-
-def seeded_with_proposals(url: str, shared_dir: Path) -> App:
-    """The five seed articles on a strict desk (threshold 0.8), so that some wait for review."""
-    from monitor.domain.review import ReviewPolicy
-
-    dev = shared_dir / "eval" / "dev"
-    app = bootstrap(url, review=ReviewPolicy(0.8))
-    import_cases(app.store, load_cases(dev / "cases.toml"))
-    app.ingest(list(read_articles(dev / "articles.jsonl")))
-    return app
 
 
 def last_event(app: App) -> tuple[str, str, dict[str, object]]:
