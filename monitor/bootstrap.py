@@ -7,7 +7,7 @@ nothing is built at import time.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,8 @@ from monitor.classify.extract import Classifier
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
 from monitor.domain.review import ReviewPolicy
-from monitor.ingest import IngestResult, StopFlag, ingest_articles, load_book
+from monitor.ingest import BookReader, DecisionStates, IngestResult, StopFlag, ingest_articles
+from monitor.pipeline import ClassifierPool
 from monitor.projections.cases import (
     ChangeHook,
     DefinitionsProjector,
@@ -40,7 +41,12 @@ class App:
     store: EventStore
     projectors: list[Projector] = field(default_factory=list)
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
+    # Classify in a worker process beside writing, for ingests longer than a few batches.
+    classify_in_worker: bool = True
     _classifier: Classifier | None = None
+    _pool: ClassifierPool | None = None
+    _book: BookReader = field(default_factory=BookReader)
+    _states: DecisionStates | None = None
 
     def classifier(self, book: CaseBook) -> Classifier:
         """A classifier for `book`, rebuilt only when the case definitions change."""
@@ -48,13 +54,25 @@ class App:
             self._classifier = Classifier(book)
         return self._classifier
 
+    def _pool_for(self, book: CaseBook) -> ClassifierPool:
+        """The worker process, started on first use and kept for later ingests."""
+        if self._pool is not None and self._pool.book != book:
+            self._pool.close()
+            self._pool = None
+        if self._pool is None:
+            self._pool = ClassifierPool(Classifier, book)
+        return self._pool
+
     def ingest(
-        self, articles: Sequence[Article], *, backfill: bool = False, stop: StopFlag | None = None
+        self, articles: Iterable[Article], *, backfill: bool = False, stop: StopFlag | None = None
     ) -> IngestResult:
-        """Ingest, then bring the projections up to date however the ingest ended."""
+        """Ingest a stream of articles (read lazily), then bring the projections up to date
+        however the ingest ended."""
         with self.db.read() as conn:
-            book = load_book(conn)
+            book = self._book.read(conn)
         classifier = self.classifier(book)
+        if self._states is None:
+            self._states = DecisionStates(self.store)
         try:
             return ingest_articles(
                 self.store,
@@ -65,6 +83,8 @@ class App:
                 book=classifier.book,  # the very object it was built for: no per-article rebuild
                 stop=stop,
                 policy=self.review,
+                pool=self._pool_for if self.classify_in_worker else None,
+                states=self._states,
             )
         finally:
             self.project(stop=stop)
@@ -76,6 +96,9 @@ class App:
         return rebuild(self.db, self.store, self.projectors)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
         self.db.dispose()
 
 

@@ -166,11 +166,11 @@ def _status(args: argparse.Namespace) -> int:
     from monitor.projections.reports import current_status, status_as_of
 
     with _opened(args) as app:
-        if args.as_of:
-            rows = status_as_of(app.store, _parse_day(args.as_of))
-        else:
-            app.project()
-            with app.db.read() as conn:
+        app.project()
+        with app.db.read() as conn:
+            if args.as_of:
+                rows = status_as_of(conn, _parse_day(args.as_of))
+            else:
                 rows = current_status(conn)
     _output(
         args,
@@ -520,9 +520,7 @@ def _review_action(args: argparse.Namespace, app: Any, review: Any) -> int:
         correction = review.Correction(
             type=args.type, date=args.date, outcome=args.outcome, detail=args.detail, case=args.case
         )
-        results = [
-            review.correct(app.store, args.id, correction, reason=args.reason, by=args.by)
-        ]
+        results = [review.correct(app.store, args.id, correction, reason=args.reason, by=args.by)]
     elif action == "confirm":
         results = review.confirm(app.store, args.ids, by=args.by, note=args.note)
     else:
@@ -634,7 +632,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = command("status", _status, "the current status of every case")
     status.add_argument("--json", action="store_true", help="the contract's JSON array")
-    status.add_argument("--as-of", metavar="DATE", help="status on DATE, folded from the events")
+    status.add_argument(
+        "--as-of", metavar="DATE", help="status on DATE, folded from the stored developments"
+    )
 
     tl = command("timeline", _timeline, "one case's developments, ordered by date")
     tl.add_argument("key", help="case key")

@@ -35,10 +35,12 @@ from monitor.domain.events import (
     Metadata,
     case_stream,
 )
-from monitor.domain.recording import CaseState, Decision, decide_retraction, fold_case
+from monitor.domain.recording import CaseState, Decision, decide_retraction
 from monitor.store.codec import decode, encode
 from monitor.store.events import EventStore, lock_for_append
 from monitor.store.schema import case_status, case_timeline
+from monitor.store.snapshots import load_state
+from monitor.store.sources import sources_of_developments
 
 __all__ = [
     "Correction",
@@ -100,7 +102,8 @@ def resolve(conn: Connection, development: str) -> tuple[str, str]:
 
 
 def _state(store: EventStore, conn: Connection, case: str) -> CaseState:
-    return fold_case(decode(e) for e in store.read_stream_in(conn, case_stream(case)))
+    """The case's state: its newest decision snapshot and the events after it."""
+    return load_state(store, conn, case_stream(case))
 
 
 def _append(
@@ -114,9 +117,7 @@ def _append(
     return sum(1 for s in stored if s.version > state.version)
 
 
-def _decide_each(
-    store: EventStore, ids: Iterable[str], decide: Any
-) -> list[DecisionResult]:
+def _decide_each(store: EventStore, ids: Iterable[str], decide: Any) -> list[DecisionResult]:
     """Resolve each id, decide against its case's state and append, all in one transaction."""
     results = []
     with store.db.write() as conn:
@@ -346,7 +347,8 @@ class Desk:
         )
         if case:
             query = query.where(case_timeline.c.case_key == case)
-        rows = conn.execute(query.order_by(case_timeline.c.first_recorded_position))
+        rows = list(conn.execute(query.order_by(case_timeline.c.first_recorded_position)))
+        sources = sources_of_developments(conn, [r.development_id for r in rows])
         return [
             {
                 "development": r.development_id,
@@ -359,7 +361,7 @@ class Desk:
                 "confidence": r.confidence,
                 "why": r.review_reason,
                 "evidence": r.evidence,
-                "sources": list(r.sources),
+                "sources": sources.get(r.development_id, []),
                 "recorded_at": _iso(_aware(r.first_recorded_at)),
             }
             for r in rows
@@ -380,9 +382,7 @@ class Desk:
         with self.store.db.read() as conn:
             development, _ = resolve(conn, decision.development)
             review = conn.execute(
-                select(case_timeline.c.review).where(
-                    case_timeline.c.development_id == development
-                )
+                select(case_timeline.c.review).where(case_timeline.c.development_id == development)
             ).scalar_one()
         if review != "proposed":
             raise UnknownDevelopment(f"no proposal {decision.development!r} waits for review")

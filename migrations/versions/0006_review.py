@@ -117,7 +117,7 @@ def downgrade() -> None:
         "decided_at",
         "decided_by",
         "decision",
-                "review_reason",
+        "review_reason",
         "review",
     ):
         op.drop_column("case_timeline", name)

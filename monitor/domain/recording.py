@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from monitor.domain.cases import Case, Group
 from monitor.domain.dates import PartialDate, compatible, parse_optional
@@ -42,14 +43,15 @@ from monitor.domain.status import Fact
 
 @dataclass
 class KnownDevelopment:
-    """A development as its case stream knows it."""
+    """A development as its case stream knows it: what matching, dating and review need, and
+    no sources (a development in a prominent case can have thousands; they live in the
+    store's source index, and a decision asks it about one article)."""
 
     id: str
     type: DevelopmentType
     date: PartialDate | None
     outcome: str | None
     detail: str | None
-    sources: list[str] = field(default_factory=list)
     retracted: bool = False
     review: Review = Review.ACCEPTED
     confidence: float = 0.0
@@ -59,19 +61,6 @@ class KnownDevelopment:
     date_fixed: bool = False
     # How often each date was reported (undated reports are not counted).
     reported: Counter[str] = field(default_factory=Counter)
-    # The sources again, for constant-time look-ups: a development in a prominent
-    # case can be reported by thousands of articles.
-    _source_set: set[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._source_set = set(self.sources)
-
-    def has_source(self, article_id: str) -> bool:
-        return article_id in self._source_set
-
-    def add_source(self, article_id: str) -> None:
-        self.sources.append(article_id)
-        self._source_set.add(article_id)
 
     @property
     def live(self) -> bool:
@@ -84,21 +73,18 @@ class KnownDevelopment:
 
 @dataclass
 class CaseState:
-    """A case stream folded: its definition and its developments."""
+    """A case stream folded: its definition and its developments (bounded by the number of
+    developments, not of reports)."""
 
     definition: Case | None = None
     developments: dict[str, KnownDevelopment] = field(default_factory=dict)
     version: int = 0
-    # Reports per source across live developments, kept as events arrive so that the
-    # number of distinct sources costs nothing however long the case's history.
-    _live_sources: Counter[str] = field(default_factory=Counter)
     # Developments still shared with the state this one was forked from (copy on write).
     _borrowed: set[str] = field(default_factory=set)
 
-    @property
-    def source_count(self) -> int:
-        """Distinct articles behind the case's live (accepted, not retracted) developments."""
-        return len(self._live_sources)
+    def not_live(self) -> list[str]:
+        """The ids of developments that do not count (retracted, not accepted, moved away)."""
+        return [k.id for k in self.developments.values() if not k.live]
 
     def accepted_facts(self, excluding: str | None = None) -> list[Fact]:
         """The live developments as the status fold sees them."""
@@ -114,36 +100,22 @@ class CaseState:
         )
 
     def fork(self) -> CaseState:
-        """A copy to decide against: each development is copied only when the fork changes
-        it. The per-source counts are still copied whole (one entry per distinct source)."""
+        """A copy to decide against: each development is copied only when the fork changes it."""
         return CaseState(
-            self.definition,
-            dict(self.developments),
-            self.version,
-            Counter(self._live_sources),
-            set(self.developments),
+            self.definition, dict(self.developments), self.version, set(self.developments)
         )
 
     def _own(self, development_id: str) -> KnownDevelopment:
         known = self.developments[development_id]
         if development_id in self._borrowed:
-            known = replace(known, sources=list(known.sources), reported=Counter(known.reported))
+            known = replace(known, reported=Counter(known.reported))
             self.developments[development_id] = known
             self._borrowed.discard(development_id)
         return known
 
     def _change(self, development_id: str, change: Callable[[KnownDevelopment], None]) -> None:
-        """Change one development, keeping the per-source counts of live ones exact."""
-        known = self._own(development_id)
-        was = known.live
-        change(known)
-        if known.live and not was:
-            self._live_sources.update(known.sources)
-        elif was and not known.live:
-            self._live_sources.subtract(known.sources)
-            for source in set(known.sources):
-                if self._live_sources[source] <= 0:
-                    del self._live_sources[source]
+        """Change one development (a copy, if it is still shared with the forked state)."""
+        change(self._own(development_id))
 
     def apply(self, event: DomainEvent) -> None:
         self.version += 1
@@ -152,20 +124,17 @@ class CaseState:
                 event.key, event.name, event.aliases, event.held_by, event.citizenship
             )
         elif isinstance(event, DevelopmentRecorded):
-            known = self.developments[event.development_id] = KnownDevelopment(
+            self.developments[event.development_id] = KnownDevelopment(
                 event.development_id,
                 DevelopmentType(event.type),
                 parse_optional(event.date),
                 event.outcome,
                 event.detail,
-                [event.source.article_id],
                 reported=Counter([event.date] if event.date else []),
                 review=Review(event.review),
                 confidence=event.confidence,
                 date_fixed=event.moved_from is not None,
             )
-            if known.live:
-                self._live_sources[event.source.article_id] += 1
         elif isinstance(event, DevelopmentCorroborated):
             self._corroborate(event)
         elif isinstance(event, DevelopmentRetracted):
@@ -181,9 +150,6 @@ class CaseState:
 
     def _corroborate(self, event: DevelopmentCorroborated) -> None:
         known = self._own(event.development_id)
-        known.add_source(event.source.article_id)
-        if known.live:
-            self._live_sources[event.source.article_id] += 1
         known.confidence = max(known.confidence, event.confidence)
         if event.reported_date:
             known.reported[event.reported_date] += 1
@@ -201,6 +167,73 @@ def _corrected(known: KnownDevelopment, event: DevelopmentCorrected) -> None:
     known.review = Review.ACCEPTED
     known.date_fixed = True
     known.moved = event.moved_to is not None
+
+
+# The layout of a stored snapshot; a change here must bump it, and older snapshots are
+# then ignored (the state is folded from the events again).
+SNAPSHOT_FORMAT = 2
+
+
+def to_snapshot(state: CaseState) -> dict[str, Any]:
+    """The state as JSON-ready data (see SNAPSHOT_FORMAT)."""
+    d = state.definition
+    return {
+        "version": state.version,
+        "definition": None
+        if d is None
+        else [d.key, d.name, list(d.aliases), d.held_by, list(d.citizenship)],
+        "developments": [
+            [
+                k.id,
+                k.type.value,
+                k.date.iso() if k.date else None,
+                k.outcome,
+                k.detail,
+                k.retracted,
+                dict(k.reported),
+                k.review.value,
+                k.confidence,
+                k.moved,
+                k.date_fixed,
+            ]
+            for k in state.developments.values()
+        ],
+    }
+
+
+def from_snapshot(data: dict[str, Any]) -> CaseState:
+    """The state `to_snapshot` wrote."""
+    d = data["definition"]
+    definition = None if d is None else Case(d[0], d[1], tuple(d[2]), d[3], tuple(d[4]))
+    developments = {
+        dev_id: KnownDevelopment(
+            dev_id,
+            DevelopmentType(kind),
+            parse_optional(date),
+            outcome,
+            detail,
+            retracted,
+            Review(review),
+            confidence,
+            moved,
+            date_fixed,
+            Counter(reported),
+        )
+        for (
+            dev_id,
+            kind,
+            date,
+            outcome,
+            detail,
+            retracted,
+            reported,
+            review,
+            confidence,
+            moved,
+            date_fixed,
+        ) in data["developments"]
+    }
+    return CaseState(definition, developments, int(data["version"]))
 
 
 def fold_case(events: Iterable[DomainEvent]) -> CaseState:
@@ -311,9 +344,15 @@ def development_id(case: str, report: Development, article_id: str) -> str:
 
 
 def decide_report(
-    state: CaseState, report: Development, source: Source, policy: ReviewPolicy | None = None
+    state: CaseState,
+    report: Development,
+    source: Source,
+    policy: ReviewPolicy | None = None,
+    *,
+    sourced: Collection[str] = (),
 ) -> list[Decision]:
-    """Record a new development, corroborate a known one, or nothing if this article is known.
+    """Record a new development, corroborate a known one, or nothing if this article is
+    already among its sources (`sourced`: the developments the article is a source of).
 
     A new development is proposed rather than accepted when the review rule says so
     (`monitor.domain.review.assess`).
@@ -349,7 +388,7 @@ def decide_report(
             review_reason=assessment.reason,
         )
         return [Decision(event, f"dev:{dev_id}:recorded")]
-    if known.has_source(source.article_id):
+    if known.id in sourced:
         return []
     reported = report.date.iso() if report.date and not custody else None
     refined = None
@@ -401,14 +440,23 @@ def decide_reports(
     reports: Sequence[Development],
     source: Source,
     policy: ReviewPolicy | None = None,
+    *,
+    sourced: Collection[str] = (),
 ) -> list[Decision]:
-    """Decide several reports of one article in date order, each seeing the ones before it."""
+    """Decide several reports of one article in date order, each seeing the ones before it.
+
+    `sourced` names the developments the article is already a source of (asked of the
+    store's source index, under the append lock), so re-deciding an article appends nothing.
+    """
     work = state.fork()
+    seen = set(sourced)
     decisions: list[Decision] = []
     for report in in_date_order(reports):
-        for decision in decide_report(work, report, source, policy):
+        for decision in decide_report(work, report, source, policy, sourced=seen):
             decisions.append(decision)
             work.apply(decision.event)
+            if isinstance(decision.event, DevelopmentRecorded | DevelopmentCorroborated):
+                seen.add(decision.event.development_id)
     return decisions
 
 

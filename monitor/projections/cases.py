@@ -7,6 +7,7 @@ order they arrived in, and a replay yields the same rows as incremental work.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,18 @@ from monitor.domain.recording import CaseState
 from monitor.domain.status import CaseStatus, Fact, fold
 from monitor.store.codec import decode
 from monitor.store.events import EventStore, StoredEvent
-from monitor.store.schema import case_definitions, case_status, case_timeline
+from monitor.store.schema import (
+    case_definitions,
+    case_status,
+    case_timeline,
+    development_sources,
+)
+from monitor.store.snapshots import load_state
+from monitor.store.sources import live_source_count
+
+
+def _chunks(values: Sequence[Any], size: int = 500) -> list[Sequence[Any]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 def _update_rows(conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -111,12 +123,9 @@ def _source_label(source: Source) -> str:
     return source.url or source.article_id
 
 
-def _source_json(source: Source) -> dict[str, Any]:
-    return {k: v for k, v in vars(source).items() if v is not None}
-
-
 class TimelineProjector:
-    """case_timeline: one row per development, with its sources.
+    """case_timeline: one row per development, with its source count and first/last source
+    (every source is a row of `development_sources`, written with the event).
 
     Rows touched in a batch are kept in memory and written once at `flush`, in
     the batch's transaction: a development corroborated many times in a batch
@@ -176,7 +185,6 @@ class TimelineProjector:
                 "source_count": 1,
                 "first_source": _source_label(e.source),
                 "last_source": _source_label(e.source),
-                "sources": [_source_json(e.source)],
                 "first_recorded_position": event.position,
                 "retracted": False,
                 "first_recorded_at": event.recorded_at,
@@ -193,8 +201,7 @@ class TimelineProjector:
             c = decode(event)
             assert isinstance(c, DevelopmentCorroborated)
             row = self._row(conn, c.development_id)
-            row["sources"].append(_source_json(c.source))
-            row["source_count"] = len(row["sources"])
+            row["source_count"] += 1
             row["last_source"] = _source_label(c.source)
             row["confidence"] = max(row["confidence"], c.confidence)
             refined = c.occurred()
@@ -293,7 +300,7 @@ def facts(state: CaseState) -> list[Fact]:
     return state.accepted_facts()
 
 
-def _status_row(state: CaseState, after: CaseStatus, position: int) -> dict[str, Any]:
+def _status_row(state: CaseState, after: CaseStatus, position: int, sources: int) -> dict[str, Any]:
     definition = state.definition
     assert definition is not None
     live = [k for k in state.developments.values() if k.live]
@@ -313,10 +320,15 @@ def _status_row(state: CaseState, after: CaseStatus, position: int) -> dict[str,
         "released_on": iso(released),
         "last_consular_visit": iso(after.last_consular_visit),
         "developments": len(live),
-        "sources": state.source_count,
+        "sources": sources,
         "updated_position": position,
         "proposals": state.proposals,
     }
+
+
+def _is_live(state: CaseState, development: str | None) -> bool:
+    known = state.developments.get(development) if development else None
+    return known is not None and known.live
 
 
 class StatusProjector:
@@ -331,6 +343,7 @@ class StatusProjector:
 
     name = "case_status"
     tables: Sequence[Table] = (case_status,)
+    cache_size = 2_000
 
     def __init__(self, store: EventStore, on_change: ChangeHook | None = None) -> None:
         self.store = store
@@ -339,59 +352,133 @@ class StatusProjector:
         self._folded: dict[str, CaseStatus] = {}
         # Per case, what to write at flush: its state, its fold, the last event's position.
         self._pending: dict[str, tuple[CaseState, CaseStatus, int]] = {}
+        # This batch's reports of live developments (case, article, development, position),
+        # and the cases whose sources a retraction changed: for the source counts at flush.
+        self._reports: list[tuple[str, str, str, int]] = []
+        self._recount: set[str] = set()
 
     def reset(self) -> None:
         self._cache.clear()
         self._folded.clear()
         self._pending.clear()
+        self._reports.clear()
+        self._recount.clear()
 
     def flush(self, conn: Connection) -> None:
+        counts = self._source_counts(conn)
         rows = [
-            {"case_key": key, **_status_row(state, after, position)}
+            {"case_key": key, **_status_row(state, after, position, counts[key])}
             for key, (state, after, position) in self._pending.items()
         ]
         _upsert_rows(conn, case_status, "case_key", rows)
         self._pending.clear()
+        self._reports.clear()
+        self._recount.clear()
         flush_hook = getattr(self.on_change, "flush", None)
         if flush_hook is not None:
             flush_hook(conn)
 
+    def _source_counts(self, conn: Connection) -> dict[str, int]:
+        """Each pending case's distinct live sources after this batch.
+
+        Holding every case's sources in memory would grow without bound, and counting them
+        afresh would cost a famous case's whole history per batch. So the count moves on from
+        the stored row: a report adds one when its article stood behind no live development
+        of the case before it (asked of the source index, once per batch). A retraction, which
+        is rare, recounts its case from the index.
+        """
+        keys = list(self._pending)
+        counts = dict.fromkeys(keys, 0)
+        for chunk in _chunks(keys):
+            rows = conn.execute(
+                select(case_status.c.case_key, case_status.c.sources).where(
+                    case_status.c.case_key.in_(chunk)
+                )
+            )
+            counts.update((row.case_key, row.sources) for row in rows)
+        for key, (state, _, position) in self._pending.items():
+            if key in self._recount:
+                counts[key] = live_source_count(conn, key, position, state.not_live())
+        reports = [r for r in self._reports if r[0] not in self._recount]
+        if not reports:
+            return counts
+        first = reports[0][3]
+        behind: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for chunk in _chunks(sorted({article for _, article, _, _ in reports})):
+            for case, article, development in conn.execute(
+                select(
+                    development_sources.c.case_key,
+                    development_sources.c.article_id,
+                    development_sources.c.development_id,
+                ).where(
+                    development_sources.c.article_id.in_(chunk),
+                    development_sources.c.position < first,
+                )
+            ):
+                pending = self._pending.get(case)
+                if pending is not None and _is_live(pending[0], development):
+                    behind[case, article].add(development)
+        for case, article, development, _ in reports:
+            live = behind[case, article]
+            if not live:
+                counts[case] += 1
+            live.add(development)
+        return counts
+
     def _state_before(self, conn: Connection, event: StoredEvent) -> CaseState:
-        state = self._cache.get(event.stream)
+        state = self._cache.pop(event.stream, None)
         if state is None or state.version != event.version - 1:
-            state = CaseState()
             if event.version == 1:
-                return state  # a new stream: nothing earlier to read
-            for earlier in self.store.read_stream_in(conn, event.stream):
-                if earlier.version >= event.version:
-                    break
-                state.apply(decode(earlier))
+                return CaseState()  # a new stream: nothing earlier to read
+            # The newest decision snapshot before this event, and the events after it.
+            state = load_state(self.store, conn, event.stream, event.version - 1)
+            self._folded.pop(event.stream, None)
         return state
+
+    def _remember(self, stream: str, state: CaseState, folded: CaseStatus) -> None:
+        """Keep at most `cache_size` case states, least recently used first out."""
+        self._cache[stream] = state
+        self._folded[stream] = folded
+        if len(self._cache) > self.cache_size:
+            oldest = next(iter(self._cache))
+            del self._cache[oldest]
+            self._folded.pop(oldest, None)
 
     def apply(self, conn: Connection, event: StoredEvent, *, replaying: bool) -> None:
         if event.type not in _CASE_EVENTS or not event.stream.startswith("case:"):
             return
         state = self._state_before(conn, event)
-        cached = self._folded.get(event.stream)
-        before = (
-            cached
-            if cached is not None and state is self._cache.get(event.stream)
-            else fold(facts(state))
-        )
+        cached = self._folded.pop(event.stream, None)
+        before = cached if cached is not None else fold(facts(state))
         domain_event = decode(event)
+        development = getattr(domain_event, "development_id", None)
+        was_live = _is_live(state, development)
         state.apply(domain_event)
-        self._cache[event.stream] = state
         # A corroboration that refines no date and accepts nothing leaves every fact, so
         # the status, as it was.
         unchanged = isinstance(domain_event, DevelopmentCorroborated) and not (
             domain_event.refined_date or domain_event.accepts
         )
         after = before if unchanged else fold(facts(state))
-        self._folded[event.stream] = after
+        self._remember(event.stream, state, after)
         definition = state.definition
         if definition is None:
             return
         self._pending[definition.key] = (state, after, event.position)
+        is_live = _is_live(state, development)
+        if was_live != is_live and not isinstance(domain_event, DevelopmentRecorded):
+            # A decision (retract, confirm, reject, correct) or an accepting report changed
+            # whether a development counts: rare, so its case is counted afresh.
+            self._recount.add(definition.key)
+        elif is_live and isinstance(domain_event, DevelopmentRecorded | DevelopmentCorroborated):
+            self._reports.append(
+                (
+                    definition.key,
+                    domain_event.source.article_id,
+                    domain_event.development_id,
+                    event.position,
+                )
+            )
         if self.on_change is not None and not replaying:
             self.on_change(
                 conn,

@@ -1,4 +1,4 @@
-"""The queries behind `monitor status` and `monitor timeline`, and time travel from the events."""
+"""The queries behind `monitor status` and `monitor timeline`, and time travel (`--as-of`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,17 @@ from typing import Any
 from sqlalchemy import Connection, func, or_, select
 
 from monitor.domain.dates import PartialDate
-from monitor.domain.events import CaseOpened, case_stream
-from monitor.domain.recording import CaseState
+from monitor.domain.developments import DevelopmentType
+from monitor.domain.events import case_stream
 from monitor.domain.status import Fact, fold
-from monitor.store.codec import decode
-from monitor.store.events import EventStore
-from monitor.store.schema import case_definitions, case_status, case_timeline
+from monitor.store.schema import (
+    case_definitions,
+    case_status,
+    case_timeline,
+    development_sources,
+)
 from monitor.store.schema import events as events_table
+from monitor.store.sources import sources_of_developments
 
 
 def _iso(d: PartialDate | None) -> str | None:
@@ -31,12 +35,23 @@ def _days_held(row: Any, today: dt.date) -> int | None:
 
 
 def _opened_order(conn: Connection) -> dict[str, int]:
-    rows = conn.execute(
-        select(events_table.c.stream, events_table.c.position).where(
-            events_table.c.type == CaseOpened.TYPE
-        )
+    """Each case's position of opening: its stream's first event, looked up by the
+    (stream, version) index for the cases the projections know, not by scanning the store."""
+    keys = list(
+        conn.execute(
+            select(case_definitions.c.key).where(case_definitions.c.is_group.is_(False))
+        ).scalars()
     )
-    return {r.stream.removeprefix("case:"): r.position for r in rows}
+    order: dict[str, int] = {}
+    for i in range(0, len(keys), 500):
+        streams = [case_stream(k) for k in keys[i : i + 500]]
+        rows = conn.execute(
+            select(events_table.c.stream, events_table.c.position).where(
+                events_table.c.stream.in_(streams), events_table.c.version == 1
+            )
+        )
+        order.update((r.stream.removeprefix("case:"), r.position) for r in rows)
+    return order
 
 
 def _status_row(r: Any, today: dt.date) -> dict[str, Any]:
@@ -109,37 +124,57 @@ def timeline(conn: Connection, case_key: str, *, proposed: bool = False) -> list
     ]
 
 
-def status_as_of(store: EventStore, as_of: dt.date) -> list[dict[str, Any]]:
-    """Each case's status on `as_of`, folded from the events (developments dated after it,
-    or undated, are left out), so it needs no projection."""
-    with store.db.read() as conn:
-        order = _opened_order(conn)
-        result = []
-        for key in sorted(order, key=order.__getitem__):
-            state = CaseState()
-            for stored in store.read_stream_in(conn, case_stream(key)):
-                state.apply(decode(stored))
-            facts = [
-                Fact(k.id, k.type, k.date, k.outcome)
-                for k in state.developments.values()
-                if k.live and k.date is not None and k.date.first_day() <= as_of
-            ]
-            folded = fold(facts)
-            result.append(
-                {
-                    "case": key,
-                    "name": state.definition.name if state.definition else key,
-                    "status": folded.status.value if folded.status else None,
-                    "status_date": _iso(folded.status_date),
-                    "last_development": folded.last_development.value
-                    if folded.last_development
-                    else None,
-                    "last_development_date": _iso(folded.last_development_date),
-                    "held_since": _iso(folded.held_since),
-                    "days_held": folded.days_held(as_of),
-                    "last_consular_visit": _iso(folded.last_consular_visit),
-                }
+def status_as_of(conn: Connection, as_of: dt.date) -> list[dict[str, Any]]:
+    """Each case's status on `as_of`, folded from the timeline projection (developments dated
+    after it, or undated, are left out): a query over developments, not a replay of events.
+    The caller brings the projections up to date first."""
+    order = _opened_order(conn)
+    names = {
+        r.key: r.name
+        for r in conn.execute(
+            select(case_definitions.c.key, case_definitions.c.name).where(
+                case_definitions.c.is_group.is_(False)
             )
+        )
+    }
+    facts: dict[str, list[Fact]] = {key: [] for key in order}
+    rows = conn.execute(
+        select(
+            case_timeline.c.development_id,
+            case_timeline.c.case_key,
+            case_timeline.c.type,
+            case_timeline.c.date,
+            case_timeline.c.outcome,
+        ).where(
+            case_timeline.c.retracted.is_(False),
+            case_timeline.c.review == "accepted",  # proposals and rejections never count
+            case_timeline.c.date.is_not(None),
+        )
+    )
+    for r in rows:
+        date = PartialDate.parse(r.date)
+        if r.case_key in facts and date.first_day() <= as_of:
+            facts[r.case_key].append(
+                Fact(r.development_id, DevelopmentType(r.type), date, r.outcome)
+            )
+    result = []
+    for key in sorted(order, key=order.__getitem__):
+        folded = fold(facts[key])
+        result.append(
+            {
+                "case": key,
+                "name": names.get(key, key),
+                "status": folded.status.value if folded.status else None,
+                "status_date": _iso(folded.status_date),
+                "last_development": folded.last_development.value
+                if folded.last_development
+                else None,
+                "last_development_date": _iso(folded.last_development_date),
+                "held_since": _iso(folded.held_since),
+                "days_held": folded.days_held(as_of),
+                "last_consular_visit": _iso(folded.last_consular_visit),
+            }
+        )
     return result
 
 
@@ -152,7 +187,12 @@ def _utc(value: dt.datetime | None) -> str | None:
     return value.astimezone(dt.UTC).isoformat()
 
 
-def _development(r: Any) -> dict[str, Any]:
+def _developments(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
+    sources = sources_of_developments(conn, [r.development_id for r in rows])
+    return [_development(r, sources) for r in rows]
+
+
+def _development(r: Any, sources_by_development: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """A timeline row with its full list of reports and the times it was recorded and changed."""
     return {
         "case": r.case_key,
@@ -166,7 +206,7 @@ def _development(r: Any) -> dict[str, Any]:
         "confidence": r.confidence,
         "review": r.review,
         "review_reason": r.review_reason,
-        "sources": list(r.sources),
+        "sources": sources_by_development.get(r.development_id, []),
         "recorded_at": _utc(r.first_recorded_at),
         "updated_at": _utc(r.updated_at or r.first_recorded_at),
         "position": r.first_recorded_position,
@@ -190,7 +230,7 @@ def case_history(conn: Connection, case_key: str) -> list[dict[str, Any]]:
         )
     )
     rows.sort(key=lambda r: (r.date is None, r.date or "", r.first_recorded_position))
-    return [_development(r) for r in rows]
+    return _developments(conn, rows)
 
 
 def developments(
@@ -228,7 +268,7 @@ def developments(
             or_(case_timeline.c.date <= until, case_timeline.c.date.like(until + "%"))
         )
     query = query.order_by(case_timeline.c.first_recorded_position).limit(limit)
-    return [_development(r) for r in conn.execute(query)]
+    return _developments(conn, list(conn.execute(query)))
 
 
 def recent_developments(
@@ -247,38 +287,50 @@ def recent_developments(
         query = query.where(case_timeline.c.type.in_(types))
     updated = func.coalesce(case_timeline.c.updated_at, case_timeline.c.first_recorded_at)
     query = query.order_by(updated.desc(), case_timeline.c.first_recorded_position.desc())
+    rows = list(conn.execute(query.limit(limit)))
     return [
-        {**_development(r), "name": r.case_name or r.case_key}
-        for r in conn.execute(query.limit(limit))
+        {**d, "name": r.case_name or r.case_key}
+        for d, r in zip(_developments(conn, rows), rows, strict=True)
     ]
 
 
 def sources(conn: Connection, case: str | None = None) -> list[dict[str, Any]]:
     """Every article that reported a live, accepted development: outlet, title, link,
     published, and which cases and how many developments it supports; newest first."""
-    query = select(
-        case_timeline.c.case_key, case_timeline.c.development_id, case_timeline.c.sources
-    ).where(case_timeline.c.retracted.is_(False), case_timeline.c.review == "accepted")
+    query = (
+        select(
+            development_sources.c.case_key,
+            development_sources.c.article_id,
+            development_sources.c.url,
+            development_sources.c.title,
+            development_sources.c.published,
+        )
+        .join(
+            case_timeline,
+            case_timeline.c.development_id == development_sources.c.development_id,
+        )
+        .where(case_timeline.c.retracted.is_(False), case_timeline.c.review == "accepted")
+        .order_by(development_sources.c.position)
+    )
     if case:
-        query = query.where(case_timeline.c.case_key == case)
+        query = query.where(development_sources.c.case_key == case)
     found: dict[str, dict[str, Any]] = {}
-    for r in conn.execute(query):
-        for s in r.sources:
-            entry = found.setdefault(
-                s["article_id"],
-                {
-                    "article": s["article_id"],
-                    "outlet": outlet(s.get("url")),
-                    "title": s.get("title"),
-                    "url": s.get("url"),
-                    "published": s.get("published"),
-                    "cases": [],
-                    "developments": 0,
-                },
-            )
-            entry["developments"] += 1
-            if r.case_key not in entry["cases"]:
-                entry["cases"].append(r.case_key)
+    for s in conn.execute(query):
+        entry = found.setdefault(
+            s.article_id,
+            {
+                "article": s.article_id,
+                "outlet": outlet(s.url),
+                "title": s.title,
+                "url": s.url,
+                "published": s.published,
+                "cases": [],
+                "developments": 0,
+            },
+        )
+        entry["developments"] += 1
+        if s.case_key not in entry["cases"]:
+            entry["cases"].append(s.case_key)
     return sorted(found.values(), key=lambda e: (e["published"] or "", e["article"]), reverse=True)
 
 

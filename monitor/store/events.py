@@ -23,6 +23,10 @@ same key with the same content returns the stored event and writes nothing
 (so a retried or concurrent duplicate append is harmless); the same key with
 other content raises IdempotencyConflict. The unique index is the last line
 of defence, never the mechanism.
+
+Sources. An event that names a development and its source also gets a row in
+`development_sources` (monitor.store.sources), in the same transaction, so that
+index is never behind the events.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +42,7 @@ from sqlalchemy import Connection, Select, func, select, text
 
 from monitor.store.db import Database
 from monitor.store.schema import events as events_table
+from monitor.store.sources import index_sources
 
 
 class ConcurrencyError(Exception):
@@ -220,10 +225,74 @@ class EventStore:
                 e.row(stream, position + i, current + i, now) for i, e in enumerate(fresh, start=1)
             ]
             conn.execute(events_table.insert(), rows)
+            index_sources(conn, rows)
             written = {r["idempotency_key"]: _stored(r) for r in rows}
         else:
             written = {}
         return [written[k] if k in written else row_to_event(existing[k]) for k in keys]
+
+    def append_streams_in(
+        self,
+        conn: Connection,
+        expected: Mapping[str, int],
+        new: Sequence[tuple[str, NewEvent]],
+    ) -> int:
+        """Append events to several streams, in the order given, with one look-up of keys and
+        heads and one INSERT, inside the caller's write transaction; the number written.
+
+        `expected` holds each stream's version before these events (ConcurrencyError when
+        the store disagrees). Events whose key is stored with the same content are skipped,
+        as in `append_in`; other content under a stored key raises IdempotencyConflict.
+        """
+        _check_sqlite_immediate(conn)
+        lock_for_append(conn)
+        if not new:
+            return 0
+        keys = [e.idempotency_key for _, e in new]
+        if len(set(keys)) != len(keys):
+            raise IdempotencyConflict("duplicate idempotency keys in one append")
+        stored: dict[str, str] = {}
+        for i in range(0, len(keys), 500):
+            query = select(events_table.c.idempotency_key, events_table.c.content_hash).where(
+                events_table.c.idempotency_key.in_(keys[i : i + 500])
+            )
+            stored.update((row.idempotency_key, row.content_hash) for row in conn.execute(query))
+        fresh: list[tuple[str, NewEvent]] = []
+        for stream, e in new:
+            digest = stored.get(e.idempotency_key)
+            if digest is None:
+                fresh.append((stream, e))
+            elif digest != e.content_hash(stream):
+                raise IdempotencyConflict(
+                    f"idempotency key {e.idempotency_key!r} is stored with other content"
+                )
+        if not fresh:
+            return 0
+        streams = sorted({stream for stream, _ in fresh})
+        heads = dict.fromkeys(streams, 0)
+        for i in range(0, len(streams), 500):
+            query = (
+                select(events_table.c.stream, func.max(events_table.c.version))
+                .where(events_table.c.stream.in_(streams[i : i + 500]))
+                .group_by(events_table.c.stream)
+            )
+            heads.update((stream, int(version)) for stream, version in conn.execute(query))
+        for stream in streams:
+            if stream in expected and heads[stream] != expected[stream]:
+                raise ConcurrencyError(
+                    f"stream {stream!r} is at version {heads[stream]}, expected {expected[stream]}"
+                )
+        position = int(
+            conn.execute(select(func.coalesce(func.max(events_table.c.position), 0))).scalar_one()
+        )
+        now = self._clock()
+        rows = []
+        for offset, (stream, e) in enumerate(fresh, start=1):
+            heads[stream] += 1
+            rows.append(e.row(stream, position + offset, heads[stream], now))
+        conn.execute(events_table.insert(), rows)
+        index_sources(conn, rows)
+        return len(rows)
 
     @staticmethod
     def _stream_version(conn: Connection, stream: str) -> int:
@@ -239,14 +308,18 @@ class EventStore:
             return self.read_stream_in(conn, stream, after_version)
 
     def read_stream_in(
-        self, conn: Connection, stream: str, after_version: int = 0
+        self,
+        conn: Connection,
+        stream: str,
+        after_version: int = 0,
+        through_version: int | None = None,
     ) -> list[StoredEvent]:
-        rows = conn.execute(
-            select(events_table)
-            .where(events_table.c.stream == stream, events_table.c.version > after_version)
-            .order_by(events_table.c.version)
+        query = select(events_table).where(
+            events_table.c.stream == stream, events_table.c.version > after_version
         )
-        return [row_to_event(r) for r in rows]
+        if through_version is not None:
+            query = query.where(events_table.c.version <= through_version)
+        return [row_to_event(r) for r in conn.execute(query.order_by(events_table.c.version))]
 
     def read_after(self, position: int, limit: int = 1000) -> list[StoredEvent]:
         """Up to `limit` events with a global position above `position`, in order."""

@@ -34,7 +34,13 @@ metadata = MetaData(
 )
 
 # Tables whose rows are never updated or deleted (triggers in the migrations enforce it).
-APPEND_ONLY = ("events", "articles", "article_sightings")
+APPEND_ONLY = (
+    "events",
+    "articles",
+    "article_sightings",
+    "development_sources",
+    "decision_snapshots",
+)
 
 Json = JSON().with_variant(JSONB(), "postgresql")
 # BigInteger is not an alias of SQLite's rowid type; positions are assigned by
@@ -153,7 +159,6 @@ case_timeline = Table(
     Column("source_count", Integer, nullable=False),
     Column("first_source", Text, nullable=False),
     Column("last_source", Text, nullable=False),
-    Column("sources", Json, nullable=False),
     Column("first_recorded_position", BigInteger, nullable=False),
     Column("retracted", Boolean, nullable=False),
     # When the development was first recorded and when an event last changed it (Atom dates).
@@ -169,6 +174,38 @@ case_timeline = Table(
     Column("decision_reason", Text, nullable=True),
     Index("ix_case_timeline_case_key", "case_key"),
     Index("ix_case_timeline_review", "review"),
+)
+
+# One row per source of a development (the event that reported it), written by the store in
+# the transaction that appends the event and never rewritten (append-only triggers): the
+# timeline keeps only counts and first/last, and a decision asks here whether an article is
+# already a source instead of holding every source in memory.
+development_sources = Table(
+    "development_sources",
+    metadata,
+    Column("position", Position, primary_key=True, autoincrement=False),
+    Column("case_key", String(100), nullable=False),
+    Column("development_id", String(40), nullable=False),
+    Column("article_id", String(200), nullable=False),
+    Column("url", Text, nullable=True),
+    Column("title", Text, nullable=True),
+    Column("published", String(40), nullable=True),
+    Index("ix_development_sources_case_key", "case_key", "article_id", "development_id"),
+    Index("ix_development_sources_article_id", "article_id"),
+    Index("ix_development_sources_development_id", "development_id"),
+)
+
+# A case stream's decision state at one version (append-only, a cache of the events): a
+# decision loads the newest one and folds only the events after it. `format` names the
+# state's layout; a snapshot of another format is ignored and the state rebuilt from events.
+decision_snapshots = Table(
+    "decision_snapshots",
+    metadata,
+    Column("stream", String(200), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("format", Integer, nullable=False),
+    Column("state", Json, nullable=False),
+    Column("taken_at", DateTime(timezone=True), nullable=False),
 )
 
 subscriptions = Table(

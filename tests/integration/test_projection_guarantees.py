@@ -20,7 +20,7 @@ from monitor.classify.extract import Classifier, classifier_version
 from monitor.config import load_cases
 from monitor.domain.articles import Article
 from monitor.ingest import import_cases, ingest_articles
-from monitor.store.schema import case_status, case_timeline
+from monitor.store.schema import case_status, case_timeline, development_sources
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -48,6 +48,12 @@ def _articles(ids: list[str]) -> list[Article]:
 def semantic_projection(app: App) -> tuple[Any, ...]:
     """The projections without what depends on arrival order (ids, positions, evidence)."""
     with app.db.read() as conn:
+        by_development: dict[str, list[str]] = {}
+        for development, article in conn.execute(
+            select(development_sources.c.development_id, development_sources.c.article_id)
+        ):
+            by_development.setdefault(development, []).append(article)
+        sources = {k: tuple(sorted(v)) for k, v in by_development.items()}
         status = sorted(
             (
                 r.case_key,
@@ -70,7 +76,7 @@ def semantic_projection(app: App) -> tuple[Any, ...]:
                 r.date_precision,
                 r.source_count,
                 r.retracted,
-                tuple(sorted(s["article_id"] for s in r.sources)),
+                sources.get(r.development_id, ()),
             )
             for r in conn.execute(select(case_timeline))
         )

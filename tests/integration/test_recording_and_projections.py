@@ -172,10 +172,16 @@ def test_rebuild_leaves_every_projection_table_unchanged(app: App) -> None:
     assert tables(app) == before
 
 
-def test_status_as_of_a_date_is_folded_from_the_events(app: App) -> None:
+def _as_of(app: App, day: dt.date) -> list[dict[str, Any]]:
+    app.project()
+    with app.db.read() as conn:
+        return status_as_of(conn, day)
+
+
+def test_status_as_of_a_date_is_folded_from_the_stored_developments(app: App) -> None:
     import_cases(app.store, load_cases(DATA / "cases.toml"))
     app.ingest(list(read_articles(DATA / "articles.jsonl")))
-    rows = {r["case"]: r for r in status_as_of(app.store, dt.date(2022, 6, 1))}
+    rows = {r["case"]: r for r in _as_of(app, dt.date(2022, 6, 1))}
     assert rows["lindqvist"]["status"] == "charged"
     assert rows["okafor"]["status"] == "detained"
     assert rows["tanaka"]["status"] is None

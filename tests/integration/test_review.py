@@ -160,7 +160,9 @@ def test_reject_correct_retract_and_unretract_are_events_that_alert_once_each(
     app.rebuild()
     assert tables(app) == before
     assert len(list_alerts(app.db)) == len(alert_kinds(app))  # a rebuild alerts no one again
-    as_of = {r["case"]: r for r in status_as_of(app.store, dt.date(2022, 5, 30))}
+    app.project()
+    with app.db.read() as conn:
+        as_of = {r["case"]: r for r in status_as_of(conn, dt.date(2022, 5, 30))}
     assert as_of["lindqvist"]["status"] == "on_bail"
 
 

@@ -1,7 +1,11 @@
-"""A case stream folded into state: developments, their sources and retractions."""
+"""A case stream folded into state, decided against, and snapshotted."""
 
 from __future__ import annotations
 
+import json
+
+from monitor.domain.dates import PartialDate
+from monitor.domain.developments import Development, DevelopmentType
 from monitor.domain.events import (
     CaseOpened,
     DevelopmentCorroborated,
@@ -9,7 +13,7 @@ from monitor.domain.events import (
     DevelopmentRetracted,
     Source,
 )
-from monitor.domain.recording import fold_case
+from monitor.domain.recording import decide_reports, fold_case, from_snapshot, to_snapshot
 
 
 def recorded(dev: str, kind: str, article: str) -> DevelopmentRecorded:
@@ -18,46 +22,42 @@ def recorded(dev: str, kind: str, article: str) -> DevelopmentRecorded:
     )
 
 
-def corroborated(dev: str, article: str) -> DevelopmentCorroborated:
-    return DevelopmentCorroborated(dev, "lindqvist", Source(article), "…", 0.9)
-
-
-def test_source_count_is_distinct_articles_behind_live_developments() -> None:
-    state = fold_case(
-        [
-            CaseOpened("lindqvist", "Anna Lindqvist"),
-            recorded("d1", "detained", "a1"),
-            recorded("d2", "charged", "a1"),  # one article, two developments
-            corroborated("d1", "a2"),
-            corroborated("d2", "a3"),
-        ]
+def corroborated(dev: str, article: str, reported: str | None = None) -> DevelopmentCorroborated:
+    return DevelopmentCorroborated(
+        dev, "lindqvist", Source(article), "…", 0.9, reported_date=reported
     )
-    assert state.source_count == 3
 
 
-def test_retracting_a_development_drops_only_the_sources_no_live_one_shares() -> None:
-    opened = [
-        CaseOpened("lindqvist", "Anna Lindqvist"),
-        recorded("d1", "detained", "a1"),
-        recorded("d2", "charged", "a1"),
-        corroborated("d2", "a3"),
-    ]
-    state = fold_case([*opened, DevelopmentRetracted("d2", "lindqvist", "misread")])
-    assert state.source_count == 1  # a1 still stands behind d1; a3 reported only d2
-    twice = fold_case([*opened, *[DevelopmentRetracted("d2", "lindqvist", "again")] * 2])
-    assert twice.source_count == 1
-    late = fold_case(
-        [*opened, DevelopmentRetracted("d2", "lindqvist", "x"), corroborated("d2", "a4")]
+def test_a_report_from_an_article_already_behind_the_development_decides_nothing() -> None:
+    state = fold_case([CaseOpened("lindqvist", "Anna Lindqvist"), recorded("d1", "detained", "a1")])
+    report = Development(
+        "lindqvist", DevelopmentType.DETAINED, PartialDate.parse("2023-06-16"), "…", 0.9, "t"
     )
-    assert late.source_count == 1  # a report of a retracted development adds no source
+    assert decide_reports(state, [report], Source("a1"), sourced={"d1"}) == []
+    [decision] = decide_reports(state, [report, report], Source("a2"))
+    assert isinstance(decision.event, DevelopmentCorroborated)  # the second report: a2 is known
 
 
 def test_deciding_against_a_fork_leaves_the_original_state_untouched() -> None:
     state = fold_case([CaseOpened("lindqvist", "Anna Lindqvist"), recorded("d1", "detained", "a1")])
     work = state.fork()
-    work.apply(corroborated("d1", "a2"))
+    work.apply(corroborated("d1", "a2", "2023-06-15"))
     work.apply(DevelopmentRetracted("d1", "lindqvist", "misread"))
-    assert work.developments["d1"].has_source("a2") and work.developments["d1"].retracted
+    assert work.developments["d1"].retracted and work.developments["d1"].reported["2023-06-15"]
     original = state.developments["d1"]
-    assert original.sources == ["a1"] and not original.has_source("a2")
-    assert not original.retracted and state.source_count == 1 and state.version == 2
+    assert dict(original.reported) == {"2023-06-16": 1}
+    assert not original.retracted and state.version == 2
+
+
+def test_a_snapshot_restores_the_state_it_was_taken_of() -> None:
+    state = fold_case(
+        [
+            CaseOpened("lindqvist", "Anna Lindqvist", ("A. Lindqvist",), "CN", ("SE",)),
+            recorded("d1", "detained", "a1"),
+            recorded("d2", "charged", "a1"),
+            corroborated("d1", "a2", "2023-06"),
+            DevelopmentRetracted("d2", "lindqvist", "misread"),
+        ]
+    )
+    restored = from_snapshot(json.loads(json.dumps(to_snapshot(state))))
+    assert restored == state
