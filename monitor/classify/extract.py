@@ -163,7 +163,15 @@ class Classifier:
 
 
 def classifier_version(model: Model | None = None) -> str:
+    """What every recorded event names as its classifier: the rules' and the model's versions."""
     return f"{RULES_VERSION}+{(model or shipped()).version}"
+
+
+def __getattr__(name: str) -> str:
+    # `CLASSIFIER_VERSION` as it was: computed on first use, not at import (it reads the model).
+    if name == "CLASSIFIER_VERSION":
+        return classifier_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def classify(article: Article, book: CaseBook) -> list[Development]:

@@ -13,7 +13,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from monitor.bootstrap import App, bootstrap
-from monitor.classify.extract import CLASSIFIER_VERSION, Classifier
+from monitor.classify.extract import Classifier, classifier_version
 from monitor.config import load_cases
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
@@ -97,7 +97,7 @@ def test_the_new_tables_refuse_updates_and_deletes(app: App, table: str) -> None
         app.store,
         [detained(f"a{i}", 12) for i in range(SNAPSHOT_EVERY + 5)],
         classify,
-        CLASSIFIER_VERSION,
+        classifier_version(),
         book=classify.book,
         states=states,
     )
