@@ -18,7 +18,7 @@ from monitor.domain.status import Fact, fold
 
 # Chosen from the classifier's calibration (docs/classifier.md); `[review] threshold`
 # overrides it, and 0 turns review off.
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.7
 
 # Statuses in which the person is in custody: another `detained` is the same detention.
 HELD: frozenset[Status] = frozenset(

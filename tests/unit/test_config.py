@@ -145,7 +145,7 @@ def test_subscriptions_may_name_cases_stored_in_the_database(tmp_path: Path) -> 
 def test_the_review_threshold_defaults_to_the_documented_value_and_reads_from_toml(
     tmp_path: Path,
 ) -> None:
-    assert load_config(default_config_paths()).review.threshold == 0.5
+    assert load_config(default_config_paths()).review.threshold == 0.7
     path = tmp_path / "review.toml"
     path.write_text("[review]\nthreshold = 0\n")
     assert not load_config([path]).review.policy.enabled

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from monitor.domain.dates import PartialDate
@@ -71,7 +73,9 @@ def status(state: CaseState) -> Status | None:
 
 
 def test_the_default_threshold_is_one_documented_constant() -> None:
-    assert ReviewPolicy().threshold == DEFAULT_THRESHOLD == 0.5
+    assert ReviewPolicy().threshold == DEFAULT_THRESHOLD == 0.7
+    docs = Path(__file__).resolve().parents[2] / "docs" / "review.md"
+    assert f"threshold = {DEFAULT_THRESHOLD}" in docs.read_text(encoding="utf-8")
 
 
 def test_a_report_below_the_threshold_is_proposed_and_says_why() -> None:
