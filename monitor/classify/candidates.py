@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from monitor.classify import cues as C
 from monitor.classify import rules as R
-from monitor.classify.dates import DateMention, find_dates, shift
+from monitor.classify.dates import DateMention, find_dates, number, shift
 from monitor.classify.mentions import Mention
 from monitor.classify.text import Sentence
 from monitor.domain.dates import PartialDate
@@ -427,6 +427,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
 
 
 def _sentence_cues(text: str, sent: Sentence, first_body: int, n_units: int) -> list[str]:
+    """Where the sentence stands in the item, and who and what it speaks of."""
     out = [f"units={min(n_units, 3)}"]
     if sent.headline:
         out.append("hl")
@@ -434,14 +435,8 @@ def _sentence_cues(text: str, sent: Sentence, first_body: int, n_units: int) -> 
         out.append("first")
     else:
         out.append("body")
-    if C.QUESTION.search(text):
-        out.append("question")
-    if C.FAMILY.search(text):
-        out.append("family")
-    if C.OFFICIAL.search(text):
-        out.append("official")
-    if C.STATES.search(text):
-        out.append("state")
+    named = (("question", C.QUESTION), ("family", C.FAMILY), ("official", C.OFFICIAL))
+    out += [name for name, pattern in (*named, ("state", C.STATES)) if pattern.search(text)]
     return out
 
 
@@ -529,75 +524,80 @@ def _nominal(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> list[s
     return out
 
 
+@dataclass(frozen=True)
+class _Around:
+    """A trigger's surroundings: its word, the text before it (all, and within its clause)
+    and after it, and the whole sentence."""
+
+    word: str
+    upper: bool  # the trigger starts with a capital
+    capital: bool  # ... and does not start the sentence
+    pre: str
+    clause: str
+    post: str
+    sentence: str
+
+
+_CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
+    ("pre_neg", lambda a: C.NEGATION.search(a.clause)),
+    ("pre_modal", lambda a: C.MODAL.search(a.clause)),
+    ("pre_demand", lambda a: C.DEMAND.search(a.clause)),
+    ("pre_bg", lambda a: C.BACKGROUND.search(a.clause)),
+    ("pre_perfect", lambda a: C.PERFECT.search(a.clause)),
+    ("pre_relcl", lambda a: C.RELATIVE_BEFORE.search(a.clause)),
+    ("passive", lambda a: C.PASSIVE.search(a.clause)),
+    ("nominal", lambda a: C.NOMINAL_BEFORE.search(a.clause)),
+    ("of_after", lambda a: C.OF_AFTER.match(a.post)),
+    ("term_after", lambda a: C.TERM.search(a.post[:40])),
+    ("term_before", lambda a: C.TERM.search(a.pre[-30:])),
+    ("post_modal", lambda a: C.MODAL.search(a.post[:25])),
+    ("serving", lambda a: C.SERVING.search(a.clause[-30:])),
+    ("remains_held", lambda a: C.REMAINS_HELD.search(a.sentence)),
+    ("sought", lambda a: C.SOUGHT.search(a.clause)),
+    ("prevented", lambda a: C.PREVENTED.search(a.clause)),
+    ("threat_after", lambda a: C.THREAT_AFTER.match(a.post)),
+    # "Detained U.S. Soldier Travis King": a state, not news.
+    ("attributive", lambda a: a.upper and C.NAME_AFTER.match(a.post)),
+    (
+        "actor_before",
+        lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
+    ),
+    ("family_before", lambda a: C.FAMILY.search(a.clause[-35:])),
+    (
+        "descriptor",
+        lambda a: C.DESCRIPTOR.search(a.clause[-35:]) or C.DESCRIPTOR.search(a.post[:30]),
+    ),
+    ("thing_after", lambda a: C.RELEASED_THING.match(a.post)),
+    ("to_custody_form", lambda a: C.TO_CUSTODY_FORM.match(a.post)),
+    ("name_after", lambda a: C.NAME_AFTER.match(a.post)),
+    # "an American imprisoned in Russia": who they are.
+    (
+        "appositive",
+        lambda a: C.DESCRIPTOR.search(a.clause[-22:]) and not C.PASSIVE.search(a.clause),
+    ),
+    ("capital", lambda a: a.capital),  # headline case, or part of a name
+    ("name_before", lambda a: _CAP.search(a.pre[-25:])),
+    ("gerund", lambda a: a.word.endswith("ing")),
+    ("past", lambda a: a.word.endswith("ed")),
+    ("infinitive", lambda a: re.search(r"\bto\s+$", a.clause)),
+)
+
+
 def _local_cues(text: str, m: re.Match[str], trig: C.Trigger) -> list[str]:
     """Tense, aspect, negation, modality and demand cues in the words around the trigger."""
     pre = text[max(0, m.start() - _WINDOW) : m.start()]
     # Only the clause the trigger stands in: cut at the last clause break before it.
     cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(" - "), pre.rfind(": "))
-    clause_pre = pre[cut + 1 :] if cut >= 0 else pre
-    post = text[m.end() : m.end() + _WINDOW]
-    out = []
-    for name, pattern in (
-        ("neg", C.NEGATION),
-        ("modal", C.MODAL),
-        ("demand", C.DEMAND),
-        ("bg", C.BACKGROUND),
-        ("perfect", C.PERFECT),
-        ("relcl", C.RELATIVE_BEFORE),
-    ):
-        if pattern.search(clause_pre):
-            out.append(f"pre_{name}")
-    if C.PASSIVE.search(clause_pre):
-        out.append("passive")
-    if C.NOMINAL_BEFORE.search(clause_pre):
-        out.append("nominal")
-    if C.OF_AFTER.match(post):
-        out.append("of_after")
-    if C.TERM.search(post[:40]):
-        out.append("term_after")
-    if C.TERM.search(pre[-30:]):
-        out.append("term_before")
-    if C.MODAL.search(post[:25]):
-        out.append("post_modal")
-    if C.SERVING.search(clause_pre[-30:]):
-        out.append("serving")
-    if C.REMAINS_HELD.search(text):
-        out.append("remains_held")
-    if C.SOUGHT.search(clause_pre):
-        out.append("sought")
-    if C.PREVENTED.search(clause_pre):
-        out.append("prevented")
-    if C.THREAT_AFTER.match(post):
-        out.append("threat_after")
-    if m.group(0)[:1].isupper() and C.NAME_AFTER.match(post):
-        out.append("attributive")  # "Detained U.S. Soldier Travis King": a state, not news
-    near_pre = clause_pre[-35:]
-    if C.OFFICIAL.search(near_pre) or C.STATES.search(near_pre):
-        out.append("actor_before")
-    if C.FAMILY.search(near_pre):
-        out.append("family_before")
-    if C.DESCRIPTOR.search(near_pre) or C.DESCRIPTOR.search(post[:30]):
-        out.append("descriptor")
-    if C.RELEASED_THING.match(post):
-        out.append("thing_after")
-    if C.TO_CUSTODY_FORM.match(post):
-        out.append("to_custody_form")
-    if C.NAME_AFTER.match(post):
-        out.append("name_after")
-
-    if C.DESCRIPTOR.search(clause_pre[-22:]) and not C.PASSIVE.search(clause_pre):
-        out.append("appositive")  # "an American imprisoned in Russia": who they are
-    if m.group(0)[:1].isupper() and m.start() > 0:
-        out.append("capital")  # headline case, or part of a name
-    if _CAP.search(pre[-25:]):
-        out.append("name_before")
-    if m.group(0).lower().endswith("ing"):
-        out.append("gerund")
-    if m.group(0).lower().endswith("ed"):
-        out.append("past")
-    if re.search(r"\bto\s+$", clause_pre):
-        out.append("infinitive")
-    return out
+    around = _Around(
+        m.group(0).lower(),
+        m.group(0)[:1].isupper(),
+        m.group(0)[:1].isupper() and m.start() > 0,
+        pre,
+        pre[cut + 1 :] if cut >= 0 else pre,
+        text[m.end() : m.end() + _WINDOW],
+        text,
+    )
+    return [name for name, test in _CUE_TESTS if test(around)]
 
 
 def _lexical(
@@ -651,7 +651,7 @@ def _date(
         if base is not None:
             return shift(base, off.offset_days or 0, off.offset_unit or "day"), "date=offset"
     had = re.search(r"\bhad\s+(?:\w+ly\s+)?been\b", text[max(0, m.start() - 30) : m.start()])
-    background = bool(had) or any(c in local for c in ("pre_bg", "relcl", "nominal"))
+    background = bool(had) or any(c in local for c in ("pre_bg", "nominal"))
     if background and not sent.headline:
         return None, "date=background"
     if pub is None:
@@ -700,18 +700,6 @@ _ANNIVERSARY = re.compile(
     r"|(?:\w+|\d+)[- ]years?)\s+)?anniversary\s+of\s+(?:the\s+)?",
     re.I,
 )
-_CARDINALS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def _since_event(
@@ -737,7 +725,7 @@ def _since_event(
     if ann is not None and m.start() - ann.end() < 30:
         which = (ann.group(1) or "first").lower()
         head = re.split(r"[- ]", which)[0]
-        years = _ORDINALS.get(which) or _CARDINALS.get(head, 1)
+        years = _ORDINALS.get(which) or number(head)
         if which[0].isdigit():
             years = int(re.sub(r"\D.*", "", which))
         return PartialDate(pub.year - years, pub.month)

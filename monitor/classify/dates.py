@@ -274,7 +274,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             week_day = pub - dt.timedelta(days=7 if back else 0)
             add(m, PartialDate(week_day.year, week_day.month))
     for m in _AGO.finditer(text):
-        n = _number(m.group("n"))
+        n = number(m.group("n"))
         unit = m.group("unit").lower()
         if unit == "day":
             add(m, PartialDate.of(pub - dt.timedelta(days=n)))
@@ -284,19 +284,20 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
         else:
             add(m, PartialDate(pub.year - n))
     for m in _LATER.finditer(text):
-        n, unit = _number(m.group("n")), m.group("unit").lower()
+        n, unit = number(m.group("n")), m.group("unit").lower()
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
         add(m, None, offset_days=days, offset_unit=unit)
     for m in _NEXT_DAY.finditer(text):
         add(m, None, offset_days=1, offset_unit="day")
     for m in _DURATION.finditer(text):
-        n, unit = _number(m.group("n")), m.group("unit").lower()
+        n, unit = number(m.group("n")), m.group("unit").lower()
         then = pub - dt.timedelta(days=n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit])
         add(m, None, began=PartialDate(then.year))
     return sorted(found, key=lambda d: d.start)
 
 
-def _number(text: str) -> int:
+def number(text: str) -> int:
+    """A count written in digits or words ("600", "three", "a"); 1 where it is neither."""
     text = text.lower()
     return int(text) if text.isdigit() else _NUMBERS.get(text, 1)
 
