@@ -121,6 +121,9 @@ _NEXT_DAY = re.compile(r"\bthe\s+(?:following|next)\s+day\b", re.I)
 _YEAR_BEFORE_NOUN = re.compile(
     r"(?:'s|\b(?:his|her|their|its|the))\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])"
 )
+_BARE_YEAR = re.compile(
+    r"(?<![\d$£€.,/-])\b(?P<year>(?:19|20)\d{2})\b(?![\d%/-]|\s*(?:people|persons|km|miles))"
+)
 # "held for 600 days", "detained there for three months": a state's length, back from publication.
 _DURATION = re.compile(
     r"\bfor\s+(?:about\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
@@ -245,6 +248,12 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
                 add(m, _safe(int(m.group("year"))))
     for m in _YEAR_BEFORE_NOUN.finditer(text):
         add(m, _safe(int(m.group("year"))))
+    for m in _BARE_YEAR.finditer(text):
+        # "Just before Thanksgiving 2017": a year standing alone, within living memory of the
+        # publication and not after it (a count such as "2000 people" is usually neither).
+        year = int(m.group("year"))
+        if pub is None or pub.year - 40 <= year <= pub.year:
+            add(m, _safe(year))
     if pub is None:
         return sorted(found, key=lambda d: d.start)
     for m in _WEEKDAY.finditer(text):

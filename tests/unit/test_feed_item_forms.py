@@ -103,6 +103,10 @@ def test_release_to_house_arrest_is_bail_not_release(classifier: Classifier) -> 
             "Anna Lindqvist was arrested in Moscow in late 2021 and later charged with spying.",
             ("lindqvist", "detained", "2021"),
         ),
+        (
+            "Just before Christmas 2019, Daniel Okafor was arrested at Tehran airport.",
+            ("okafor", "detained", "2019"),
+        ),
     ],
 )
 def test_background_forms_are_dated_from_the_text(
