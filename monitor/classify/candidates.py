@@ -682,6 +682,9 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     lo, hi = (d.end, m.start()) if d.end <= m.start() else (m.end(), d.start)
     # An appositive name between commas does not end the clause ("arrested its founder, X, on").
     between = re.sub(r",\s+(?:[A-Z][\w'.-]*\s*){1,4},", " ", text[lo:hi])
+    # ... nor does a comma before the phrase that holds the date ("arrested, in London on ...").
+    if d.start > m.end():
+        between = re.sub(r",\s+(?=(?:in|on|at)\b[^,;:]*$)", " ", between)
     return not _OTHER_CLAUSE.search(between)
 
 
