@@ -5,6 +5,8 @@
     .venv/bin/python bench/run.py --full       # the issue's sizes everywhere (about 30 minutes)
     .venv/bin/python bench/run.py --quick      # smaller sizes, for a smoke run
     .venv/bin/python bench/run.py --only classify,append --db sqlite
+    .venv/bin/python bench/run.py --full --only growth     # 0 to 1,000,000 events (issue 15)
+    .venv/bin/python bench/run.py --full --only seed,daemons
 
 PostgreSQL comes from MONITOR_TEST_POSTGRES_URL (default: the local test
 database); each run uses a fresh schema and drops it. Only loopback addresses
@@ -457,6 +459,13 @@ def bench_ingest(kind: str, n: int, real_limit: int | None) -> None:
         app.close()
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its exited children (the classifier worker)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def bench_seed_stream(kind: str, n: int) -> None:
     """The seed articles copied `n` times against 10 cases, end to end and without
     classification (classified beforehand), each into a fresh store."""
@@ -472,27 +481,27 @@ def bench_seed_stream(kind: str, n: int) -> None:
                 for i, a in ((i, seeds[i % len(seeds)]) for i in range(n))
             ]
             if label == "end to end":
+                cpu = _cpu_seconds()
                 seconds, result = timed(lambda a=app, s=stream: a.ingest(s))
             else:
                 with app.db.read() as conn:
                     classifier = app.classifier(app._book.read(conn))
                 found = {a.id: classifier(a, classifier.book) for a in stream}
+                cpu = _cpu_seconds()
                 seconds, result = timed(
                     lambda a=app, s=stream, f=found, b=classifier.book: _write_only(a, s, f, b)
                 )
+            app.close()  # the worker process's CPU time is counted once it has exited
+            cpu = _cpu_seconds() - cpu
+            worker = "; classified in a worker process" if label == "end to end" else ""
             report(
                 kind,
                 f"ingest {n:,} seed articles, 10 cases, {label}",
                 n / seconds,
                 "articles/s",
-                f"{result.events_appended:,} events; 50 articles per transaction"
-                + (
-                    "; classified in a worker process beside writing"
-                    if label == "end to end"
-                    else ""
-                ),
+                f"{result.events_appended:,} events; 50 articles per transaction{worker}; "
+                f"{n / cpu:,.0f} articles per CPU-second of the benchmark's own processes",
             )
-            app.close()
 
 
 def reset_peak_rss() -> None:
