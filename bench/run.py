@@ -945,6 +945,8 @@ def bench_daemons(feeds: int, items: int) -> None:
     """1, 2 and 3 daemons (processes) polling the same loopback feeds into one PostgreSQL."""
     import subprocess
 
+    from monitor.config import FeedConfig
+    from monitor.polling import sync_feeds
     from tests.feedserver import FeedServer
 
     book, _ = seed_articles()
@@ -957,6 +959,11 @@ def bench_daemons(feeds: int, items: int) -> None:
                 app = bootstrap(url)
                 import_cases(app.store, book)
                 app.ingest([])
+                # Known to the store before the daemons start: sync_feeds is a read-then-insert,
+                # and daemons starting at the same instant race on it (a UniqueViolation).
+                sync_feeds(
+                    app.db, [FeedConfig(u, u, 3600) for u in urls], dt.datetime.now(dt.UTC)
+                )
                 app.close()
                 feeds_file = Path(tmp) / "feeds.json"
                 feeds_file.write_text(json.dumps(urls))
