@@ -5,6 +5,8 @@
     .venv/bin/python bench/run.py --full       # the issue's sizes everywhere (about 30 minutes)
     .venv/bin/python bench/run.py --quick      # smaller sizes, for a smoke run
     .venv/bin/python bench/run.py --only classify,append --db sqlite
+    .venv/bin/python bench/run.py --full --only growth     # 0 to 1,000,000 events (issue 15)
+    .venv/bin/python bench/run.py --full --only seed,daemons
 
 PostgreSQL comes from MONITOR_TEST_POSTGRES_URL (default: the local test
 database); each run uses a fresh schema and drops it. Only loopback addresses
@@ -45,6 +47,7 @@ from monitor.domain.cases import Case, CaseBook  # noqa: E402
 from monitor.ingest import import_cases  # noqa: E402
 from monitor.store.events import NewEvent  # noqa: E402
 from monitor.store.schema import events as events_table  # noqa: E402
+from monitor.store.sources import index_sources  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 PG = os.environ.get(
@@ -373,6 +376,7 @@ def bench_replay(kind: str, sizes: list[int]) -> None:
                     row["version"] += 1
                 with app.db.write() as conn:
                     conn.execute(events_table.insert(), batch)
+                    index_sources(conn, batch)  # as the store's append does
             seconds, count = timed(lambda a=app: sum(1 for _ in a.store.iter_all(batch=10_000)))
             report(kind, f"replay: read all {count:,} events", count / seconds, "events/s")
             seconds, _ = timed(app.rebuild)
@@ -453,6 +457,51 @@ def bench_ingest(kind: str, n: int, real_limit: int | None) -> None:
             f"{result.events_appended:,} events",
         )
         app.close()
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its exited children (the classifier worker)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def bench_seed_stream(kind: str, n: int) -> None:
+    """The seed articles copied `n` times against 10 cases, end to end and without
+    classification (classified beforehand), each into a fresh store."""
+    book, seeds = seed_articles()
+    cases = CaseBook(synthetic_book(6).cases + book.cases, book.groups)
+    for label in ("end to end", "excluding classification"):
+        with database(kind) as url:
+            app = bootstrap(url)
+            import_cases(app.store, cases)
+            app.ingest([])
+            stream = [
+                Article(f"{a.id}-{i}", a.title, f"{a.text}\n\n(copy {i})", a.published, None)
+                for i, a in ((i, seeds[i % len(seeds)]) for i in range(n))
+            ]
+            if label == "end to end":
+                cpu = _cpu_seconds()
+                seconds, result = timed(lambda a=app, s=stream: a.ingest(s))
+            else:
+                with app.db.read() as conn:
+                    classifier = app.classifier(app._book.read(conn))
+                found = {a.id: classifier(a, classifier.book) for a in stream}
+                cpu = _cpu_seconds()
+                seconds, result = timed(
+                    lambda a=app, s=stream, f=found, b=classifier.book: _write_only(a, s, f, b)
+                )
+            app.close()  # the worker process's CPU time is counted once it has exited
+            cpu = _cpu_seconds() - cpu
+            worker = "; classified in a worker process" if label == "end to end" else ""
+            report(
+                kind,
+                f"ingest {n:,} seed articles, 10 cases, {label}",
+                n / seconds,
+                "articles/s",
+                f"{result.events_appended:,} events; 50 articles per transaction{worker}; "
+                f"{n / cpu:,.0f} articles per CPU-second of the benchmark's own processes",
+            )
 
 
 def reset_peak_rss() -> None:
@@ -552,6 +601,403 @@ def bench_fetch(kind: str, feeds: int) -> None:
         server.stop()
 
 
+# ---------------------------------------------------------------------------------------------
+# Growth: one store from 0 to 1,000,000 events with real proportions (issue 15).
+
+FAMOUS_SHARE = 0.5  # of the reports that name a case, half are about a few famous cases
+NO_CASE_PER_CASE_ARTICLE = 3  # most articles name no case
+GROWTH_TYPES = ["detained", "charged", "trial", "consular_visit", "diplomatic_action", "hearing"]
+# Developments per case: a famous case has a couple of hundred, reported thousands of times.
+FAMOUS_DEVELOPMENTS = 200
+TAIL_DEVELOPMENTS = 40
+
+
+class _Grower:
+    """Appends the events (and article rows, and decision snapshots) that ingest would have
+    written for a realistic stream, through the store's own append path, far faster than
+    classifying: a few famous cases with thousands of reports of a couple of hundred
+    developments, a long tail of small cases, and three articles naming no case for each one
+    that names one."""
+
+    def __init__(self, app: Any, famous: list[str], tail: list[str], seed: int = 15) -> None:
+        self.app = app
+        self.famous = famous
+        self.famous_set = set(famous)
+        self.tail = tail
+        self.rng = random.Random(seed)
+        self.developments: dict[str, int] = {}  # per case: how many developments so far
+        self.since_snapshot: dict[str, int] = {}
+        self.articles = 0
+
+    def _case(self) -> str:
+        if self.rng.random() < FAMOUS_SHARE:
+            return self.rng.choice(self.famous)
+        # A long tail: small cases are reported rarely, a few of them more often.
+        index = min(int(self.rng.paretovariate(1.2)) - 1, len(self.tail) - 1)
+        return self.tail[(index * 7919) % len(self.tail)]
+
+    def _events(self, case: str, article: Article) -> list[NewEvent]:
+        from monitor.domain.events import DevelopmentCorroborated, DevelopmentRecorded, Metadata
+        from monitor.store.codec import encode
+
+        meta = Metadata(article_id=article.id, classifier_version="bench", causation="ingest")
+        count = self.developments.get(case, 0)
+        wanted = self.rng.randint(1, 9)
+        out = []
+        picked: set[int] = set()
+        for _ in range(wanted):
+            cap = FAMOUS_DEVELOPMENTS if case in self.famous_set else TAIL_DEVELOPMENTS
+            if count == 0 or (count < cap and self.rng.random() < 0.05):
+                k = count
+                count += 1
+                # One detention, charge and trial, then visits, calls and hearings.
+                kind = GROWTH_TYPES[k] if k < 3 else GROWTH_TYPES[3 + k % 3]
+                dev_id = f"g-{case}-{k}"
+                event: Any = DevelopmentRecorded(
+                    dev_id,
+                    case,
+                    kind,
+                    f"{2015 + k % 10}-{1 + k % 12:02d}",
+                    "…",
+                    0.8,
+                    "bench",
+                    article.source(),
+                )
+                key = f"dev:{dev_id}:recorded"
+            else:
+                k = self.rng.randrange(count)
+                if k in picked:
+                    continue
+                dev_id = f"g-{case}-{k}"
+                event = DevelopmentCorroborated(dev_id, case, article.source(), "…", 0.8)
+                key = f"dev:{dev_id}:source:{article.id}"
+            picked.add(k)
+            out.append(encode(event, key, meta))
+        self.developments[case] = count
+        return out
+
+    def grow(self, events: int, chunk: int = 10_000) -> None:
+        from monitor.domain.events import case_stream
+        from monitor.ingest import _article_row
+        from monitor.store.events import lock_for_append
+        from monitor.store.schema import articles
+        from monitor.store.snapshots import SNAPSHOT_EVERY, load_state, save_snapshot
+
+        done = 0
+        while done < events:
+            pending: list[tuple[str, NewEvent]] = []
+            rows = []
+            now = dt.datetime.now(dt.UTC)
+            while len(pending) < min(chunk, events - done):
+                self.articles += 1
+                a = Article(
+                    f"grow-{self.articles}",
+                    f"Report {self.articles}",
+                    f"text {self.articles}",
+                    dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+                    f"https://news.example.org/grow/{self.articles}",
+                )
+                case = self._case()
+                rows.append(_article_row(a, a.url, f"h{self.articles}", now))
+                pending.extend((case_stream(case), e) for e in self._events(case, a))
+                for _ in range(NO_CASE_PER_CASE_ARTICLE):
+                    self.articles += 1
+                    n = self.articles
+                    rows.append(
+                        {
+                            **rows[-1],
+                            "id": f"grow-{n}",
+                            "url": f"https://news.example.org/grow/{n}",
+                            "canonical_url": f"https://news.example.org/grow/{n}",
+                            "content_hash": f"h{n}",
+                        }
+                    )
+            with self.app.db.write() as conn:
+                lock_for_append(conn)
+                conn.execute(articles.insert(), rows)
+                self.app.store.append_streams_in(conn, {}, pending)
+                # A snapshot per SNAPSHOT_EVERY events of a stream, as ingest writes them.
+                for stream, _ in pending:
+                    self.since_snapshot[stream] = self.since_snapshot.get(stream, 0) + 1
+                for stream, n in list(self.since_snapshot.items()):
+                    if n >= SNAPSHOT_EVERY:
+                        state = load_state(self.app.store, conn, stream)
+                        save_snapshot(conn, stream, state, now)
+                        self.since_snapshot[stream] = 0
+            done += len(pending)
+            self.app.project()
+
+
+def _growth_sample(
+    seeds: list[Article], fillers: Iterator[Article], step: int, tag: str, size: int
+) -> list[Article]:
+    """`size` fresh articles: a tenth are copies of the seed articles (they name the famous
+    cases and report many developments each), the rest name no case."""
+    out = []
+    for i in range(size):
+        if i % 10 == 0:
+            a = seeds[(i // 10) % len(seeds)]
+            out.append(
+                Article(
+                    f"{a.id}-{tag}-{step}-{i}",
+                    a.title,
+                    f"{a.text}\n\n({tag} copy {step}.{i})",
+                    a.published,
+                    None,
+                )
+            )
+        else:
+            f = next(fillers)
+            out.append(
+                Article(
+                    f"{f.id}-{tag}-{step}-{i}",
+                    f.title,
+                    f"{f.text} ({tag} {step}.{i})",
+                    f.published,
+                    None,
+                    feed=f.feed,
+                )
+            )
+    return out
+
+
+def _fillers() -> Iterator[Article]:
+    """Articles that name no case: the real feed items when ../shared is there, else plain
+    news-like sentences."""
+    items = real_items(20_000)
+    i = 0
+    while True:
+        if items:
+            yield items[i % len(items)]
+        else:
+            yield Article(
+                f"filler-{i}",
+                f"Markets close higher on day {i}",
+                "Shares rose in early trading as investors weighed the central bank's outlook. "
+                "Analysts expect the rally to continue into the next quarter.",
+                dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+                None,
+            )
+        i += 1
+
+
+def _write_only(app: Any, articles: list[Article], found: dict[str, Any], book: Any) -> Any:
+    """Ingest with the classification done beforehand: the writing side alone."""
+    from monitor.classify.extract import CLASSIFIER_VERSION
+    from monitor.ingest import ingest_articles
+
+    result = ingest_articles(
+        app.store,
+        articles,
+        lambda a, _b: found[a.id],
+        CLASSIFIER_VERSION,
+        book=book,
+        states=app._states,
+    )
+    app.project()
+    return result
+
+
+def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
+    """Grow one store to `total` events; at every `step`, the ingest rate and memory."""
+    from monitor.projections.reports import current_status, status_as_of
+
+    book, seeds = seed_articles()
+    tail_book = synthetic_book(1_000)
+    cases = CaseBook(tail_book.cases + book.cases, book.groups)
+    fillers = _fillers()
+    with database(kind) as url:
+        app = bootstrap(url)
+        import_cases(app.store, cases)
+        app.ingest([])
+        grower = _Grower(app, [c.key for c in book.cases], [c.key for c in tail_book.cases])
+        with app.db.read() as conn:
+            classifier = app.classifier(app._book.read(conn))
+        rates: list[tuple[int, float, float, float]] = []
+        while True:
+            head = app.store.head()
+            gc.collect()
+            articles = _growth_sample(seeds, fillers, head, "e2e", sample)
+            seconds, result = timed(lambda a=app, s=articles: a.ingest(s))
+            e2e = sample / seconds
+            # The same again with the classification done beforehand: the writing side alone.
+            articles = _growth_sample(seeds, fillers, head, "write", sample)
+            found = {a.id: classifier(a, classifier.book) for a in articles}
+            write_seconds, _ = timed(
+                lambda s=articles, f=found: _write_only(app, s, f, classifier.book)
+            )
+            gc.collect()
+            rss = rss_mb("VmRSS")
+            rates.append((head, e2e, sample / write_seconds, rss))
+            report(
+                kind,
+                f"growth: ingest at {head:,} events",
+                e2e,
+                "articles/s",
+                f"{sample / write_seconds:,.0f}/s excluding classification; RSS {rss:,.0f} MB; "
+                f"{result.events_appended:,} events from {sample:,} articles",
+            )
+            if head >= total:
+                break
+            target = min((head // step + 1) * step, total)
+            seconds, _ = timed(lambda t=target: grower.grow(t - app.store.head()))
+            report(
+                kind,
+                f"growth: grow the store to {app.store.head():,} events",
+                seconds,
+                "s",
+                "appended through EventStore.append_streams_in in 10,000-event transactions, "
+                "with article rows and decision snapshots, projected after each",
+            )
+        first, last = rates[0], rates[-1]
+        mems = [r[3] for r in rates]
+        report(
+            kind,
+            f"growth: rate at {last[0]:,} events / rate at the start",
+            last[1] / first[1],
+            "×",
+            f"excluding classification {last[2] / first[2]:.2f}×; RSS {min(mems):,.0f}-"
+            f"{max(mems):,.0f} MB (max/min {max(mems) / min(mems):.2f})",
+        )
+        with app.db.read() as conn:
+            seconds, rows = timed(lambda: status_as_of(conn, dt.date(2020, 6, 1)))
+            report(
+                kind, f"status --as-of at {last[0]:,} events", seconds, "s", f"{len(rows)} cases"
+            )
+            seconds, rows = timed(lambda: current_status(conn))
+            report(kind, f"status at {last[0]:,} events", seconds, "s", f"{len(rows)} cases")
+        seconds, n = timed(app.rebuild)
+        report(
+            kind,
+            f"projection rebuild of the grown store, {n:,} events",
+            seconds,
+            "s",
+            f"{n / seconds:,.0f} events/s; {len(cases.cases):,} cases",
+        )
+        app.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Several daemons on one PostgreSQL, sharing loopback feeds through leases (issue 15).
+
+
+def _daemon_feeds(server: Any, feeds: int, items: int) -> list[str]:
+    """`feeds` loopback feeds of `items` items each: one in ten a seed article (naming cases,
+    reporting many developments), the rest news naming no case."""
+    from html import escape
+
+    from tests.feedserver import body, rss
+
+    _, seeds = seed_articles()
+    fill = _fillers()
+    urls = []
+    for i in range(feeds):
+        entries = []
+        for j in range(items):
+            a = seeds[(i + j) % len(seeds)] if j % 10 == 0 else next(fill)
+            entries.append(
+                {
+                    "id": f"d{i}-{j}",
+                    "title": escape(a.title or f"Item {i}.{j}"),
+                    "text": escape(f"{a.text} (feed {i}, item {j})"),
+                }
+            )
+        server.routes[f"/d{i}"] = body(rss(entries))
+        urls.append(server.url(f"/d{i}"))
+    return urls
+
+
+def poll_worker(url: str, feeds_file: str, owner: str, start_at: float) -> None:
+    """One daemon's poll, in its own process: wait for the common start, poll every due feed
+    (claiming 10 at a time, as leases allow), print what it did as JSON."""
+    from monitor.config import FeedConfig
+    from monitor.fetch.http import Fetcher, FetchLimits
+    from monitor.polling import poll_once
+
+    app = bootstrap(url)
+    feeds = [FeedConfig(u, u, 3600) for u in json.loads(Path(feeds_file).read_text())]
+    with app.db.read() as conn:
+        app.classifier(app._book.read(conn))  # built before the clock starts, as a daemon does
+    time.sleep(max(0.0, start_at - time.time()))
+
+    async def go() -> Any:
+        fetcher = Fetcher(FetchLimits())
+        try:
+            return await poll_once(app, fetcher, feeds, owner=owner, chunk=10, concurrency=8)
+        finally:
+            await fetcher.aclose()
+
+    result = asyncio.run(go())
+    print(
+        json.dumps(
+            {
+                "finished": time.time(),
+                "polled": result.polled,
+                "articles": result.new_articles,
+                "events": result.events_appended,
+            }
+        )
+    )
+    app.close()
+
+
+def bench_daemons(feeds: int, items: int) -> None:
+    """1, 2 and 3 daemons (processes) polling the same loopback feeds into one PostgreSQL."""
+    import subprocess
+
+    from monitor.config import FeedConfig
+    from monitor.polling import sync_feeds
+    from tests.feedserver import FeedServer
+
+    book, _ = seed_articles()
+    server = FeedServer()
+    urls = _daemon_feeds(server, feeds, items)
+    server.start()
+    try:
+        for n in (1, 2, 3):
+            with database("postgresql") as url, tempfile.TemporaryDirectory() as tmp:
+                app = bootstrap(url)
+                import_cases(app.store, book)
+                app.ingest([])
+                # Known to the store before the daemons start: sync_feeds is a read-then-insert,
+                # and daemons starting at the same instant race on it (a UniqueViolation).
+                sync_feeds(
+                    app.db, [FeedConfig(u, u, 3600) for u in urls], dt.datetime.now(dt.UTC)
+                )
+                app.close()
+                feeds_file = Path(tmp) / "feeds.json"
+                feeds_file.write_text(json.dumps(urls))
+                start_at = time.time() + 8  # every worker started and warmed up by then
+                procs = [
+                    subprocess.Popen(
+                        [
+                            *(sys.executable, __file__, "--poll-worker", url, str(feeds_file)),
+                            *(f"bench-{k}", str(start_at)),
+                        ],
+                        stdout=subprocess.PIPE,
+                        text=True,
+                    )
+                    for k in range(n)
+                ]
+                outs = [
+                    json.loads(p.communicate(timeout=1800)[0].strip().splitlines()[-1])
+                    for p in procs
+                ]
+                seconds = max(o["finished"] for o in outs) - start_at
+                articles = sum(o["articles"] for o in outs)
+                report(
+                    "postgresql",
+                    f"{n} daemon(s) poll {feeds:,} loopback feeds once",
+                    articles / seconds,
+                    "articles/s",
+                    f"{seconds:.1f} s; {articles:,} articles, "
+                    f"{sum(o['events'] for o in outs):,} events; feeds polled per daemon "
+                    + "/".join(str(o["polled"]) for o in outs),
+                )
+    finally:
+        server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -563,8 +1009,13 @@ def main() -> None:
         help="the issue's sizes everywhere (about half an hour on 2 cores)",
     )
     parser.add_argument("--db", default="both", choices=["sqlite", "postgresql", "both"])
-    parser.add_argument("--only", default="classify,append,replay,ingest,fetch")
+    parser.add_argument("--only", default="classify,append,replay,ingest,fetch,growth,daemons")
+    parser.add_argument("--poll-worker", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.poll_worker:
+        url, feeds_file, owner, start_at = args.poll_worker
+        poll_worker(url, feeds_file, owner, float(start_at))
+        return
     kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     only = set(args.only.split(","))
     # The default finishes in under ten minutes on 2 cores: full sizes where they are cheap,
@@ -576,6 +1027,9 @@ def main() -> None:
         "ingest": 500 if args.quick else 10_000 if args.full else 1_000,
         "real": 5_000 if args.quick else None if args.full else 30_000,
         "feeds": 100 if args.quick else 1_000,
+        "growth": 20_000 if args.quick else 1_000_000 if args.full else 200_000,
+        "sample": 200 if args.quick else 1_000,
+        "daemon_feeds": 20 if args.quick else 200,
     }
     label = "quick" if args.quick else "full" if args.full else "default"
     if not (SHARED / "eval" / "dev").is_dir():
@@ -598,6 +1052,12 @@ def main() -> None:
             bench_ingest(kind, size["ingest"], size["real"])
         if "fetch" in only:
             bench_fetch(kind, size["feeds"])
+        if "seed" in only:
+            bench_seed_stream(kind, size["ingest"])
+        if "growth" in only:
+            bench_growth(kind, size["growth"], size["growth"] // 10, size["sample"])
+    if "daemons" in only and "postgresql" in kinds:
+        bench_daemons(size["daemon_feeds"], 20)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(
         f"\nTotal {time.perf_counter() - started:,.0f} s; peak RSS {usage.ru_maxrss / 1024:,.0f} MB"
