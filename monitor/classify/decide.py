@@ -15,6 +15,9 @@ from monitor.classify.candidates import Candidate
 from monitor.classify.model import Model
 from monitor.domain.developments import Development, DevelopmentType
 
+# A candidate too weak to report a development alone may still date one that is reported
+# ("In January, Iran executed ..." below the headline that names the case).
+_DATING_SHARE = 0.5
 _TYPE_ORDER = {t: i for i, t in enumerate(DevelopmentType)}
 _DATE_RANK = {"explicit": 4, "old": 4, "began": 4, "rule": 5, "offset": 3, "pub": 1}
 
@@ -31,7 +34,7 @@ def decide(
     for c in cands:
         raw = model.raw(c.features)
         key = (c.case, c.type)
-        if raw >= model.threshold:
+        if raw >= model.threshold * _DATING_SHARE:
             accepted_by_key[key].append(c)
         if key not in best or raw > best[key][0]:
             best[key] = (raw, c)
