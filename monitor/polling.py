@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, or_, select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from monitor.bootstrap import App
@@ -28,7 +28,7 @@ from monitor.fetch.http import FetchedFeed, Fetcher
 from monitor.fetch.parse import ParsedFeed, parse_feed
 from monitor.ingest import StopFlag, one_line
 from monitor.store.claims import claim
-from monitor.store.db import Database
+from monitor.store.db import Database, insert_new
 from monitor.store.schema import feed_state
 
 log = logging.getLogger("monitor.polling")
@@ -73,7 +73,8 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
 
 def sync_feeds(db: Database, feeds: Sequence[FeedConfig], now: dt.datetime) -> None:
     """Make the configured feeds known: new ones are due now, changed ones take the new name
-    and interval; state (ETag, errors, schedule) is kept."""
+    and interval; state (ETag, errors, schedule) is kept. Instances that start together may
+    both register a new feed; the second insert does nothing."""
     with db.write() as conn:
         known = {r.url for r in conn.execute(select(feed_state.c.url))}
         for feed in feeds:
@@ -84,16 +85,18 @@ def sync_feeds(db: Database, feeds: Sequence[FeedConfig], now: dt.datetime) -> N
                     .values(name=feed.name, interval_seconds=feed.interval)
                 )
             else:
-                conn.execute(
-                    insert(feed_state).values(
-                        url=feed.url,
-                        name=feed.name,
-                        current_url=feed.url,
-                        interval_seconds=feed.interval,
-                        consecutive_errors=0,
-                        next_due_at=now,
-                        entries_seen=0,
-                    )
+                insert_new(
+                    conn,
+                    feed_state,
+                    {
+                        "url": feed.url,
+                        "name": feed.name,
+                        "current_url": feed.url,
+                        "interval_seconds": feed.interval,
+                        "consecutive_errors": 0,
+                        "next_due_at": now,
+                        "entries_seen": 0,
+                    },
                 )
 
 

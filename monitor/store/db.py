@@ -10,7 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import NullPool
@@ -199,3 +200,10 @@ def upgrade(db: Database) -> bool:
     else:
         command.upgrade(alembic_config(db), "head")
     return True
+
+
+def insert_new(conn: Connection, table: Table, values: dict[str, Any]) -> None:
+    """INSERT a row unless its key is already there: several instances that start together may
+    register the same row, and the second must not fail (ON CONFLICT DO NOTHING)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 
 from monitor.bootstrap import App, bootstrap
 from monitor.config import FeedConfig, load_cases
@@ -295,3 +296,30 @@ def test_errors_back_off_and_a_recovered_feed_returns_to_its_interval(
     poll(app, [feed], now=now)
     row = next(r for r in feed_rows(app.db) if r["name"] == "flaky")
     assert row["consecutive_errors"] == 0 and row["last_error"] is None
+
+
+def test_instances_starting_together_register_the_same_feeds_without_failing(app: App) -> None:
+    """Two daemons that start at once both see the feeds as new; the slower insert is a no-op."""
+    import threading
+
+    from monitor.polling import sync_feeds
+    from monitor.store.schema import feed_state
+
+    feeds = [FeedConfig(f"http://127.0.0.1:9/f{i}", f"f{i}", 900) for i in range(60)]
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    errors: list[BaseException] = []
+
+    def register() -> None:
+        try:
+            sync_feeds(app.db, feeds, now)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=register) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    with app.db.read() as conn:
+        assert conn.execute(select(func.count()).select_from(feed_state)).scalar_one() == 60
