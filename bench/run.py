@@ -1032,9 +1032,9 @@ def main() -> None:
         "daemon_feeds": 20 if args.quick else 200,
     }
     label = "quick" if args.quick else "full" if args.full else "default"
+    print(f"Machine: {machine()}")
     if not (SHARED / "eval" / "dev").is_dir():
         print(f"Note: {SHARED} is absent; 'seed articles' are tests/data's articles instead.")
-    print(f"Machine: {machine()}")
     print(f"Started {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {label} sizes\n")
     print("| database | what | figure | conditions |\n|---|---|---|---|")
     started = time.perf_counter()

@@ -24,6 +24,8 @@ PG_URL = os.environ.get(
 )
 REQUIRE_PG = os.environ.get("MONITOR_REQUIRE_POSTGRES") == "1"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# CI has ../shared: there its tests must run, not skip (a fresh clone skips them, with a reason).
+REQUIRE_SHARED = os.environ.get("MONITOR_REQUIRE_SHARED") == "1"
 
 _pg_problem: str | None = None
 _pg_checked = False
@@ -100,6 +102,8 @@ def db(db_url: str) -> Iterator[Database]:
 @pytest.fixture
 def shared_dir() -> Path:
     if not SHARED.is_dir():
+        if REQUIRE_SHARED:
+            pytest.fail(f"MONITOR_REQUIRE_SHARED=1 but ../shared is absent ({SHARED})")
         pytest.skip(f"../shared is absent ({SHARED})")
     return SHARED
 
