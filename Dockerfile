@@ -14,5 +14,9 @@ USER monitor
 # The embedded SQLite file lives in the user's data directory; mount a volume
 # there, or set MONITOR_DB to a PostgreSQL URL.
 VOLUME ["/home/monitor/.local/share/case-monitor"]
+# /metrics and /healthz: the daemon listens on loopback unless told otherwise, and a
+# container's loopback is unreachable from a port mapping, so it listens on every
+# address here (publish it only to the monitoring network: `-p 127.0.0.1:9108:9108`).
+ENV MONITOR_METRICS_HOST=0.0.0.0
 EXPOSE 9108
-CMD ["monitor", "run"]
+CMD ["monitor", "run", "--metrics-port", "9108"]

@@ -22,6 +22,7 @@ from monitor.projections.cases import (
     DefinitionsProjector,
     StatusProjector,
     TimelineProjector,
+    logging_changes,
 )
 from monitor.projections.runner import Projector, catch_up, rebuild
 from monitor.store.db import Database, connect
@@ -117,7 +118,7 @@ def bootstrap(
     projectors: list[Projector] = [
         DefinitionsProjector(),
         TimelineProjector(),
-        StatusProjector(store, on_change or OutboxHook()),
+        StatusProjector(store, logging_changes(on_change or OutboxHook())),
     ]
     return App(db, store, projectors, review or ReviewPolicy())
 

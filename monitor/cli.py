@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -290,6 +291,7 @@ def _run(args: argparse.Namespace) -> int:
         db_url=args.db,
         once=args.once,
         metrics_port=args.metrics_port,
+        metrics_host=args.metrics_host,
         block_private=args.block_private_addresses,
         backfill=args.backfill,
         tick=args.tick,
@@ -675,7 +677,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="PORT",
-        help="serve /healthz and /metrics on 127.0.0.1:PORT",
+        help="serve /healthz and /metrics on PORT (see --metrics-host)",
+    )
+    run.add_argument(
+        "--metrics-host",
+        default=os.environ.get("MONITOR_METRICS_HOST", "127.0.0.1"),
+        metavar="HOST",
+        help="address for --metrics-port (default $MONITOR_METRICS_HOST or 127.0.0.1; "
+        "0.0.0.0 in a container)",
     )
     run.add_argument(
         "--listen",

@@ -19,6 +19,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import uuid
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,14 @@ from sqlalchemy.engine import make_url
 from monitor.alerts.outbox import Dispatcher, DispatchReport, check_consular_gaps
 from monitor.alerts.subscriptions import SyncReport, sync_subscriptions
 from monitor.bootstrap import App, bootstrap
-from monitor.config import Config, FeedConfig, check_environment, checked, parse_config
+from monitor.config import (
+    Config,
+    ConfigError,
+    FeedConfig,
+    check_environment,
+    checked,
+    parse_config,
+)
 from monitor.fetch.http import Fetcher, FetchLimits
 from monitor.ingest import import_cases, load_book
 from monitor.observe import Metrics, serve
@@ -73,6 +81,7 @@ class DaemonOptions:
     once: bool = False
     tick: float = 5.0
     metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"  # 0.0.0.0 in a container, so a port mapping reaches it
     block_private: bool = False
     backfill: bool = False
     lease: float = 300.0
@@ -108,6 +117,8 @@ def configure_logging(
     root.handlers[:] = [handler]
     root.setLevel(level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # Alembic says at INFO which plugins and DDL modes it set up, on every start.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
@@ -147,6 +158,8 @@ class Daemon:
         block = options.block_private or config.security.block_private_addresses
         self.fetcher = Fetcher(FetchLimits(block_private=block))
         self.stopping = asyncio.Event()
+        # The same request for worker threads (an ingest asks it between articles).
+        self.halt = threading.Event()
         self.last_poll: dt.datetime | None = None
         self.last_report = PollReport()
         self.polls = 0
@@ -168,6 +181,7 @@ class Daemon:
                     owner=self.owner,
                     backfill=self.options.backfill,
                     lease=dt.timedelta(seconds=self.options.lease),
+                    stop=self.halt.is_set,
                 )
             except Exception:
                 log.exception("poll failed; will try again at the next tick")
@@ -215,14 +229,22 @@ class Daemon:
             elif feed.url in report.fetched:
                 m.fetches.labels(feed.name, "ok").inc()
 
+    def stop(self) -> None:
+        """Start a graceful stop: no new work, and running work ends at its next boundary."""
+        if not self.stopping.is_set():
+            log.info("stop requested: no new work; finishing what is in flight")
+        self.halt.set()
+        self.stopping.set()
+
     def health(self) -> dict[str, Any]:
-        """For /healthz: the figures of `monitor health`, refreshed into the gauges."""
+        """For /healthz and /metrics: the figures of `monitor health`, refreshed into the gauges."""
         info = health(self.app)
         for name, value in info["projector_lag"].items():
             self.metrics.lag.labels(name).set(value)
         self.metrics.queue.set(info["alerts_queued"])
         self.metrics.dead.set(info["alerts_dead"])
         self.metrics.feeds_failing.set(info["feeds_failing"])
+        self.metrics.projection_errors.set(info["projection_errors"])
         info["polls"] = self.polls
         info["last_poll"] = self.last_poll.isoformat() if self.last_poll else None
         return info
@@ -236,21 +258,55 @@ class Daemon:
         if added:
             log.info("consular gap alerts raised: %d", added)
 
+    def _on_signals(self, loop: asyncio.AbstractEventLoop) -> None:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.stop)
+
     async def run_once(self) -> PollReport:
+        self._on_signals(asyncio.get_running_loop())
         report = await self.poll()
-        await asyncio.to_thread(self.app.project)
-        await self.check_gaps()
-        await self.dispatch()
+        await asyncio.to_thread(self.app.project, stop=self.halt.is_set)
+        if not self.halt.is_set():
+            await self.check_gaps()
+            await self.dispatch()
         await self.dispatcher.aclose()
         await self.fetcher.aclose()
         return report
+
+    async def reload(self) -> None:
+        """SIGHUP: read the configuration files again; a bad one is refused, the old one kept."""
+        try:
+            config = await asyncio.to_thread(apply_config, self.app, self.options)
+        except (ConfigError, ValueError) as exc:
+            log.error("configuration not reloaded (the running one stays): %s", exc)
+            return
+        except Exception:
+            log.exception("configuration not reloaded (the running one stays)")
+            return
+        async with self._busy:  # between polls, never in the middle of one
+            self.config = config
+            self.dispatcher.smtp = config.smtp
+        log.info(
+            "configuration reloaded: %d feeds, %d cases, %d subscriptions",
+            len(config.feeds),
+            len(config.book.cases),
+            len(config.subscriptions),
+        )
 
     async def run_forever(self) -> None:
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, self.stopping.set)
+        self._on_signals(loop)
+        reloads: set[asyncio.Task[None]] = set()
+
+        def on_hangup() -> None:
+            log.info("SIGHUP: reloading the configuration")
+            task = loop.create_task(self.reload())
+            reloads.add(task)
+            task.add_done_callback(reloads.discard)
+
+        loop.add_signal_handler(signal.SIGHUP, on_hangup)
         web = await self._start_web()  # before any work: a bad address stops the start
         scheduler = AsyncIOScheduler(timezone="UTC")
         now = dt.datetime.now(dt.UTC)
@@ -274,11 +330,12 @@ class Daemon:
         scheduler.start()
         server = None
         if self.options.metrics_port is not None:
-            server = serve(self.options.metrics_port, self.metrics, self.health)
-            log.info("metrics and health on http://127.0.0.1:%d/", server.server_address[1])
+            host = self.options.metrics_host
+            server = serve(self.options.metrics_port, self.metrics, self.health, host)
+            shown = f"[{host}]" if ":" in host else host
+            log.info("metrics and health on http://%s:%d/", shown, server.server_address[1])
         log.info("case-monitor running as %s with %d feeds", self.owner, len(self.config.feeds))
         await self.stopping.wait()
-        log.info("stopping: no new work; finishing what is in flight")
         scheduler.shutdown(wait=False)
         try:
             async with asyncio.timeout(SHUTDOWN_GRACE):
@@ -352,14 +409,9 @@ def run(options: DaemonOptions) -> int:
     url = resolve_url(options.db_url)
     with single_instance(url):
         app = bootstrap(url, review=config.review.policy)
+        log.info("database: %s", make_url(url).render_as_string(hide_password=True))
         try:
-            with app.db.read() as conn:
-                config = checked(config, stored=load_book(conn))
-            if config.book.cases:
-                import_cases(app.store, config.book)
-            with app.db.write() as conn:
-                synced = sync_subscriptions(conn, config.subscriptions, dt.datetime.now(dt.UTC))
-            log_sync(synced)
+            config = apply_config(app, options)
             if app.db.is_sqlite:
                 # The lock file makes this the only instance: leases left by a killed
                 # predecessor are stale, and waiting them out would only delay the news.
@@ -383,6 +435,21 @@ def run(options: DaemonOptions) -> int:
             return 0
         finally:
             app.close()
+
+
+def apply_config(app: App, options: DaemonOptions) -> Config:
+    """Read the configuration files and make the database follow them: cases imported,
+    subscriptions synchronised. At start and on SIGHUP; raises ConfigError if they are bad."""
+    config = parse_config(list(options.config) or default_config_paths())
+    check_environment(config)
+    with app.db.read() as conn:
+        config = checked(config, stored=load_book(conn))
+    if config.book.cases:
+        import_cases(app.store, config.book)
+    with app.db.write() as conn:
+        synced = sync_subscriptions(conn, config.subscriptions, dt.datetime.now(dt.UTC))
+    log_sync(synced)
+    return config
 
 
 def health(app: App) -> dict[str, Any]:

@@ -1,7 +1,9 @@
-"""Observability: Prometheus metrics and a /healthz endpoint on an optional loopback port."""
+"""Observability: Prometheus metrics and a /healthz endpoint on an optional port (loopback
+unless the daemon is told another address)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Callable
@@ -33,6 +35,9 @@ class Metrics:
         self.feeds_failing = Gauge(
             "monitor_feeds_failing", "Feeds whose last poll failed", registry=r
         )
+        self.projection_errors = Gauge(
+            "monitor_projection_errors", "Events the projectors could not apply", registry=r
+        )
 
     def render(self) -> bytes:
         return bytes(generate_latest(self.registry))
@@ -46,6 +51,9 @@ def serve(
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             if self.path == "/metrics":
+                # The gauges are read from the database now, whether or not /healthz was asked.
+                with contextlib.suppress(Exception):  # counters still answer without a database
+                    health()
                 self._send(200, metrics.render(), CONTENT_TYPE_LATEST)
             elif self.path == "/healthz":
                 try:

@@ -7,6 +7,7 @@ order they arrived in, and a replay yields the same rows as incremental work.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -285,6 +286,30 @@ _DECISIONS = (
     DevelopmentRejected.TYPE,
     DevelopmentCorrected.TYPE,
 )
+
+status_log = logging.getLogger("monitor.status")
+
+
+def logging_changes(hook: ChangeHook | None) -> ChangeHook:
+    """`hook`, after a log line for each change of a case's status (the daemon's news)."""
+
+    def on_change(conn: Connection, change: CaseChange) -> None:
+        before, after = change.before.status, change.after.status
+        if before != after:
+            date = change.after.status_date.iso() if change.after.status_date else "no date"
+            status_log.info(
+                "case %s: status %s -> %s (%s)%s",
+                change.case,
+                before.value if before else "none",
+                after.value if after else "none",
+                date,
+                " [backfill]" if change.backfill else "",
+            )
+        if hook is not None:
+            hook(conn, change)
+
+    return on_change
+
 
 _CASE_EVENTS = (
     CaseOpened.TYPE,

@@ -159,7 +159,9 @@ def dispatch(app: App) -> DispatchReport:
     return asyncio.run(go())
 
 
-def test_an_alert_that_cannot_be_sent_fails_alone_and_never_stays_sending(app: App) -> None:
+def test_an_alert_that_cannot_be_sent_fails_alone_and_never_stays_sending(
+    app: App, caplog: pytest.LogCaptureFixture
+) -> None:
     good, broken = WebhookReceiver(SECRET), WebhookReceiver(SECRET)
     try:
         subs = [
@@ -187,6 +189,10 @@ def test_an_alert_that_cannot_be_sent_fails_alone_and_never_stays_sending(app: A
         assert states == ["pending", "pending", "sent", "sent"]
         errors = [a["last_error"] for a in list_alerts(app.db, ["pending"])]
         assert all(e and e.startswith("TypeError") for e in errors)
+        retries = [
+            r for r in caplog.records if r.levelname == "WARNING" and "retrying in" in r.message
+        ]
+        assert len(retries) == 2 and "failed (attempt 1 of 8)" in retries[0].message
     finally:
         good.stop()
         broken.stop()
