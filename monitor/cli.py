@@ -224,6 +224,22 @@ def _retract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_check(args: argparse.Namespace) -> int:
+    from monitor.config import checked, parse_config
+    from monitor.daemon import default_config_paths
+    from monitor.ingest import load_book
+
+    paths = [Path(p) for p in args.config] or default_config_paths()
+    config = parse_config(paths)
+    with _opened(args) as app, app.db.read() as conn:
+        config = checked(config, stored=load_book(conn))
+    print(
+        f"ok: {len(paths)} files, {len(config.book.cases)} cases, {len(config.feeds)} feeds, "
+        f"{len(config.subscriptions)} subscriptions"
+    )
+    return 0
+
+
 def _feeds(args: argparse.Namespace) -> int:
     from monitor.config import checked, parse_config
     from monitor.daemon import default_config_paths
@@ -657,6 +673,17 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="FILE",
             help="TOML configuration (repeatable; default: the shipped feeds/)",
         )
+
+    config_cmd = sub.add_parser("config", help="configuration files", parents=[common])
+    config_sub = config_cmd.add_subparsers(dest="config_command", required=True, metavar="ACTION")
+    config_option(
+        command(
+            "check",
+            _config_check,
+            "check files as `monitor run` would, and do nothing else (exit 2 if bad)",
+            config_sub,
+        )
+    )
 
     feeds = command("feeds", _feeds, "the configured feeds and their state")
     config_option(feeds)

@@ -10,6 +10,8 @@ earlier one's, arrays of tables are concatenated.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import re
 import tomllib
@@ -464,6 +466,16 @@ def parse_config(paths: Sequence[Path]) -> Config:
     return config
 
 
+def _usable_secret(secret: str) -> bool:
+    """A Standard Webhooks secret ("whsec_" + base64) decodes; any other string is used as is."""
+    if not secret.startswith("whsec_"):
+        return True
+    try:
+        return bool(base64.b64decode(secret.removeprefix("whsec_"), validate=True))
+    except (binascii.Error, ValueError):
+        return False
+
+
 def check_environment(config: Config, env: Mapping[str, str] | None = None) -> None:
     """Refuse webhook secrets and SMTP URLs that `env` lacks: never send unsigned or nowhere."""
     env = os.environ if env is None else env
@@ -472,6 +484,11 @@ def check_environment(config: Config, env: Mapping[str, str] | None = None) -> N
             raise ConfigError(
                 f"{place} key 'secret_env': environment variable {sub.secret_env} is not set; "
                 "refusing to send unsigned webhooks"
+            )
+        if sub.secret_env and not _usable_secret(env[sub.secret_env]):
+            raise ConfigError(
+                f"{place} key 'secret_env': environment variable {sub.secret_env} holds a "
+                "'whsec_' secret that is not base64; no webhook could be signed with it"
             )
         if sub.email:
             smtp = config.smtp or SmtpConfig()

@@ -111,3 +111,25 @@ def test_monitor_subscriptions_follows_the_files_and_lists_what_is_stored(tmp_pa
     assert json.loads(monitor("subscriptions", "--config", str(subs), "--json").stdout) == []
     table = monitor("subscriptions", "--all")
     assert "removed" in table.stdout and "https://hooks.example.org/h" in table.stdout
+
+
+def test_monitor_config_check_says_ok_or_names_the_problem(tmp_path: Path) -> None:
+    env = {**os.environ, "MONITOR_DB": f"sqlite:///{tmp_path / 'm.db'}"}
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text('[[feed]]\nurl = "https://example.org/rss"\ninterval = "1h"\n')
+    bad.write_text('[[feed]]\nurl = "https://example.org/rss"\nintervall = "1h"\n')
+
+    def check(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "monitor", "config", "check", "--config", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+            cwd=ROOT,
+        )
+
+    ok = check(good)
+    assert ok.returncode == 0 and ok.stdout.startswith("ok: 1 files, 0 cases, 1 feeds")
+    refused = check(bad)
+    assert refused.returncode == 2 and "[[feed]] #1: unknown key 'intervall'" in refused.stderr

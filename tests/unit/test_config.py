@@ -155,3 +155,12 @@ def test_the_review_threshold_defaults_to_the_documented_value_and_reads_from_to
         path.write_text(f"[review]\nthreshold = {bad}\n")
         with pytest.raises(ConfigError, match=r"\[review\] key 'threshold'"):
             load_config([path])
+
+
+def test_a_webhook_secret_that_cannot_sign_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "hook.toml"
+    path.write_text(f"[[subscription]]\n{HOOK}\nsecret_env = 'HOOK_SECRET'\n")
+    with pytest.raises(ConfigError, match=r"key 'secret_env'.*not base64"):
+        load_config([path], env={"HOOK_SECRET": "whsec_not base64!"})
+    for usable in ("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "a plain shared secret"):
+        assert load_config([path], env={"HOOK_SECRET": usable}).subscriptions
