@@ -24,9 +24,9 @@ from sqlalchemy import or_, select, update
 
 from monitor.alerts import email as email_channel
 from monitor.alerts import webhook
+from monitor.alerts.changes import alert_id
 from monitor.alerts.subscriptions import (
     StoredSubscription,
-    alert_id,
     enqueue,
     load_subscriptions,
 )

@@ -16,11 +16,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, text, update
 
+from monitor.alerts import changes
 from monitor.config import Subscription
-from monitor.domain.events import DevelopmentCorroborated, DevelopmentRecorded
+from monitor.domain.events import DevelopmentRecorded
 from monitor.projections.cases import CaseChange
 from monitor.store.schema import alerts, subscriptions
 from monitor.store.schema import events as events_table
+from monitor.store.sources import sources_of_developments
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,11 @@ class StoredSubscription:
         return "*" in self.cases or case in self.cases
 
     def wants(self, kind: str, case: str) -> bool:
-        """Whether an alert of `kind` about `case` is still one this subscription asks for."""
-        return self.covers(case) and kind in self.on
+        """Whether an alert of `kind` about `case` is still one this subscription asks for
+        (a correction goes to whoever heard of what it corrects)."""
+        if kind == "review":
+            return "review" in self.on
+        return self.covers(case) and (kind in self.on or kind == "correction")
 
 
 @dataclass
@@ -204,99 +209,102 @@ def subscription_rows(conn: Connection) -> list[dict[str, Any]]:
     ]
 
 
-def alert_id(subscription: str, kind: str, case: str, key: str) -> str:
-    return hashlib.sha256(f"{subscription}|{kind}|{case}|{key}".encode()).hexdigest()[:32]
-
-
-def _development(change: CaseChange) -> dict[str, Any] | None:
-    event = change.event
-    if not isinstance(event, DevelopmentRecorded | DevelopmentCorroborated):
-        return None
-    known = change.state.developments.get(event.development_id)
-    return {
-        "id": event.development_id,
-        "type": known.type.value if known else None,
-        "date": known.date.iso() if known and known.date else None,
-        "evidence": event.evidence,
-        "source": {k: v for k, v in vars(event.source).items() if v is not None},
-    }
-
-
-def alerts_for_change(
-    change: CaseChange, subs: Sequence[StoredSubscription]
-) -> list[tuple[str, str, str, dict[str, Any]]]:
-    """(alert id, subscription id, kind, payload) for each alert this change raises."""
-    if change.backfill:
-        return []
-    before = change.before.status.value if change.before.status else None
-    after = change.after.status.value if change.after.status else None
-    development = _development(change)
-    new_type = (
-        development["type"]
-        if isinstance(change.event, DevelopmentRecorded) and development
-        else None
-    )
-    out = []
-    for sub in subs:
-        if change.position <= sub.since_position or not sub.covers(change.case):
-            continue
-        # `sequence` (the event's position) orders a case's alerts, as delivery may not.
-        base = {
-            "case": change.case,
-            "name": change.name,
-            "sequence": change.position,
-            "development": development,
-        }
-        if "status" in sub.on and before != after:
-            payload = {
-                **base,
-                "type": "status_changed",
-                "old_status": before,
-                "new_status": after,
-                "status_date": change.after.status_date.iso() if change.after.status_date else None,
-            }
-            out.append(
-                (
-                    alert_id(sub.id, "status", change.case, str(change.position)),
-                    sub.id,
-                    "status",
-                    payload,
-                )
-            )
-        if new_type and new_type in sub.on:
-            payload = {**base, "type": "development", "development_type": new_type}
-            out.append(
-                (
-                    alert_id(sub.id, new_type, change.case, str(change.position)),
-                    sub.id,
-                    new_type,
-                    payload,
-                )
-            )
-    return out
-
-
 class OutboxHook:
-    """The status projector's hook: write each change's alerts in the projector's transaction.
+    """The status projector's hook: write a batch's alerts in the projector's transaction.
 
-    Subscriptions are read once per transaction, not once per event: a projector
-    batch applies thousands of events, and subscriptions change only between batches.
+    Additive changes (reports, confirmations) are gathered per case and turned into
+    status alerts at the batch's flush, replayed in the order of the developments' own
+    dates (`monitor.alerts.changes`); a person's correction or retraction first settles
+    what its case gathered, then alerts at once. Subscriptions are read once per
+    transaction: a batch applies thousands of events, subscriptions change between them.
     """
 
     def __init__(self) -> None:
         self._transaction: object = None
         self._subs: list[StoredSubscription] = []
+        self._pending: dict[str, list[CaseChange]] = {}
+        self._proposals: list[CaseChange] = []
 
-    def __call__(self, conn: Connection, change: CaseChange) -> None:
+    def _refresh(self, conn: Connection) -> None:
         transaction = conn.get_transaction()
         if transaction is None or transaction is not self._transaction:
-            self._subs = load_subscriptions(conn)
+            self._subs = [s for s in load_subscriptions(conn) if s.removed_at is None]
             self._transaction = transaction
-        if not self._subs:
+            self._pending.clear()
+            self._proposals.clear()
+
+    def __call__(self, conn: Connection, change: CaseChange) -> None:
+        self._refresh(conn)
+        if not self._subs or change.backfill:
             return
+        dev = changes.development_id(change.event)
+        if changes.is_additive(change):
+            self._pending.setdefault(change.case, []).append(change)
+            if isinstance(change.event, DevelopmentRecorded):
+                self._proposals.append(change)
+            if changes.newly_accepted(change) is not None:
+                self._write(conn, changes.type_alerts(change, self._subs, _sources(conn, dev)))
+            return
+        self._settle(conn, change.case)
+        alerted = _alerted(conn, dev) if dev else set()
+        sources = _sources(conn, dev)
+        written = changes.correction_alerts(change, alerted, self._subs, sources)
+        told = {a.subscription for a in written}
+        if change.before.status != change.after.status:
+            step = changes.Step(
+                change.before.status.value if change.before.status else None,
+                change.after.status.value if change.after.status else None,
+                change.after.status_date.iso() if change.after.status_date else None,
+                change,
+                dev,
+                change.position,
+            )
+            skip = {dev or "": told}
+            written += changes.status_alerts([step], self._subs, {dev or "": sources}, skip)
+        written += changes.type_alerts(change, self._subs, sources, skip=alerted)
+        self._write(conn, written)
+
+    def _settle(self, conn: Connection, case: str) -> None:
+        """Write the status alerts of what the batch gathered for `case`."""
+        gathered = self._pending.pop(case, [])
+        steps = changes.status_steps(gathered)
+        if steps:
+            sources = {s.development: _sources(conn, s.development) for s in steps if s.development}
+            self._write(conn, changes.status_alerts(steps, self._subs, sources))
+
+    def flush(self, conn: Connection) -> None:
+        """The batch is complete: status alerts per case, then one review digest each."""
+        if conn.get_transaction() is not self._transaction:
+            return  # nothing gathered in this transaction
+        for case in list(self._pending):
+            self._settle(conn, case)
+        self._write(conn, changes.review_digest(self._proposals, self._subs))
+        self._proposals.clear()
+
+    def _write(self, conn: Connection, written: Sequence[changes.Alert]) -> None:
         now = dt.datetime.now(dt.UTC)
-        for aid, sid, kind, payload in alerts_for_change(change, self._subs):
-            enqueue(conn, aid, sid, change.case, kind, {**payload, "id": aid}, change.position, now)
+        for a in written:
+            payload = {**a.payload, "id": a.id}
+            enqueue(
+                conn, a.id, a.subscription, a.case, a.kind, payload, a.position, now, a.development
+            )
+
+
+def _sources(conn: Connection, development: str | None) -> list[dict[str, Any]] | None:
+    """Every source known so far of a development (the index is written with the events)."""
+    if not development:
+        return None
+    return sources_of_developments(conn, [development]).get(development)
+
+
+def _alerted(conn: Connection, development: str) -> set[str]:
+    """The subscriptions that were sent (or will be sent) an alert about a development."""
+    rows = conn.execute(
+        select(alerts.c.subscription_id).where(
+            alerts.c.development_id == development, alerts.c.state != "cancelled"
+        )
+    )
+    return {r.subscription_id for r in rows}
 
 
 def enqueue(
@@ -308,6 +316,7 @@ def enqueue(
     payload: dict[str, Any],
     position: int,
     now: dt.datetime,
+    development: str | None = None,
 ) -> bool:
     """Add an alert unless one with this id exists (ids are deterministic); True if added."""
     if conn.execute(select(alerts.c.id).where(alerts.c.id == aid)).first():
@@ -324,6 +333,7 @@ def enqueue(
             next_attempt_at=now,
             created_at=now,
             event_position=position,
+            development_id=development,
         )
     )
     return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
@@ -29,7 +29,7 @@ from monitor.domain.events import (
     GroupDefined,
     Source,
 )
-from monitor.domain.recording import CaseState
+from monitor.domain.recording import CaseState, KnownDevelopment
 from monitor.domain.status import CaseStatus, Fact, fold
 from monitor.store.codec import decode
 from monitor.store.events import EventStore, StoredEvent
@@ -275,6 +275,11 @@ class CaseChange:
     after: CaseStatus
     state: CaseState
     backfill: bool
+    # The accepted facts after the event (None: the event left them as they were), so
+    # that alerts can replay a batch's developments in the order of their own dates.
+    facts: tuple[Fact, ...] | None = None
+    # For a person's decision: the development as it stood before it.
+    was: KnownDevelopment | None = None
 
 
 ChangeHook = Callable[[Connection, CaseChange], None]
@@ -478,13 +483,18 @@ class StatusProjector:
         domain_event = decode(event)
         development = getattr(domain_event, "development_id", None)
         was_live = _is_live(state, development)
+        was = None
+        if event.type in _DECISIONS and self.on_change is not None and not replaying:
+            known = state.developments.get(str(event.data.get("development_id")))
+            was = replace(known) if known is not None else None
         state.apply(domain_event)
         # A corroboration that refines no date and accepts nothing leaves every fact, so
         # the status, as it was.
         unchanged = isinstance(domain_event, DevelopmentCorroborated) and not (
             domain_event.refined_date or domain_event.accepts
         )
-        after = before if unchanged else fold(facts(state))
+        live = None if unchanged else facts(state)
+        after = before if live is None else fold(live)
         self._remember(event.stream, state, after)
         definition = state.definition
         if definition is None:
@@ -516,5 +526,7 @@ class StatusProjector:
                     after=after,
                     state=state,
                     backfill=bool(event.metadata.get("backfill")),
+                    facts=None if live is None else tuple(live),
+                    was=was,
                 ),
             )

@@ -63,7 +63,9 @@ def queue(app: App, **where: Any) -> list[dict[str, Any]]:
 def alert_kinds(app: App) -> list[tuple[str, str | None, str | None]]:
     return [
         (a["kind"], a["payload"].get("old_status"), a["payload"].get("new_status"))
-        for a in sorted(list_alerts(app.db), key=lambda a: a["payload"]["sequence"])
+        for a in sorted(
+            list_alerts(app.db), key=lambda a: (a["payload"]["sequence"], a["kind"] != "status")
+        )
     ]
 
 
@@ -146,16 +148,27 @@ def test_reject_correct_retract_and_unretract_are_events_that_alert_once_each(
         "DevelopmentUnretracted",
         "DevelopmentCorrected",
     ]
-    # One alert per real change of status: confirmations, the retraction and its reversal,
-    # and the correction; the rejection changed nothing.
-    statuses = [(old, new) for kind, old, new in alert_kinds(app) if kind == "status"]
-    assert statuses == [
-        (None, "detained"),
-        ("detained", "released"),
-        ("released", "detained"),
-        ("detained", "released"),
-        ("released", "on_bail"),
+    # Confirming alerts as accepting would have (a status change each, and the `released`
+    # the subscription asks for); the rejection changed nothing; whoever heard of the
+    # release hears once of each correction of it, with what changed, why and the status.
+    assert alert_kinds(app) == [
+        ("status", None, "detained"),
+        ("status", "detained", "released"),
+        ("released", None, None),
+        ("correction", "released", "detained"),
+        ("correction", "detained", "released"),
+        ("correction", "released", "on_bail"),
     ]
+    corrections = [a["payload"] for a in list_alerts(app.db) if a["kind"] == "correction"]
+    corrections.sort(key=lambda p: p["sequence"])
+    assert [(p["action"], p["by"], p["reason"]) for p in corrections] == [
+        ("retracted", "desk-b", "a rumour"),
+        ("unretracted", "desk-c", "confirmed by family"),
+        ("corrected", "desk", "house arrest, not freedom"),
+    ]
+    assert corrections[0]["changed"] == {"counts": {"was": True, "now": False}}
+    assert corrections[2]["changed"]["type"] == {"was": "released", "now": "bail"}
+    assert all(p["development"]["sources"] for p in corrections)
     before = tables(app)
     app.rebuild()
     assert tables(app) == before
