@@ -500,6 +500,31 @@ def _review(args: argparse.Namespace) -> int:
     return code
 
 
+def _write_lines(path: str | None, rows: list[dict[str, Any]]) -> None:
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if path is None or path == "-":
+        sys.stdout.write(text)
+    else:
+        Path(path).write_text(text, encoding="utf-8")
+
+
+def _review_export(args: argparse.Namespace, app: Any, review: Any) -> int:
+    """Gold lines (and, when asked, the articles and cases) for evaluation and training."""
+    exported = review.export(app.store)
+    _write_lines(args.out, exported.lines)
+    if args.articles:
+        _write_lines(args.articles, exported.articles)
+    if args.cases:
+        Path(args.cases).write_text(review.cases_toml(exported.cases), encoding="utf-8")
+    required = sum(1 for line in exported.lines if not line["optional"])
+    print(
+        f"{len(exported.lines)} gold lines ({required} reviewed) from "
+        f"{len(exported.articles)} articles",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _review_action(args: argparse.Namespace, app: Any, review: Any) -> int:
     action = args.review_command
     if action == "list":
@@ -534,6 +559,8 @@ def _review_action(args: argparse.Namespace, app: Any, review: Any) -> int:
             print(f"  {r['published'] or '-'}  {r['confidence']:.2f}  {r['url'] or r['article']}")
             print(f"      {r['evidence']}")
         return 0
+    if action == "export":
+        return _review_export(args, app, review)
     if action == "correct":
         correction = review.Correction(
             type=args.type, date=args.date, outcome=args.outcome, detail=args.detail, case=args.case
@@ -826,6 +853,11 @@ def _review_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         p.add_argument("ids", nargs="+", metavar="ID")
         p.add_argument("--reason", required=True, help="why")
         by(p)
+
+    ex = action("export", "decisions as gold lines (../shared/eval/news/gold.jsonl format)")
+    ex.add_argument("--out", default=None, metavar="FILE", help="gold lines (default: stdout)")
+    ex.add_argument("--articles", metavar="FILE", help="also write the articles (JSONL)")
+    ex.add_argument("--cases", metavar="FILE", help="also write the cases they name (TOML)")
 
     co = action("correct", "correct a development's type, date, case, outcome or detail")
     co.add_argument("id", help="development id (or a unique prefix)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,10 +36,12 @@ from monitor.domain.events import (
     Metadata,
     case_stream,
 )
+from monitor.domain.labels import gold_lines
 from monitor.domain.recording import CaseState, Decision, decide_retraction
 from monitor.store.codec import decode, encode
 from monitor.store.events import EventStore, lock_for_append
-from monitor.store.schema import case_status, case_timeline
+from monitor.store.schema import articles, case_definitions, case_status, case_timeline
+from monitor.store.schema import events as events_table
 from monitor.store.snapshots import load_state
 from monitor.store.sources import sources_of_developments
 
@@ -47,10 +50,13 @@ __all__ = [
     "DecisionError",
     "DecisionResult",
     "Desk",
+    "Export",
     "UnknownDevelopment",
+    "cases_toml",
     "confirm",
     "correct",
     "default_reviewer",
+    "export",
     "proposals",
     "reject",
     "retract",
@@ -405,3 +411,77 @@ class Desk:
         else:
             raise DecisionError(f"no review action {decision.action!r}")
         return sum(r.appended for r in results)
+
+
+# --- labelled data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Export:
+    """The desk's decisions as gold lines, with the articles and cases they refer to."""
+
+    lines: list[dict[str, Any]]
+    articles: list[dict[str, Any]]
+    cases: list[dict[str, Any]]
+
+
+def export(store: EventStore) -> Export:
+    """Gold lines for every article behind a decision (see `monitor.domain.labels`), the
+    articles in `monitor extract`'s input format, and the cases they name."""
+    with store.db.read() as conn:
+        streams = sorted(
+            conn.execute(
+                select(events_table.c.stream).where(events_table.c.stream.like("case:%")).distinct()
+            ).scalars()
+        )
+        labels = gold_lines(
+            (stream.removeprefix("case:"), [decode(e) for e in store.read_stream_in(conn, stream)])
+            for stream in streams
+        )
+        lines, ids = labels.lines, labels.articles
+        found: list[dict[str, Any]] = []
+        for chunk in range(0, len(ids), 500):
+            rows = conn.execute(
+                select(
+                    articles.c.id,
+                    articles.c.url,
+                    articles.c.title,
+                    articles.c.published,
+                    articles.c.text,
+                ).where(articles.c.id.in_(ids[chunk : chunk + 500]))
+            )
+            found.extend(dict(r._mapping) for r in rows)
+        named = {line["case"] for line in lines}
+        cases = [
+            {
+                "key": r.key,
+                "name": r.name,
+                "aliases": list(r.aliases),
+                "held_by": r.held_by,
+                "citizenship": list(r.citizenship),
+            }
+            for r in conn.execute(
+                select(case_definitions).where(
+                    case_definitions.c.key.in_(sorted(named)),
+                    case_definitions.c.is_group.is_(False),
+                )
+            )
+        ]
+    found.sort(key=lambda a: a["id"])
+    cases.sort(key=lambda c: c["key"])
+    return Export(lines, found, cases)
+
+
+def cases_toml(cases: Iterable[dict[str, Any]]) -> str:
+    """Case definitions in the contract's TOML (strings as JSON, which TOML reads the same)."""
+    out = []
+    for case in cases:
+        out.append("[[case]]")
+        out.append(f"key = {json.dumps(case['key'])}")
+        out.append(f"name = {json.dumps(case['name'], ensure_ascii=False)}")
+        out.append(f"aliases = {json.dumps(case['aliases'], ensure_ascii=False)}")
+        if case.get("held_by"):
+            out.append(f"held_by = {json.dumps(case['held_by'])}")
+        out.append(f"citizenship = {json.dumps(case['citizenship'])}")
+        out.append("")
+    return "\n".join(out)

@@ -38,7 +38,7 @@ from monitor.domain.events import (
     Source,
 )
 from monitor.domain.review import Review, ReviewPolicy, assess, held
-from monitor.domain.status import Fact
+from monitor.domain.status import Fact, fold
 
 
 @dataclass
@@ -318,12 +318,23 @@ def match(state: CaseState, report: Development) -> KnownDevelopment | None:
 
 def current_detention(state: CaseState) -> KnownDevelopment | None:
     """The detention a held person is held under: a report of an arrest while the person is
-    held is that same detention (one arrest, one detention), not a new custody period."""
-    if not held(state.accepted_facts()):
+    held is that same detention (one arrest, one detention), not a new custody period.
+
+    Held means the accepted developments leave the person in custody, or nothing is
+    accepted yet and an arrest waits for review: then that proposed arrest is the one.
+    """
+    accepted = state.accepted_facts()
+    if held(accepted):
+        candidates = [k for k in state.developments.values() if k.live]
+    elif not accepted or fold(accepted).status is None:
+        candidates = [
+            k
+            for k in state.developments.values()
+            if k.review is Review.PROPOSED and not k.retracted and not k.moved
+        ]
+    else:
         return None
-    detentions = [
-        k for k in state.developments.values() if k.live and k.type is DevelopmentType.DETAINED
-    ]
+    detentions = [k for k in candidates if k.type is DevelopmentType.DETAINED]
     if not detentions:
         return None
     return max(detentions, key=lambda k: (k.date is not None, k.date.sort_key() if k.date else ()))

@@ -225,3 +225,13 @@ def test_a_corroboration_that_accepts_a_proposal_makes_it_count() -> None:
     assert state.not_live() == ["d1"] and state.proposals == 1  # its sources count nowhere
     state.apply(DevelopmentCorroborated("d1", "lindqvist", Source("a3"), "…", 0.9, accepts=True))
     assert state.not_live() == [] and state.proposals == 0
+
+
+def test_reports_of_an_arrest_waiting_for_review_join_it_instead_of_proposing_more() -> None:
+    state = state_after(
+        (report(T.DETAINED, None, 0.3), "a1"),
+        (report(T.DETAINED, "2023-03-31", 0.3), "a2"),
+        (report(T.DETAINED, "2023-04-10", 0.3), "a3"),
+    )
+    (only,) = state.developments.values()
+    assert only.review is Review.PROPOSED and state.proposals == 1

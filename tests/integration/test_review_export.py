@@ -1,0 +1,110 @@
+"""`monitor review export`: a desk's decisions as gold lines that the evaluation's scorer
+(`../shared/eval/score.py`) reads, next to the articles and cases they refer to."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from monitor import review
+from monitor.cli import main
+from monitor.domain.labels import GOLD_KEYS
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+
+ARTICLES = [
+    ("x1", "2022-03-14", "Police arrested Anna Lindqvist in Moscow on Saturday."),
+    ("x2", "2022-05-02", "Anna Lindqvist was released on Friday, her family said."),
+    ("x3", "2022-05-03", "Officials said a deal to free Anna Lindqvist was released on Monday."),
+    ("x4", "2022-03-20", "Daniel Okafor was arrested in Tehran on Thursday."),
+]
+
+
+def run(*args: str) -> None:
+    assert main(list(args)) == 0
+
+
+@pytest.fixture
+def decided(db_url: str, tmp_path: Path) -> str:
+    """A store where a desk confirmed, corrected and rejected the proposals of four articles."""
+    config = tmp_path / "review.toml"
+    config.write_text("[review]\nthreshold = 0.99\n")
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(
+            json.dumps({"id": i, "url": f"https://news.example.org/{i}", "published": p, "text": t})
+            + "\n"
+            for i, p, t in ARTICLES
+        )
+    )
+    run("cases", "import", str(DATA / "cases.toml"), "--db", db_url)
+    run("ingest", str(source), "--db", db_url, "--config", str(config))
+    from monitor.bootstrap import bootstrap
+
+    app = bootstrap(db_url)
+    try:
+        app.project()
+        with app.db.read() as conn:
+            waiting = review.proposals(conn)
+        by_article = {p["first_source"].rsplit("/", 1)[1]: p for p in waiting}
+        review.confirm(app.store, [by_article["x1"]["id"], by_article["x2"]["id"]], by="desk")
+        review.reject(app.store, [by_article["x3"]["id"]], reason="a deal, no release", by="d")
+        review.correct(
+            app.store,
+            by_article["x4"]["id"],
+            review.Correction(date="2022-03-17"),
+            reason="Thursday before publication",
+            by="desk",
+        )
+    finally:
+        app.close()
+    return db_url
+
+
+def test_export_writes_gold_lines_in_the_evaluation_format(
+    decided: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold, arts, cases = tmp_path / "gold.jsonl", tmp_path / "a.jsonl", tmp_path / "c.toml"
+    run("review", "export", "--out", str(gold), "--articles", str(arts), "--cases", str(cases),
+        "--db", decided)  # fmt: skip
+    lines = [json.loads(line) for line in gold.read_text().splitlines()]
+    assert all(tuple(line) == GOLD_KEYS for line in lines)
+    got = {(g["article"], g["case"], g["type"], g["date"], g["optional"]) for g in lines}
+    assert got == {
+        ("x1", "lindqvist", "detained", "2022-03-12", False),
+        ("x2", "lindqvist", "released", "2022-04-29", False),
+        ("x4", "okafor", "detained", "2022-03-17", False),
+    }  # x3's rejected release is no line: a classifier that still finds it pays for it
+    assert all(g["evidence"] and g["note"].startswith(("confirmed", "corrected")) for g in lines)
+    assert {json.loads(a)["id"] for a in arts.read_text().splitlines()} == {"x1", "x2", "x3", "x4"}
+    assert 'key = "okafor"' in cases.read_text()
+    assert "3 gold lines (3 reviewed) from 4 articles" in capsys.readouterr().err
+
+
+def test_the_scorer_reads_the_export_and_scores_the_classifier_on_it(
+    decided: str, tmp_path: Path, shared_dir: Path
+) -> None:
+    gold, arts, cases = tmp_path / "gold.jsonl", tmp_path / "a.jsonl", tmp_path / "c.toml"
+    run("review", "export", "--out", str(gold), "--articles", str(arts), "--cases", str(cases),
+        "--db", decided)  # fmt: skip
+    # The same keys, in the same order, as the evaluation set's gold lines.
+    first = json.loads((shared_dir / "eval/news/gold.jsonl").read_text().splitlines()[0])
+    assert tuple(first) == GOLD_KEYS
+    predictions = subprocess.run(
+        [sys.executable, "-m", "monitor", "extract", str(arts), "--cases", str(cases)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout  # fmt: skip
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(predictions)
+    scored = subprocess.run(
+        [sys.executable, str(shared_dir / "eval/score.py"), str(pred), str(gold)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    overall = float(scored.strip().splitlines()[-1].split()[-1])
+    # The classifier finds all three reviewed developments and the rejected release too.
+    assert 0.7 < overall < 1.0, scored
