@@ -38,6 +38,12 @@ def subject_of(payload: dict[str, Any]) -> str:
         return f"[case-monitor] {name}: {change}"
     if kind == "consular_gap":
         return f"[case-monitor] {name}: no consular visit for {payload.get('days')} days"
+    if kind == "correction":
+        dev = payload.get("development") or {}
+        return f"[case-monitor] {name}: correction, {dev.get('type')} {payload.get('action')}"
+    if kind == "review":
+        count = payload.get("count")
+        return f"[case-monitor] {count} new proposal{'s' if count != 1 else ''} to review"
     return f"[case-monitor] {name}: {payload.get('development_type')}"
 
 
@@ -46,12 +52,26 @@ def message(payload: dict[str, Any], sender: str, to: str) -> EmailMessage:
     source = dev.get("source") or {}
     link = source.get("url") or source.get("article_id") or ""
     lines = [subject_of(payload).removeprefix("[case-monitor] "), ""]
+    if payload.get("type") == "correction":
+        lines += [f"Why: {payload.get('reason')} ({payload.get('by')})"]
+        for field, change in (payload.get("changed") or {}).items():
+            lines.append(f"{field}: {change.get('was')} → {change.get('now')}")
+        lines.append(f"Status: {payload.get('old_status')} → {payload.get('new_status')}")
+    for item in payload.get("proposals") or []:
+        lines.append(
+            f"{item.get('name')}: {item.get('type')} on {item.get('date') or 'an unknown date'}"
+            f" (confidence {item.get('confidence')}): “{item.get('evidence', '')}”"
+        )
     if dev:
         lines += [
-            f"{dev.get('type')} on {dev.get('date') or 'an unknown date'}",
+            f"{dev.get('type')} on {dev.get('date') or 'an unknown date'}"
+            + (f" (confidence {dev['confidence']:.2f})" if dev.get("confidence") else ""),
             f"“{dev.get('evidence', '')}”",
             f"Source: {link}",
         ]
+        more = len(dev.get("sources") or []) - 1
+        if more > 0:
+            lines.append(f"and {more} more source{'s' if more > 1 else ''}")
     msg = EmailMessage()
     msg["Subject"] = subject_of(payload)
     msg["From"] = sender
