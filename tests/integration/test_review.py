@@ -169,10 +169,18 @@ def test_reject_correct_retract_and_unretract_are_events_that_alert_once_each(
     assert corrections[0]["changed"] == {"counts": {"was": True, "now": False}}
     assert corrections[2]["changed"]["type"] == {"was": "released", "now": "bail"}
     assert all(p["development"]["sources"] for p in corrections)
-    before = tables(app)
+    before, alerted = tables(app), alert_kinds(app)
     app.rebuild()
     assert tables(app) == before
-    assert len(list_alerts(app.db)) == len(alert_kinds(app))  # a rebuild alerts no one again
+    # Neither a rebuild nor repeating a decision appends or alerts anything again.
+    repeated = [
+        *review.confirm(app.store, [by_type["detained"]], by="desk"),
+        *review.reject(app.store, [by_type["trial"]], reason="a trial elsewhere", by="desk"),
+        *review.unretract(app.store, [by_type["released"]], reason="again", by="desk"),
+    ]
+    assert [r.appended for r in repeated] == [0, 0, 0]
+    status_of(app)
+    assert alert_kinds(app) == alerted
     app.project()
     with app.db.read() as conn:
         as_of = {r["case"]: r for r in status_as_of(conn, dt.date(2022, 5, 30))}
