@@ -5,7 +5,8 @@ each week as a person would, knowing only the case's public milestones.
 
 Hedged and speculative mentions ("any agreement on the release ... may be difficult to
 secure", "open to a prisoner swap") never reach a status or an alert unconfirmed; one
-arrest is one detention; the status never falls back from `charged`.
+arrest is one detention; the status never falls back from `charged`. The desk reviews
+everything (threshold 1), so this holds whatever the classifier scores.
 """
 
 from __future__ import annotations
@@ -45,8 +46,11 @@ MILESTONES = {
     "released": "2024-08-01",
 }
 TOLERANCE = dt.timedelta(days=3)
-# A desk that lets only what the calibrated classifier is sure of count unreviewed.
-POLICY = ReviewPolicy(0.9)
+# A desk that reviews every automated development before it counts (threshold 1), as the
+# best human-coded datasets do. At the shipped default the classifier's confident mistakes
+# (a "trial" at 0.93 from "could consider a swap after the trial ends") count until a
+# person retracts them: cheap to correct, but not stopped before they alert.
+POLICY = ReviewPolicy(1.0)
 
 
 def real_items(shared: Path) -> list[Article]:

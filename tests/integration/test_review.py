@@ -233,7 +233,7 @@ def test_the_review_commands_show_evidence_sources_and_confidence(
     app: App, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     config = tmp_path / "review.toml"
-    config.write_text("[review]\nthreshold = 0.99\n")
+    config.write_text("[review]\nthreshold = 1\n")
     articles = tmp_path / "a.jsonl"
     articles.write_text(
         '{"id": "x1", "url": "https://news.example.org/x1", "published": "2022-03-14", '

@@ -157,7 +157,7 @@ def test_a_poll_carrying_several_stages_alerts_once_per_stage_in_date_order(
 def test_new_proposals_make_one_review_message_per_poll_and_no_status_alert(
     db_url: str, receiver: WebhookReceiver, server: FeedServer
 ) -> None:
-    app = make_app(db_url, receiver, 0.99, ("status", "review"))
+    app = make_app(db_url, receiver, 1.0, ("status", "review"))
     try:
         poll(app, server, [*LATER, ARREST], T0)
         deliver(app)
@@ -170,7 +170,7 @@ def test_new_proposals_make_one_review_message_per_poll_and_no_status_alert(
             "sentenced",
             "released",
         }
-        assert all(p["confidence"] < 0.99 and p["reason"] for p in digest["proposals"])
+        assert all(p["confidence"] < 1 and p["reason"] for p in digest["proposals"])
         # Nothing counted yet; confirming the arrest and the release alerts as accepting would.
         with app.db.read() as conn:
             waiting = {p["type"]: p["id"] for p in review.proposals(conn)}

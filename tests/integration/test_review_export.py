@@ -33,7 +33,7 @@ def run(*args: str) -> None:
 def decided(db_url: str, tmp_path: Path) -> str:
     """A store where a desk confirmed, corrected and rejected the proposals of four articles."""
     config = tmp_path / "review.toml"
-    config.write_text("[review]\nthreshold = 0.99\n")
+    config.write_text("[review]\nthreshold = 1\n")
     source = tmp_path / "in.jsonl"
     source.write_text(
         "".join(
@@ -51,12 +51,12 @@ def decided(db_url: str, tmp_path: Path) -> str:
         app.project()
         with app.db.read() as conn:
             waiting = review.proposals(conn)
-        by_article = {p["first_source"].rsplit("/", 1)[1]: p for p in waiting}
-        review.confirm(app.store, [by_article["x1"]["id"], by_article["x2"]["id"]], by="desk")
-        review.reject(app.store, [by_article["x3"]["id"]], reason="a deal, no release", by="d")
+        found = {(p["first_source"].rsplit("/", 1)[1], p["type"]): p["id"] for p in waiting}
+        review.confirm(app.store, [found["x1", "detained"], found["x2", "released"]], by="desk")
+        review.reject(app.store, [found["x3", "released"]], reason="a deal, no release", by="d")
         review.correct(
             app.store,
-            by_article["x4"]["id"],
+            found["x4", "detained"],
             review.Correction(date="2022-03-17"),
             reason="Thursday before publication",
             by="desk",
@@ -74,16 +74,20 @@ def test_export_writes_gold_lines_in_the_evaluation_format(
         "--db", decided)  # fmt: skip
     lines = [json.loads(line) for line in gold.read_text().splitlines()]
     assert all(tuple(line) == GOLD_KEYS for line in lines)
-    got = {(g["article"], g["case"], g["type"], g["date"], g["optional"]) for g in lines}
+    required = [g for g in lines if not g["optional"]]
+    got = {(g["article"], g["case"], g["type"], g["date"], g["optional"]) for g in required}
     assert got == {
         ("x1", "lindqvist", "detained", "2022-03-12", False),
         ("x2", "lindqvist", "released", "2022-04-29", False),
         ("x4", "okafor", "detained", "2022-03-17", False),
     }  # x3's rejected release is no line: a classifier that still finds it pays for it
-    assert all(g["evidence"] and g["note"].startswith(("confirmed", "corrected")) for g in lines)
+    assert all(g["evidence"] and g["note"].startswith(("confirmed", "corrected")) for g in required)
+    # What the desk left undecided in those articles is optional: it neither scores nor costs.
+    assert all(g["note"] == "not reviewed" for g in lines if g["optional"])
+    assert not any(g["article"] == "x3" and g["type"] == "released" for g in lines)
     assert {json.loads(a)["id"] for a in arts.read_text().splitlines()} == {"x1", "x2", "x3", "x4"}
     assert 'key = "okafor"' in cases.read_text()
-    assert "3 gold lines (3 reviewed) from 4 articles" in capsys.readouterr().err
+    assert f"{len(lines)} gold lines (3 reviewed) from 4 articles" in capsys.readouterr().err
 
 
 def test_the_scorer_reads_the_export_and_scores_the_classifier_on_it(
