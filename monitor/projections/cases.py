@@ -313,6 +313,11 @@ def logging_changes(hook: ChangeHook | None) -> ChangeHook:
         if hook is not None:
             hook(conn, change)
 
+    # The wrapped hook's end-of-batch `flush` (the outbox writes a batch's status alerts
+    # there, in date order) must survive the wrapping, or no status alert is written.
+    flush = getattr(hook, "flush", None)
+    if flush is not None:
+        on_change.flush = flush  # type: ignore[attr-defined]
     return on_change
 
 

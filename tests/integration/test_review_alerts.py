@@ -186,3 +186,13 @@ def test_new_proposals_make_one_review_message_per_poll_and_no_status_alert(
         ("detained", "released"),
     ]
     assert statuses[-1]["development"]["review"] == "accepted"
+
+
+def test_the_wired_status_hook_keeps_the_outbox_flush(tmp_path: Path) -> None:
+    """Status alerts are written at the end of each batch: wrapping the hook must keep it."""
+    app = bootstrap(f"sqlite:///{tmp_path / 'm.db'}")
+    try:
+        hooks = [getattr(p, "on_change", None) for p in app.projectors]
+        assert any(callable(getattr(h, "flush", None)) for h in hooks)
+    finally:
+        app.close()
