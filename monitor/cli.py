@@ -440,13 +440,7 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from exc
         classifier = Classifier(load_cases(Path(args.cases)), scorer)
         preds = [
-            {
-                "article": a.id,
-                "case": d.case,
-                "type": str(d.type),
-                "date": d.date.iso() if d.date else None,
-                "confidence": d.confidence,
-            }
+            train.prediction_line(a.id, d)
             for a in load_articles(Path(args.articles)).articles
             for d in classifier(a)
         ]

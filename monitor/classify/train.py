@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from monitor.classify.candidates import Candidate
+from monitor.classify.candidates import Candidate, candidates
 from monitor.classify.decide import decide
 from monitor.classify.evaluate import Line, Score, score
 from monitor.classify.extract import article_view
@@ -28,6 +28,7 @@ from monitor.classify.mentions import MentionIndex
 from monitor.classify.model import Model
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
+from monitor.domain.developments import Development
 
 C_REGULARISATION = 1.0
 
@@ -102,19 +103,13 @@ def examples(articles: Iterable[Article], gold: Sequence[Line], book: CaseBook) 
         if view is None:
             out.append(Example(article, (), (), (), golds, frozenset(named)))
             continue
-        cands = _candidates(view)
+        cands = tuple(candidates(view))
         labels = tuple(label(c, golds) for c in cands)
         named |= {c for per in view.mentions for m in per for c in m.cases}
         out.append(
             Example(article, cands, labels, tuple(view.rule_developments), golds, frozenset(named))
         )
     return out
-
-
-def _candidates(view: Any) -> tuple[Candidate, ...]:
-    from monitor.classify.candidates import candidates
-
-    return tuple(candidates(view))
 
 
 def fit(train: Sequence[Example], c: float = C_REGULARISATION) -> tuple[dict[str, float], float]:
@@ -145,20 +140,23 @@ def fit(train: Sequence[Example], c: float = C_REGULARISATION) -> tuple[dict[str
 
 def predict(model: Model, exs: Iterable[Example]) -> list[dict[str, Any]]:
     """`monitor extract` lines for labelled examples, from their precomputed candidates."""
-    out = []
-    for ex in exs:
-        for d in decide(ex.candidates, ex.view_rules, model):
-            out.append(
-                {
-                    "article": ex.article.id,
-                    "case": d.case,
-                    "type": str(d.type),
-                    "date": d.date.iso() if d.date else None,
-                    "evidence": d.evidence,
-                    "confidence": d.confidence,
-                }
-            )
-    return out
+    return [
+        prediction_line(ex.article.id, d)
+        for ex in exs
+        for d in decide(ex.candidates, ex.view_rules, model)
+    ]
+
+
+def prediction_line(article_id: str, d: Development) -> dict[str, Any]:
+    """One development as the scorer reads it (the core of a `monitor extract` line)."""
+    return {
+        "article": article_id,
+        "case": d.case,
+        "type": str(d.type),
+        "date": d.date.iso() if d.date else None,
+        "evidence": d.evidence,
+        "confidence": d.confidence,
+    }
 
 
 def case_folds(exs: Sequence[Example], k: int = FOLDS) -> list[list[int]]:
