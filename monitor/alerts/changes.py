@@ -135,6 +135,16 @@ def _order(fact: Fact) -> tuple[bool, tuple[int, ...], int]:
     return (fact.date is None, fact.date.sort_key() if fact.date else (), stage)
 
 
+def _makes_count(event: DomainEvent) -> str | None:
+    """The development an event may newly make count: a first report or a decision, not a
+    repeated report of one that already counts. A development that counted before the batch
+    stays in the base of the replay, or adding an older report before it would show the
+    case's status falling back to nothing and coming back."""
+    if isinstance(event, DevelopmentCorroborated) and not event.accepts:
+        return None
+    return development_id(event)
+
+
 def status_steps(changes: Sequence[CaseChange]) -> list[Step]:
     """The status changes a batch of one case's additive changes makes, in date order.
 
@@ -149,7 +159,7 @@ def status_steps(changes: Sequence[CaseChange]) -> list[Step]:
     end = changes[-1].after.status
     if final is None or (start == end and all(c.after.status == start for c in changes)):
         return []
-    touched = {d for c in changes if (d := development_id(c.event)) is not None}
+    touched = {d for c in changes if (d := _makes_count(c.event)) is not None}
     base = [f for f in final if f.id not in touched]
     added = sorted((f for f in final if f.id in touched), key=_order)
     last_change = {development_id(c.event): c for c in changes}
