@@ -35,7 +35,14 @@ from pydantic_core import ErrorDetails
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook, CaseDefinitionError, book_from_toml
 from monitor.domain.developments import DevelopmentType
-from monitor.domain.review import DEFAULT_THRESHOLD, ReviewPolicy
+from monitor.domain.review import (
+    DEFAULT_SECOND_SOURCE,
+    DEFAULT_SINGLE_SOURCE,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WIDE_COVERAGE,
+    MAX_WIDE_COVERAGE,
+    ReviewPolicy,
+)
 
 
 class ConfigError(ValueError):
@@ -247,14 +254,25 @@ class HttpTable(Table):
 
 
 class ReviewTable(Table):
-    """[review]: below `threshold` confidence a development waits for a person; 0 turns
+    """[review]: below `threshold` confidence a development waits for a person, and so does a
+    milestone no second outlet reports (`corroborate` and its settings); `threshold = 0` turns
     review off (docs/review.md)."""
 
     threshold: Annotated[float, Field(ge=0, le=1)] = DEFAULT_THRESHOLD
+    corroborate: bool = True
+    single_source: Annotated[float, Field(ge=0, le=1)] = DEFAULT_SINGLE_SOURCE
+    second_source: Annotated[float, Field(ge=0, le=1)] = DEFAULT_SECOND_SOURCE
+    wide_coverage: Annotated[int, Field(ge=0, le=MAX_WIDE_COVERAGE)] = DEFAULT_WIDE_COVERAGE
 
     @property
     def policy(self) -> ReviewPolicy:
-        return ReviewPolicy(self.threshold)
+        return ReviewPolicy(
+            self.threshold,
+            self.corroborate,
+            self.single_source,
+            self.second_source,
+            self.wide_coverage,
+        )
 
 
 class ConfigFile(Table):

@@ -37,7 +37,16 @@ from monitor.domain.events import (
     GroupDefined,
     Source,
 )
-from monitor.domain.review import Review, ReviewPolicy, assess, held
+from monitor.domain.review import (
+    MAX_WIDE_COVERAGE,
+    Coverage,
+    Review,
+    ReviewPolicy,
+    as_news,
+    assess,
+    held,
+    outlet,
+)
 from monitor.domain.status import Fact, fold
 
 
@@ -61,6 +70,19 @@ class KnownDevelopment:
     date_fixed: bool = False
     # How often each date was reported (undated reports are not counted).
     reported: Counter[str] = field(default_factory=Counter)
+    # The outlets that reported it as news, each with its most confident report: what the
+    # corroboration rule asks of a proposal (at most NEWS_OUTLETS of them are kept).
+    outlets: dict[str, float] = field(default_factory=dict)
+
+    def note_outlet(self, source: Source, date: str | None, confidence: float) -> None:
+        """Remember the outlet of a report that gives `date`, if it is news of it."""
+        name = outlet(source.url)
+        if name is None or not as_news(parse_optional(date), source.published):
+            return
+        if name in self.outlets:
+            self.outlets[name] = max(self.outlets[name], confidence)
+        elif len(self.outlets) < NEWS_OUTLETS:
+            self.outlets[name] = confidence
 
     @property
     def live(self) -> bool:
@@ -71,6 +93,12 @@ class KnownDevelopment:
         return Fact(self.id, self.type, self.date, self.outcome)
 
 
+# Bounds on what a state keeps of its coverage: a second outlet is all a proposal needs, and
+# `[review] wide_coverage` is at most MAX_WIDE_COVERAGE.
+NEWS_OUTLETS = 8
+CASE_OUTLETS = MAX_WIDE_COVERAGE
+
+
 @dataclass
 class CaseState:
     """A case stream folded: its definition and its developments (bounded by the number of
@@ -79,6 +107,8 @@ class CaseState:
     definition: Case | None = None
     developments: dict[str, KnownDevelopment] = field(default_factory=dict)
     version: int = 0
+    # The outlets that have reported on the case (at most CASE_OUTLETS of them).
+    outlets: set[str] = field(default_factory=set)
     # Developments still shared with the state this one was forked from (copy on write).
     _borrowed: set[str] = field(default_factory=set)
 
@@ -102,13 +132,17 @@ class CaseState:
     def fork(self) -> CaseState:
         """A copy to decide against: each development is copied only when the fork changes it."""
         return CaseState(
-            self.definition, dict(self.developments), self.version, set(self.developments)
+            self.definition,
+            dict(self.developments),
+            self.version,
+            set(self.outlets),
+            set(self.developments),
         )
 
     def _own(self, development_id: str) -> KnownDevelopment:
         known = self.developments[development_id]
         if development_id in self._borrowed:
-            known = replace(known, reported=Counter(known.reported))
+            known = replace(known, reported=Counter(known.reported), outlets=dict(known.outlets))
             self.developments[development_id] = known
             self._borrowed.discard(development_id)
         return known
@@ -135,6 +169,10 @@ class CaseState:
                 confidence=event.confidence,
                 date_fixed=event.moved_from is not None,
             )
+            self.developments[event.development_id].note_outlet(
+                event.source, event.date, event.confidence
+            )
+            self._covered_by(event.source)
         elif isinstance(event, DevelopmentCorroborated):
             self._corroborate(event)
         elif isinstance(event, DevelopmentRetracted):
@@ -148,11 +186,18 @@ class CaseState:
         elif isinstance(event, DevelopmentCorrected):
             self._change(event.development_id, lambda k: _corrected(k, event))
 
+    def _covered_by(self, source: Source) -> None:
+        name = outlet(source.url)
+        if name is not None and len(self.outlets) < CASE_OUTLETS:
+            self.outlets.add(name)
+
     def _corroborate(self, event: DevelopmentCorroborated) -> None:
         known = self._own(event.development_id)
         known.confidence = max(known.confidence, event.confidence)
         if event.reported_date:
             known.reported[event.reported_date] += 1
+        known.note_outlet(event.source, event.reported_date, event.confidence)
+        self._covered_by(event.source)
         if event.refined_date:
             known.date = PartialDate.parse(event.refined_date)
         if event.accepts and known.review is Review.PROPOSED:
@@ -171,7 +216,7 @@ def _corrected(known: KnownDevelopment, event: DevelopmentCorrected) -> None:
 
 # The layout of a stored snapshot; a change here must bump it, and older snapshots are
 # then ignored (the state is folded from the events again).
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 
 
 def to_snapshot(state: CaseState) -> dict[str, Any]:
@@ -179,6 +224,7 @@ def to_snapshot(state: CaseState) -> dict[str, Any]:
     d = state.definition
     return {
         "version": state.version,
+        "outlets": sorted(state.outlets),
         "definition": None
         if d is None
         else [d.key, d.name, list(d.aliases), d.held_by, list(d.citizenship)],
@@ -195,6 +241,7 @@ def to_snapshot(state: CaseState) -> dict[str, Any]:
                 k.confidence,
                 k.moved,
                 k.date_fixed,
+                k.outlets,
             ]
             for k in state.developments.values()
         ],
@@ -218,6 +265,7 @@ def from_snapshot(data: dict[str, Any]) -> CaseState:
             moved,
             date_fixed,
             Counter(reported),
+            dict(outlets),
         )
         for (
             dev_id,
@@ -231,9 +279,10 @@ def from_snapshot(data: dict[str, Any]) -> CaseState:
             confidence,
             moved,
             date_fixed,
+            outlets,
         ) in data["developments"]
     }
-    return CaseState(definition, developments, int(data["version"]))
+    return CaseState(definition, developments, int(data["version"]), set(data["outlets"]))
 
 
 def fold_case(events: Iterable[DomainEvent]) -> CaseState:
@@ -306,6 +355,8 @@ def match(state: CaseState, report: Development) -> KnownDevelopment | None:
         and same_window(report.type, k.date, report.date)
         and not _qualifier_clash(k.outcome, report.outcome)
         and not _qualifier_clash(k.detail, report.detail)
+        # A person rejected an undated claim, not every dated report of its type to come.
+        and not (k.review is Review.REJECTED and k.date is None and report.date is not None)
     ]
     if not candidates:
         return None
@@ -374,6 +425,7 @@ def decide_report(
     if known is None and report.type is DevelopmentType.DETAINED:
         known = current_detention(state)
         custody = known is not None
+    coverage = Coverage(outlets=len(state.outlets | _named(outlet(source.url))))
     if known is None:
         assessment = assess(
             report.type,
@@ -382,6 +434,7 @@ def decide_report(
             report.confidence,
             state.accepted_facts(),
             policy,
+            coverage,
         )
         dev_id = development_id(report.case, report, source.article_id)
         event: DomainEvent = DevelopmentRecorded(
@@ -417,6 +470,12 @@ def decide_report(
                 report.confidence,
                 state.accepted_facts(excluding=known.id),
                 policy,
+                replace(
+                    coverage,
+                    corroborated=_corroborates(
+                        known, reported, report.confidence, source, policy
+                    ),
+                ),
             ).review
             is Review.ACCEPTED
         )
@@ -432,6 +491,29 @@ def decide_report(
         custody=custody,
     )
     return [Decision(event, f"dev:{known.id}:source:{_hash(source.article_id)}")]
+
+
+def _named(name: str | None) -> set[str]:
+    return set() if name is None else {name}
+
+
+def _corroborates(
+    known: KnownDevelopment,
+    reported: str | None,
+    confidence: float,
+    source: Source,
+    policy: ReviewPolicy,
+) -> bool:
+    """Whether this report (of the date `reported`, as its event records it), with one already
+    known, makes two outlets that report the development as news, each at least as sure as
+    `[review] second_source`."""
+    bar = max(policy.threshold, policy.second_source)
+    name = outlet(source.url)
+    if name is None or confidence < bar:
+        return False
+    if not as_news(parse_optional(reported), source.published):
+        return False
+    return any(other != name and sure >= bar for other, sure in known.outlets.items())
 
 
 def in_date_order(reports: Iterable[Development]) -> list[Development]:

@@ -157,6 +157,34 @@ def test_the_review_threshold_defaults_to_the_documented_value_and_reads_from_to
             load_config([path])
 
 
+def test_the_corroboration_rule_has_documented_defaults_and_reads_from_toml(
+    tmp_path: Path,
+) -> None:
+    policy = load_config(default_config_paths()).review.policy
+    assert (policy.corroborate, policy.single_source, policy.second_source) == (True, 0.9, 0.8)
+    assert policy.wide_coverage == 3
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "review.md").read_text("utf-8")
+    for line in ("corroborate = true", "single_source = 0.9", "second_source = 0.8"):
+        assert line in docs
+    assert "wide_coverage = 3" in docs
+    path = tmp_path / "review.toml"
+    path.write_text(
+        "[review]\ncorroborate = false\nsingle_source = 0.95\nsecond_source = 0.85\n"
+        "wide_coverage = 5\n"
+    )
+    got = load_config([path]).review.policy
+    assert (got.corroborate, got.single_source, got.second_source, got.wide_coverage) == (
+        False,
+        0.95,
+        0.85,
+        5,
+    )
+    for key, bad in (("corroborate", '"yes"'), ("single_source", "2"), ("wide_coverage", "33")):
+        path.write_text(f"[review]\n{key} = {bad}\n")
+        with pytest.raises(ConfigError, match=rf"\[review\] key '{key}'"):
+            load_config([path])
+
+
 def test_a_webhook_secret_that_cannot_sign_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "hook.toml"
     path.write_text(f"[[subscription]]\n{HOOK}\nsecret_env = 'HOOK_SECRET'\n")
