@@ -5,8 +5,9 @@ each week as a person would, knowing only the case's public milestones.
 
 Hedged and speculative mentions ("any agreement on the release ... may be difficult to
 secure", "open to a prisoner swap") never reach a status or an alert unconfirmed; one
-arrest is one detention; the status never falls back from `charged`. The desk reviews
-everything (threshold 1), so this holds whatever the classifier scores.
+arrest is one detention; the status never falls back from `charged`. This holds at the
+shipped default policy: the threshold stops the doubtful reports, and the corroboration rule
+the classifier's confident mistakes (a release or a new stage one outlet alone reports).
 """
 
 from __future__ import annotations
@@ -46,11 +47,9 @@ MILESTONES = {
     "released": "2024-08-01",
 }
 TOLERANCE = dt.timedelta(days=3)
-# A desk that reviews every automated development before it counts (threshold 1), as the
-# best human-coded datasets do. At the shipped default the classifier's confident mistakes
-# (a "trial" at 0.93 from "could consider a swap after the trial ends") count until a
-# person retracts them: cheap to correct, but not stopped before they alert.
-POLICY = ReviewPolicy(1.0)
+# The shipped default: below 0.7 a person decides, and a release, a death or a new stage
+# that only one outlet reports waits for a second outlet or a person (docs/review.md).
+POLICY = ReviewPolicy()
 
 
 def real_items(shared: Path) -> list[Article]:
@@ -86,21 +85,25 @@ def real_items(shared: Path) -> list[Article]:
     return found
 
 
-def milestone(kind: str, date: str | None) -> str | None:
-    """The milestone a (type, date) is, if any: the date it should have."""
+def milestone(kind: str, date: str | None, today: dt.date | None = None) -> str | None:
+    """The milestone a (type, date) is, if any: the date it should have. With `today`, only
+    the milestones that have happened by then are known."""
     real = MILESTONES.get(kind)
+    if real is not None and today is not None and dt.date.fromisoformat(real) > today:
+        real = None
     if real is None or date is None:
         return real if date is None else None
     first = PartialDate.parse(date).first_day()
     return real if abs(first - dt.date.fromisoformat(real)) <= TOLERANCE else None
 
 
-def desk_reviews(app: App, rejected: set[str]) -> None:
-    """What a person does with the queue: confirm milestones, date them right, reject the rest."""
+def desk_reviews(app: App, rejected: set[str], today: dt.date) -> None:
+    """What a person does with the queue on `today`: confirm the milestones that have
+    happened, date them right, reject the rest."""
     with app.db.read() as conn:
         waiting = review.proposals(conn)
     for p in waiting:
-        real = milestone(p["type"], p["date"])
+        real = milestone(p["type"], p["date"], today)
         if real is None:
             review.reject(app.store, [p["id"]], reason="not a development of the case", by="desk")
             rejected.add(p["id"])
@@ -146,7 +149,7 @@ def test_a_case_fed_from_real_items_changes_status_only_as_the_desk_confirms(
         app.ingest(weeks[week])  # one poll's worth, as the daemon would
         with app.db.read() as conn:
             statuses.append(next(r for r in current_status(conn) if r["case"] == PERSON)["status"])
-        desk_reviews(app, rejected)
+        desk_reviews(app, rejected, dt.date.fromisocalendar(*week, 7))
 
     alerts = sorted(list_alerts(app.db), key=lambda a: a["payload"]["sequence"])
     changes = [a["payload"] for a in alerts if a["kind"] == "status"]
@@ -174,6 +177,7 @@ def test_a_case_fed_from_real_items_changes_status_only_as_the_desk_confirms(
     assert detentions[0]["sources"] >= 50
     # The desk saw the speculative releases and rejected them, with its reason kept.
     released_rejected = [p for p in proposals if p["type"] == "released"]
+    assert released_rejected
     assert all(p["date"] < "2024-07" and p["decided_by"] == "desk" for p in released_rejected)
     # Review messages came once per poll at most, never once per proposal.
     digests = [a for a in alerts if a["kind"] == "review"]
