@@ -112,3 +112,63 @@ def test_the_scorer_reads_the_export_and_scores_the_classifier_on_it(
     overall = float(scored.strip().splitlines()[-1].split()[-1])
     # The classifier finds all three reviewed developments and the rejected release too.
     assert 0.7 < overall < 1.0, scored
+
+
+def figures(table: str) -> dict[str, tuple[int, int, int]]:
+    """(tp, fp, fn) per type from the scorer's table (the evaluation command prints the same)."""
+    out = {}
+    for line in table.splitlines():
+        parts = line.split()
+        if len(parts) == 7 and parts[0] != "type" and all(p.isdigit() for p in parts[1:4]):
+            out[parts[0]] = (int(parts[1]), int(parts[2]), int(parts[3]))
+    return out
+
+
+def exported(db_url: str, tmp_path: Path) -> tuple[Path, Path, Path]:
+    gold, arts, cases = tmp_path / "gold.jsonl", tmp_path / "a.jsonl", tmp_path / "c.toml"
+    run("review", "export", "--out", str(gold), "--articles", str(arts), "--cases", str(cases),
+        "--db", db_url)  # fmt: skip
+    return gold, arts, cases
+
+
+# What the desk decided, as the scores must show it: both confirmed or corrected arrests and
+# the confirmed release are found (true positives), the rejected "release" the classifier
+# still finds is a false positive, and nothing the desk holds true is missed.
+EXPECTED = {"detained": (2, 0, 0), "released": (1, 1, 0), "all": (3, 1, 0)}
+
+
+def test_the_classifier_evaluation_command_reads_the_export_and_scores_the_decisions(
+    decided: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold, arts, cases = exported(decided, tmp_path)
+    capsys.readouterr()
+    run("classifier", "evaluate", "--gold", str(gold), "--articles", str(arts),
+        "--cases", str(cases))  # fmt: skip
+    printed = capsys.readouterr().out
+    assert printed.splitlines()[0].endswith(f" on {gold}")
+    got = figures(printed)
+    assert {k: got[k] for k in EXPECTED} == EXPECTED, printed
+    assert "dates: 3/3 compatible" in printed
+
+
+def test_the_evaluation_command_and_the_shared_scorer_agree_on_the_export(
+    decided: str, tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold, arts, cases = exported(decided, tmp_path)
+    capsys.readouterr()
+    run("classifier", "evaluate", "--gold", str(gold), "--articles", str(arts),
+        "--cases", str(cases))  # fmt: skip
+    ours = figures(capsys.readouterr().out)
+    predictions = subprocess.run(
+        [sys.executable, "-m", "monitor", "extract", str(arts), "--cases", str(cases)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout  # fmt: skip
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(predictions)
+    scored = subprocess.run(
+        [sys.executable, str(shared_dir / "eval/score.py"), str(pred), str(gold)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    theirs = figures(scored)
+    assert {k: theirs[k] for k in EXPECTED} == EXPECTED, scored
+    assert theirs == ours
