@@ -472,9 +472,7 @@ def decide_report(
                 policy,
                 replace(
                     coverage,
-                    corroborated=_corroborates(
-                        known, reported, report.confidence, source, policy
-                    ),
+                    corroborated=_corroborates(known, reported, report.confidence, source, policy),
                 ),
             ).review
             is Review.ACCEPTED

@@ -143,11 +143,9 @@ def assess(
     if sets is None:
         return ACCEPT
     before = fold(accepted)
-    if before.status is None:
-        return ACCEPT
     after = fold([*accepted, Fact("\x00new", kind, date, outcome)])
     assert after.status is not None
-    if STAGE[after.status] >= STAGE[before.status]:
+    if before.status is None or STAGE[after.status] >= STAGE[before.status]:
         return _milestone(
             sets, before.status, after.status, confidence, policy, coverage or Coverage()
         )
@@ -167,7 +165,7 @@ def assess(
 
 def _milestone(
     sets: Status,
-    before: Status,
+    before: Status | None,
     after: Status,
     confidence: float,
     policy: ReviewPolicy,
@@ -180,16 +178,20 @@ def _milestone(
     if not policy.corroborate or coverage.corroborated:
         return ACCEPT
     ends = sets in ENDS_CUSTODY
-    if not ends and (after is before or before not in HELD):
-        return ACCEPT
+    if not ends and (before is None or after is before or before not in HELD):
+        return ACCEPT  # the opening arrest, or no new status of a held person
     if policy.wide_coverage and coverage.outlets >= policy.wide_coverage:
         return Assessment(
             Review.PROPOSED,
             f"{sets.value} in a case {coverage.outlets} outlets cover, reported by one only",
         )
-    jump = STAGE[after] - STAGE[before]
+    jump = STAGE[after] - STAGE[before] if before is not None else 0
     if (ends or jump > 1) and confidence < policy.single_source:
-        what = "would end custody" if ends else f"would jump from {before.value} to {after.value}"
+        what = (
+            "would end custody"
+            if ends or before is None
+            else f"would jump from {before.value} to {after.value}"
+        )
         return Assessment(
             Review.PROPOSED,
             f"{what} on one report at confidence {confidence:.2f} "

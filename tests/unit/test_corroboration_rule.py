@@ -65,6 +65,12 @@ def test_a_release_dated_before_the_detention_needs_corroboration_too() -> None:
     # would write a release into the case's history (and its status as of then).
     old = assess(T.RELEASED, None, D("2021-12"), 0.93, HELD, POLICY, WIDE)
     assert old.review is Review.PROPOSED
+    # So does a release that is the first thing heard of a case.
+    first = assess(T.RELEASED, None, D("2023-06-16"), 0.93, [], POLICY, WIDE)
+    assert first.review is Review.PROPOSED
+    assert assess(T.RELEASED, None, D("2023-06-16"), 0.93, [], POLICY, THIN).review is (
+        Review.ACCEPTED
+    )
 
 
 def test_the_opening_arrest_and_a_new_arrest_after_a_release_need_no_second_outlet() -> None:
