@@ -77,12 +77,11 @@ class KnownDevelopment:
     def note_outlet(self, source: Source, date: str | None, confidence: float) -> None:
         """Remember the outlet of a report that gives `date`, if it is news of it."""
         name = outlet(source.url)
-        if name is None or not as_news(parse_optional(date), source.published):
+        if name is None or (name not in self.outlets and len(self.outlets) >= NEWS_OUTLETS):
             return
-        if name in self.outlets:
-            self.outlets[name] = max(self.outlets[name], confidence)
-        elif len(self.outlets) < NEWS_OUTLETS:
-            self.outlets[name] = confidence
+        if not as_news(parse_optional(date), source.published):
+            return
+        self.outlets[name] = max(self.outlets.get(name, 0.0), confidence)
 
     @property
     def live(self) -> bool:
