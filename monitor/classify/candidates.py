@@ -303,6 +303,8 @@ def _starts_noun_phrase(pre: str) -> bool:
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
+_CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\b", re.I)
+_COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
 
 
@@ -359,6 +361,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         if _DETENTION_NOT_ARREST.search(pre):
             return True  # "extends the detention", "wrongfully detained", "formally arrested",
             # "freed from detention": a hearing, a designation, a charge, a release
+    if trig.type is DevelopmentType.SENTENCED and word.startswith("sentence") and _CLEMENCY.search(
+        text, max(0, m.start() - 45), m.end() + 25
+    ):
+        return True  # "his sentence was commuted": an old sentence shortened, not a new one
+    if word.startswith("commut") and not _COURT.search(text):
+        return True  # a president's clemency is no appeal (a court's reduction is)
     if trig.type is DevelopmentType.SENTENCED and _SERVING.search(pre):
         return True  # "who is serving a 12-year sentence": a state
     if trig.type is DevelopmentType.SENTENCED and re.search(
@@ -570,6 +578,8 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("thing_after", lambda a: C.RELEASED_THING.match(a.post)),
     ("to_custody_form", lambda a: C.TO_CUSTODY_FORM.match(a.post)),
     ("name_after", lambda a: C.NAME_AFTER.match(a.post)),
+    ("others_before", lambda a: C.OTHERS.search(a.clause)),
+    ("others_after", lambda a: C.OTHERS.search(a.post[:35])),
     # "an American imprisoned in Russia": who they are.
     (
         "appositive",

@@ -224,27 +224,30 @@ OFFICIAL = re.compile(
     r"foreign (?:office|secretary|minister|ministry)|secretary of state|state department|"
     r"white house|kremlin|embassy|ambassador|consul(?:ate)?|diplomats?|officials?|"
     r"spokes(?:man|woman|person)|chancellor|parliament|senators?|congress|lawmakers?|"
-    r"un|u\.n\.|united nations|eu|e\.u\.|european union|human rights council|"
+    r"un|united nations|eu|european union|human rights council|"
     r"rights chief|high commissioner|g7|g20|nato|mps?|envoy|authorities|"
-    r"downing street|foreign affairs)\b",
+    r"downing street|foreign affairs)\b|(?<![\w.])(?:u\.n\.|e\.u\.)",
     re.I,
+)
+# Dotted abbreviations end in a full stop, where \b cannot stand: "the U.K. condemns".
+_DOTTED = r"(?<![\w.])(?-i:U\.S\.|U\.K\.|U\.N\.|E\.U\.)"
+_COUNTRY_WORDS = (
+    r"(?-i:US|UK|EU|UN)|america|united states|britain|washington|london|ottawa|canberra|beijing|"
+    r"moscow|tehran|paris|berlin|brussels|stockholm|tokyo|seoul|pyongyang|afghanistan|australia|"
+    r"austria|bahrain|belarus|belgium|brazil|canada|china|cuba|denmark|egypt|eritrea|france|"
+    r"georgia|germany|hong kong|india|iran|iraq|ireland|israel|italy|japan|jordan|kuwait|lebanon|"
+    r"libya|mexico|myanmar|netherlands|new zealand|nicaragua|north korea|south korea|norway|oman|"
+    r"pakistan|philippines|poland|qatar|russia|rwanda|saudi arabia|spain|sweden|switzerland|syria|"
+    r"taiwan|thailand|turkey|turkiye|uae|emirates|ukraine|venezuela|vietnam|yemen|finland|estonia|"
+    r"latvia|lithuania"
+)
+_DEMONYMS = (
+    r"american|british|canadian|australian|belgian|french|german|swedish|chinese|russian|iranian|"
+    r"ukrainian|thai|qatari|omani|swiss|dutch|japanese|indian|egyptian|israeli|saudi|danish|"
+    r"norwegian|irish|polish|italian|spanish|korean|venezuelan|turkish"
 )
 # A state named as the actor ("Australia sanctions ...", "the UK condemns ...").
-STATES = re.compile(
-    r"\b(?:(?-i:US|U\.S\.|UK|U\.K\.|EU|UN|U\.N\.)|america|united states|britain|"
-    r"washington|london|ottawa|canberra|"
-    r"beijing|moscow|tehran|paris|berlin|brussels|stockholm|tokyo|seoul|pyongyang|"
-    r"afghanistan|australia|austria|bahrain|belarus|belgium|brazil|canada|china|cuba|denmark|"
-    r"egypt|eritrea|france|georgia|germany|hong kong|india|iran|iraq|ireland|israel|italy|"
-    r"japan|jordan|kuwait|lebanon|libya|mexico|myanmar|netherlands|new zealand|nicaragua|"
-    r"north korea|south korea|norway|oman|pakistan|philippines|poland|qatar|russia|rwanda|"
-    r"saudi arabia|spain|sweden|switzerland|syria|taiwan|thailand|turkey|turkiye|uae|"
-    r"emirates|ukraine|venezuela|vietnam|yemen|finland|estonia|latvia|lithuania|"
-    r"(?#demonyms)american|british|canadian|australian|belgian|french|german|swedish|chinese|russian|"
-    r"iranian|ukrainian|thai|qatari|omani|swiss|dutch|japanese|indian|egyptian|israeli|"
-    r"saudi|danish|norwegian|irish|polish|italian|spanish|korean|venezuelan|turkish)\b",
-    re.I,
-)
+STATES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS}|{_DEMONYMS})\b", re.I)
 # A number of years or months: the sentence's term, for "jailed for N years".
 TERM = re.compile(r"\b" + _NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b", re.I)
 NOMINAL_BEFORE = re.compile(
@@ -272,6 +275,18 @@ RELEASED_THING = re.compile(
 )
 TO_CUSTODY_FORM = re.compile(
     r"^\s+(?:\w+\s+){0,2}(?:to|on|under|into)\s+(?:house arrest|bail|parole|medical)", re.I
+)
+# Others than the case as the ones it happens to: "two journalists were arrested", "father and
+# son sentenced", "Victoria Bowman and others freed", "several of its editors were detained".
+OTHERS = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens?|scores|hundreds|"
+    r"thousands|\d[\d,]*|many|more|other|fellow|some)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:people|men|women|persons|journalists|reporters|activists|protesters|protestors|"
+    r"demonstrators|prisoners|detainees|inmates|citizens|nationals|foreigners|americans|britons|"
+    r"students|editors|lawyers|members|officials|soldiers|employees|workers|others|colleagues|"
+    r"defendants|suspects|critics|figures|dissidents)|"
+    r"and (?:\w+ )?others|father and son|his son|her son|accomplices?|associates?)\b",
+    re.I,
 )
 NAME_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}[A-Z][a-z]+\s+[A-Z][a-z]+")
 
@@ -314,7 +329,7 @@ TRIAL_EVENT = re.compile(
 
 # A state by name as the actor ("Australia sanctions", "the UK condemns"): countries and capitals,
 # not demonyms ("Russian doctors call for ..." is no government).
-COUNTRIES = re.compile(STATES.pattern.split("(?#demonyms)")[0].rstrip("|") + ")\\b", re.I)
+COUNTRIES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS})\b", re.I)
 
 # What is sought, discussed or offered is not done: "negotiate the release", "advocate for his
 # freedom", "explore prisoner swaps", "a swap deal", "wait for a release decision".
