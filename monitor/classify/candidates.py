@@ -163,7 +163,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                             feats.append("rule_long")  # an article, not a feed item
                     elif (case, trig.type) in rule_keys:
                         feats.append("rule_doc")
-                    typed = [f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w="))]
+                    typed = [f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w=", "tr="))]
                     picked, dated_by = _pick_date(rule, date, date_cue, view.published)
                     out.append(
                         Candidate(
@@ -303,6 +303,10 @@ def _starts_noun_phrase(pre: str) -> bool:
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
+_PLEA_AFTER = re.compile(
+    r"^\s+(?:to|for)\s+(?!(?:the\s+|a\s+)?(?:\w+\s+)?(?:courts?|judges?|tribunal|chamber)\b)", re.I
+)
+_COURT_NAME = re.compile(r"\bCourt of (?:Final )?$")
 _CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\b", re.I)
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
@@ -337,6 +341,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True
     post = text[m.end() : m.end() + 40]
     if trig.type is DevelopmentType.DETAINED:
+        if word == "arrest" and pre.lower().endswith("house "):
+            return True  # house arrest is its own type (bail), not a new detention
         if word == "custody" and re.search(r"\b(?:died|death|dies|dying)\s+in\s+(?:\w+\s+)?$", pre):
             return True  # "died in police custody" reports a death
         if word in ("jailed", "imprisoned") and C.TERM.match(
@@ -365,6 +371,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         text, max(0, m.start() - 45), m.end() + 25
     ):
         return True  # "his sentence was commuted": an old sentence shortened, not a new one
+    if trig.id == "app.appeal" and (
+        _PLEA_AFTER.match(text[m.end() : m.end() + 40]) or _COURT_NAME.search(pre[-12:])
+    ):
+        return True  # "appealed to President Biden", "the Court of Final Appeal": no legal appeal
     if word.startswith("commut") and not _COURT.search(text):
         return True  # a president's clemency is no appeal (a court's reduction is)
     if trig.type is DevelopmentType.SENTENCED and _SERVING.search(pre):
