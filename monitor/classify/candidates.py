@@ -263,7 +263,7 @@ _UNREALISED = re.compile(
 
 _ATTRIBUTIVE = re.compile(
     r"^\s+(?:(?:[A-Z][\w.'-]*|[a-z]+-[a-z]+|former|prominent|dissident|opposition|rights|"
-    r"wikileaks|pro-democracy)\s+){0,3}(?:" + C.DESCRIPTOR_WORDS + r")s?\b",
+    r"wikileaks|pro-democracy)\s+){0,3}(?:" + C.DESCRIPTOR_WORDS + "|" + C.DEMONYMS + r")s?\b",
     re.I,
 )
 _DETENTION_NOT_ARREST = re.compile(
@@ -297,7 +297,8 @@ def _starts_noun_phrase(pre: str) -> bool:
     if not before or before[-1] in ",:;-–—(\"'“‘":
         return True
     last = before.rsplit(None, 1)[-1].lower().strip("\"'“‘")
-    return last in _NP_OPENERS or last.endswith(("'s", "’s"))
+    # After a verb in the past ("discussed detained Americans X"), a participle modifies a noun.
+    return last in _NP_OPENERS or last.endswith(("'s", "’s", "ed"))
 
 
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
@@ -307,6 +308,17 @@ _PLEA_AFTER = re.compile(
     r"^\s+(?:to|for)\s+(?!(?:the\s+|a\s+)?(?:\w+\s+)?(?:courts?|judges?|tribunal|chamber)\b)", re.I
 )
 _COURT_NAME = re.compile(r"\bCourt of (?:Final )?$")
+_THING_OBJECT = re.compile(
+    r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?(?:[\w-]+\s+)?"
+    r"(?:details|video|videos|footage|statements?|reports?|figures|data|images?|photos?|"
+    r"documents?|records?|findings|results|funds|information|names|list|letters?|audio|"
+    r"recordings?|pictures?|tags|transcripts?)\b",
+    re.I,
+)
+_DIPLOMAT_OBJECT = re.compile(
+    r"^\s+(?:\w+\s+){0,2}(?:ambassadors?|diplomats?|envoys?|attach[eé]s?)\b", re.I
+)
+_IN_NAME = re.compile(r"(?<![.:!?\-–—'‘\"“])\s(?!To\s)[A-Z][\w.]*\s$")
 _CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\b", re.I)
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
@@ -427,6 +439,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         text, max(0, m.start() - 50), m.end() + 50
     ):
         return True  # "show trials", "a series of trials": the word, not the event
+    if trig.type is DevelopmentType.RELEASED and (
+        _THING_OBJECT.match(post) or _DIPLOMAT_OBJECT.match(post)
+    ):
+        return True  # "released details of", "expels the US ambassador": no prisoner freed
+    if trig.id == "rel.free" and m.group(0)[:1].isupper() and _IN_NAME.search(pre):
+        return True  # "Radio Free Europe": part of a name
     if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
         return True  # "a report on X's case was released"
     if trig.type is DevelopmentType.DIED and _DEATH_SENTENCE.search(

@@ -241,13 +241,13 @@ _COUNTRY_WORDS = (
     r"taiwan|thailand|turkey|turkiye|uae|emirates|ukraine|venezuela|vietnam|yemen|finland|estonia|"
     r"latvia|lithuania"
 )
-_DEMONYMS = (
+DEMONYMS = (
     r"american|british|canadian|australian|belgian|french|german|swedish|chinese|russian|iranian|"
     r"ukrainian|thai|qatari|omani|swiss|dutch|japanese|indian|egyptian|israeli|saudi|danish|"
     r"norwegian|irish|polish|italian|spanish|korean|venezuelan|turkish"
 )
 # A state named as the actor ("Australia sanctions ...", "the UK condemns ...").
-STATES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS}|{_DEMONYMS})\b", re.I)
+STATES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS}|{DEMONYMS})\b", re.I)
 # A number of years or months: the sentence's term, for "jailed for N years".
 TERM = re.compile(r"\b" + _NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b", re.I)
 NOMINAL_BEFORE = re.compile(
