@@ -164,7 +164,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     elif (case, trig.type) in rule_keys:
                         feats.append("rule_doc")
                     typed = [f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w=", "tr="))]
-                    picked, dated_by = _pick_date(rule, date, date_cue, view.published)
+                    picked, dated_by = _pick_date(
+                        rule, date, date_cue, view.published, _foreign_dates(text, dates)
+                    )
                     out.append(
                         Candidate(
                             case,
@@ -185,15 +187,32 @@ def candidates(view: ArticleView) -> list[Candidate]:
     return out + _rule_only(view, out, first_body, n_units)
 
 
+def _foreign_dates(text: str, dates: Sequence[DateMention]) -> set[PartialDate]:
+    """Dates the sentence gives to something else: a noun's ("over 2019 protests")."""
+    return {
+        d.date
+        for d in dates
+        if d.date is not None
+        and (_NOUN_DATE.search(text[d.end : d.end + 30]) or _DATE_OF_OTHER.search(text[: d.start]))
+    }
+
+
 def _pick_date(
-    rule: Development | None, own: PartialDate | None, cue: str, pub: dt.date | None
+    rule: Development | None,
+    own: PartialDate | None,
+    cue: str,
+    pub: dt.date | None,
+    foreign: set[PartialDate] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[PartialDate | None, str]:
     """The precise rules' date, unless it is only the publication day (or none) where this
-    candidate found a date of its own in the text; and how the date was found."""
+    candidate found a date of its own in the text, or another thing's date; and how the date
+    was found."""
     how = cue.removeprefix("date=")
     if rule is None:
         return own, how
     on_pub = pub is not None and rule.date == PartialDate.of(pub)
+    if rule.date in foreign and own != rule.date:
+        return own, how
     if rule.date is not None and not on_pub:
         return rule.date, "rule"
     if how in ("explicit", "old", "began", "offset") or rule.date is None:
@@ -703,6 +722,7 @@ _NOUN_DATE = re.compile(
     r"uprising|olympics|games|summit|prize|laureate|winner|campaign)\b",
     re.I,
 )
+_GERUND_CLAUSE = re.compile(r"\b(?:after|before|for|by|over)\s+\w+ing\b", re.I)
 _DATE_OF_OTHER = re.compile(r"\b(?:over|of|from|during)\s+(?:the\s+)?$", re.I)
 
 
@@ -718,6 +738,8 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     ):
         return False  # "over the 2020 vigil": the vigil's year
     lo, hi = (d.end, m.start()) if d.end <= m.start() else (m.end(), d.start)
+    if d.start > m.end() and _GERUND_CLAUSE.search(text[lo:hi]):
+        return False  # "sentenced after pleading guilty to organising a protest last year"
     # An appositive name between commas does not end the clause ("arrested its founder, X, on").
     between = re.sub(r",\s+(?:[A-Z][\w'.-]*\s*){1,4},", " ", text[lo:hi])
     # ... nor does a comma before the phrase that holds the date ("arrested, in London on ...").

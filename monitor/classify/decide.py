@@ -44,9 +44,16 @@ def decide(
             continue
         confidence = round(model.confidence(raw), 3)
         ruled = by_rule.get(key, [])
-        long_article = "L:bias" in top.features
-        if not long_article:
-            ruled = [d for d in ruled if d.date is not None]
+        if "L:bias" not in top.features:
+            # A feed item: one occurrence per date that does not fit another (a sentence told
+            # as "69 months" and "five years and nine months" on one day is one sentence).
+            ruled = _distinct_dates(
+                [
+                    Development(c.case, c.type, c.date, c.evidence, 0.0, c.trigger, c.outcome, c.detail)
+                    for c in accepted_by_key[key]
+                    if "rule" in c.features and c.date is not None
+                ]
+            )
         if len({(d.date, d.detail) for d in ruled}) > 1:
             out.extend(
                 Development(
@@ -70,6 +77,20 @@ def decide(
         )
     out.sort(key=lambda d: (d.case, _TYPE_ORDER[d.type], d.date.iso() if d.date else ""))
     return out
+
+
+def _distinct_dates(found: Sequence[Development]) -> list[Development]:
+    """One development per group of compatible dates (equal, or one within the other)."""
+    kept: list[Development] = []
+    for d in found:
+        assert d.date is not None
+        if not any(k.date is not None and _compatible(k.date.iso(), d.date.iso()) for k in kept):
+            kept.append(d)
+    return kept
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 def _dated(accepted: Sequence[Candidate]) -> Candidate | None:
