@@ -458,6 +458,7 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
             [g for _, gs in sets for g in gs],
             k=args.folds,
             extra=[e for ex, _ in extra for e in ex],
+            repeats=args.repeats,
             progress=lambda line: print(line, file=sys.stderr),
         )
         result = cv.score
@@ -465,9 +466,13 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
             with Path(args.predictions).open("w", encoding="utf-8") as out:
                 for line in cv.predictions:
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        print(f"cross-validation on {', '.join(data)}: {args.folds} folds holding out whole cases")
+        print(
+            f"cross-validation on {', '.join(data)}: {args.folds} folds holding out whole cases, "
+            f"{args.repeats} partition(s) pooled"
+        )
+        print("  F1 per partition: " + ", ".join(f"{f:.3f}" for f in cv.f1_per_partition))
         for n, cases in enumerate(cv.folds, 1):
-            print(f"  fold {n}: {', '.join(cases)}")
+            print(f"  fold {n} of the first partition: {', '.join(cases)}")
     print(result.table())
     print("reliability (calibrated confidence vs. share right, optional gold counts as right):")
     print("\n".join(evaluate.reliability(result.outcomes, (0.0, 0.5, 0.7, 0.8, 0.9, 0.95))))
@@ -641,6 +646,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="labelled sets that join every training part (repeatable; default: the seed set)",
     )
     ceval.add_argument("--folds", type=int, default=5)
+    ceval.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="partitions into folds, pooled (default 3: one partition is one noisy draw)",
+    )
     ceval.add_argument(
         "--predictions", metavar="FILE", help="write the out-of-fold predictions here (JSON lines)"
     )

@@ -163,7 +163,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                             feats.append("rule_long")  # an article, not a feed item
                     elif (case, trig.type) in rule_keys:
                         feats.append("rule_doc")
-                    typed = [f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w=", "tr="))]
+                    typed = [
+                        f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w=", "tr="))
+                    ]
                     picked, dated_by = _pick_date(
                         rule, date, date_cue, view.published, _foreign_dates(text, dates)
                     )
@@ -398,8 +400,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         if _DETENTION_NOT_ARREST.search(pre):
             return True  # "extends the detention", "wrongfully detained", "formally arrested",
             # "freed from detention": a hearing, a designation, a charge, a release
-    if trig.type is DevelopmentType.SENTENCED and word.startswith("sentence") and _CLEMENCY.search(
-        text, max(0, m.start() - 45), m.end() + 25
+    if (
+        trig.type is DevelopmentType.SENTENCED
+        and word.startswith("sentence")
+        and _CLEMENCY.search(text, max(0, m.start() - 45), m.end() + 25)
     ):
         return True  # "his sentence was commuted": an old sentence shortened, not a new one
     if trig.id == "app.appeal" and (

@@ -49,7 +49,9 @@ def decide(
             # as "69 months" and "five years and nine months" on one day is one sentence).
             ruled = _distinct_dates(
                 [
-                    Development(c.case, c.type, c.date, c.evidence, 0.0, c.trigger, c.outcome, c.detail)
+                    Development(
+                        c.case, c.type, c.date, c.evidence, 0.0, c.trigger, c.outcome, c.detail
+                    )
                     for c in accepted_by_key[key]
                     if "rule" in c.features and c.date is not None
                 ]

@@ -35,6 +35,20 @@ class Score:
     # For each prediction: whether it matched a gold line (optional ones included).
     outcomes: list[tuple[Line, bool]] = field(default_factory=list)
 
+    def __add__(self, other: Score) -> Score:
+        """Two scorings pooled: counts, dates and outcomes added."""
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for part in (self, other):
+            for kind, c in part.counts.items():
+                counts[kind].update(c)
+        return Score(
+            counts,
+            self.dated + other.dated,
+            self.compatible + other.compatible,
+            self.exact + other.exact,
+            [*self.outcomes, *other.outcomes],
+        )
+
     def total(self) -> Counter[str]:
         total: Counter[str] = Counter()
         for c in self.counts.values():

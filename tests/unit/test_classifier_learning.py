@@ -61,6 +61,26 @@ def test_folds_never_put_one_case_on_both_sides() -> None:
                 assert seen.setdefault(case, n) == n
 
 
+def test_every_partition_of_repeated_cross_validation_holds_cases_apart() -> None:
+    exs, _ = _examples()
+    for seed in (1, 2, 3):
+        folds = train.case_folds(exs, 2, seed=seed)
+        assert sorted(i for f in folds for i in f) == list(range(len(exs)))
+        sides = [{c for i in f for c in exs[i].groups} for f in folds]
+        assert not sides[0] & sides[1]
+
+
+def test_pooled_scores_add_the_counts_of_each_partition() -> None:
+    gold = [{"article": "a", "case": "x", "type": "detained", "date": "2022", "optional": False}]
+    hit = score([{"article": "a", "case": "x", "type": "detained", "date": "2022"}], gold)
+    miss = score([{"article": "a", "case": "x", "type": "died", "date": None}], gold)
+    pooled = hit + miss
+    total = pooled.total()
+    assert (total["tp"], total["fp"], total["fn"]) == (1, 1, 1)
+    assert (pooled.dated, pooled.compatible) == (1, 1)
+    assert len(pooled.outcomes) == 2
+
+
 def test_scoring_pairs_on_case_and_type_and_ignores_optional_lines() -> None:
     gold = [
         {"article": "a", "case": "x", "type": "detained", "date": "2022-03", "optional": False},
