@@ -340,6 +340,11 @@ _DIPLOMAT_OBJECT = re.compile(
     r"^\s+(?:\w+\s+){0,2}(?:ambassadors?|diplomats?|envoys?|attach[eé]s?)\b", re.I
 )
 _IN_NAME = re.compile(r"(?<![.:!?\-–—'‘\"“])\s(?!To\s)[A-Z][\w.]*\s$")
+_CHARGE_ENDED = re.compile(
+    r"\b(?:acquit\w*|cleared|exonerat\w*|dropp(?:ed|ing)|dismiss(?:ed|es|ing)|"
+    r"withdr[ae]w\w*|quash\w*)\b",
+    re.I,
+)
 _CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\b", re.I)
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
@@ -353,6 +358,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     pre = pre[cut + 1 :] if cut >= 0 else pre
     if _NEGATED.search(pre):
         return True
+    if pre.endswith("-") and not pre.lower().endswith(("re-", "re‑")):
+        return True  # "military-ruled", "pre-trial", "long-detained": part of a compound
     if R.HABITUAL.search(text, max(0, m.start() - 40), m.end() + 30):
         return True  # "receives monthly consular visits": a habit, not an event
     word = m.group(0).lower()
@@ -410,6 +417,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         _PLEA_AFTER.match(text[m.end() : m.end() + 40]) or _COURT_NAME.search(pre[-12:])
     ):
         return True  # "appealed to President Biden", "the Court of Final Appeal": no legal appeal
+    if trig.type is DevelopmentType.CHARGED and _CHARGE_ENDED.search(
+        text, max(0, m.start() - 50), m.end() + 25
+    ):
+        return True  # "acquitted of tax evasion charges", "charges were dropped": no new charge
     if word.startswith("commut") and not _COURT.search(text):
         return True  # a president's clemency is no appeal (a court's reduction is)
     if trig.type is DevelopmentType.SENTENCED and _SERVING.search(pre):
