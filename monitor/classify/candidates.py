@@ -330,7 +330,7 @@ _PLEA_AFTER = re.compile(
 )
 _COURT_NAME = re.compile(r"\bCourt of (?:Final )?$")
 _THING_OBJECT = re.compile(
-    r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?(?:[\w-]+\s+)?"
+    r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:details|video|videos|footage|statements?|reports?|figures|data|images?|photos?|"
     r"documents?|records?|findings|results|funds|information|names|list|letters?|audio|"
     r"recordings?|pictures?|tags|transcripts?)\b",
@@ -641,7 +641,7 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("to_custody_form", lambda a: C.TO_CUSTODY_FORM.match(a.post)),
     ("name_after", lambda a: C.NAME_AFTER.match(a.post)),
     ("others_before", lambda a: C.OTHERS.search(a.clause)),
-    ("others_after", lambda a: C.OTHERS.search(a.post[:35])),
+    ("others_after", lambda a: C.OTHERS.search(a.post[:60]) or C.PEOPLE_AFTER.match(a.post)),
     # "an American imprisoned in Russia": who they are.
     (
         "appositive",

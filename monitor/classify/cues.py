@@ -288,6 +288,12 @@ OTHERS = re.compile(
     r"and (?:\w+ )?others|father and son|his son|her son|accomplices?|associates?)\b",
     re.I,
 )
+# The plural people a verb acts on: "releases high-profile foreign prisoners".
+PEOPLE_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:people|men|women|journalists|activists|protesters|prisoners|"
+    r"detainees|inmates|foreigners|nationals|citizens|americans|britons|students|others)\b",
+    re.I,
+)
 NAME_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 # A state, not an event: "serving a 33-year sentence", "remains under house arrest".
