@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from monitor.classify import cues as C
 from monitor.classify import rules as R
@@ -58,6 +58,7 @@ class ArticleView:
     mentions: Sequence[Sequence[Mention]]
     published: dt.date | None
     rule_developments: Sequence[Development]
+    holders: Mapping[str, str] = field(default_factory=dict)  # case → ISO code of its holder
 
 
 def _bucket(n: int, edges: Sequence[int]) -> int:
@@ -141,8 +142,12 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 date, date_cue = _date(
                     trig.type, text, m, dates, sent, local, view.published, previous_date
                 )
+                clause = _clause_before(text, m)
                 for case, relation in targets:
                     rule = rule_by_sentence.get((case, trig.type, text))
+                    holder = C.HOLDERS.get(view.holders.get(case, ""))
+                    if holder is not None and holder.search(clause[-40:]):
+                        relation = [*relation, "holder_acts"]
                     feats = [
                         f"T={trig.type}",
                         f"tr={trig.id}",
@@ -655,17 +660,22 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
 )
 
 
+def _clause_before(text: str, m: re.Match[str]) -> str:
+    """The words before the trigger within its clause (cut at the last clause break)."""
+    pre = text[max(0, m.start() - _WINDOW) : m.start()]
+    cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(" - "), pre.rfind(": "))
+    return pre[cut + 1 :] if cut >= 0 else pre
+
+
 def _local_cues(text: str, m: re.Match[str], trig: C.Trigger) -> list[str]:
     """Tense, aspect, negation, modality and demand cues in the words around the trigger."""
     pre = text[max(0, m.start() - _WINDOW) : m.start()]
-    # Only the clause the trigger stands in: cut at the last clause break before it.
-    cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(" - "), pre.rfind(": "))
     around = _Around(
         m.group(0).lower(),
         m.group(0)[:1].isupper(),
         m.group(0)[:1].isupper() and m.start() > 0,
         pre,
-        pre[cut + 1 :] if cut >= 0 else pre,
+        _clause_before(text, m),
         text[m.end() : m.end() + _WINDOW],
         text,
     )

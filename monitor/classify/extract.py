@@ -198,7 +198,13 @@ def article_view(index: MentionIndex, article: Article) -> ArticleView | None:
     if not any(per_sentence):
         return None
     pub = article.published_date
-    return ArticleView(sents, per_sentence, pub, rule_developments(sents, per_sentence, pub))
+    named = {c for per in per_sentence for m in per for c in m.cases}
+    holders = {
+        key: case.held_by for key in named if (case := index.book.case(key)) and case.held_by
+    }
+    return ArticleView(
+        sents, per_sentence, pub, rule_developments(sents, per_sentence, pub), holders
+    )
 
 
 def rule_developments(
