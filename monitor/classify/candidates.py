@@ -363,7 +363,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     pre = pre[cut + 1 :] if cut >= 0 else pre
     if _NEGATED.search(pre):
         return True
-    if pre.endswith("-") and not pre.lower().endswith(("re-", "re‑")):
+    if pre.endswith("-") and not re.search(r"\bre-$", pre, re.I):
         return True  # "military-ruled", "pre-trial", "long-detained": part of a compound
     if R.HABITUAL.search(text, max(0, m.start() - 40), m.end() + 30):
         return True  # "receives monthly consular visits": a habit, not an event
