@@ -37,8 +37,9 @@ _SHARED = Path("..") / "shared" / "eval"
 # What `monitor classifier train` and `evaluate` read by default (run from a checkout beside
 # ../shared): the labelled news items, the shipped pointer set, and the seed articles.
 SHIPPED_SET = Path(__file__).with_name("labelled") / "feeds-2020-2024"
-TRAINING_SETS = (_SHARED / "news", SHIPPED_SET, _SHARED / "dev")
-EVALUATION_SETS = (_SHARED / "news", SHIPPED_SET)
+SHIPPED_SETS = (SHIPPED_SET, SHIPPED_SET.with_name("feeds-2020-2023-more"))
+TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")
+EVALUATION_SETS = (_SHARED / "news", *SHIPPED_SETS)
 EVALUATION_EXTRA = (_SHARED / "dev",)
 FOLDS = 5
 CLASS_WEIGHT: str | None = "balanced"
