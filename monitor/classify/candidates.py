@@ -350,6 +350,17 @@ _CHARGE_ENDED = re.compile(
     r"withdr[ae]w\w*|quash\w*)\b",
     re.I,
 )
+_NICKNAME = re.compile(
+    r"\b(?:known as|so-called|dubbed|nicknamed|called)\s+(?:the\s+)?['‘\"“][^'’\"”]*$", re.I
+)
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
+    r"several|many)\s+(?:(?:people|were|have|had|been|are|more|others)\s+){0,2}$",
+    re.I,
+)
+_CUSTODY_ORDER = re.compile(
+    r"\bextend\w*|\bpre-?trial\b|\bpreventive\b|\bremand\w*|\bdetention\b", re.I
+)
 _CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\b", re.I)
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
@@ -363,6 +374,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     pre = pre[cut + 1 :] if cut >= 0 else pre
     if _NEGATED.search(pre):
         return True
+    if _NICKNAME.search(pre):
+        return True  # "known as the 'Merchant of Death'": a name, not an event
+    if trig.type is DevelopmentType.DIED and (_COUNT_BEFORE.search(pre) or C.OTHERS.search(pre)):
+        return True  # "two killed in protests", "20 protesters have been killed": others died
+    if trig.type is DevelopmentType.SENTENCED and _CUSTODY_ORDER.search(
+        text, max(0, m.start() - 40), m.end() + 40
+    ):
+        return True  # "extends his jail time by 18 months", "18-month pre-trial detention"
     if pre.endswith("-") and not re.search(r"\bre-$", pre, re.I):
         return True  # "military-ruled", "pre-trial", "long-detained": part of a compound
     if R.HABITUAL.search(text, max(0, m.start() - 40), m.end() + 30):

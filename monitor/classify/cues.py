@@ -87,6 +87,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bcourt appearance\b|\barraign(?:ed|ment)\b",
     ),
     _t("hea.extend", T.HEARING, r"\bextend(?:ed|s|ing)?\b|\bextension\b"),
+    # A court ordering custody before a verdict: "judge orders 18-month detention".
+    _t(
+        "hea.order",
+        T.HEARING,
+        r"\b(?:order(?:s|ed)?|remand(?:s|ed)?)\b(?= (?:\w+ ){0,6}?"
+        r"(?:detention|custody|held|jailed|behind bars|pre-?trial)\b)|"
+        r"\b(?:pre-?trial|preventive) (?:detention|custody)\b",
+    ),
     _t("hea.extradition", T.HEARING, r"\bextradit(?:ed|ion|e)\b"),
     _t("hea.ruled", T.HEARING, r"\b(?:rul(?:ed|es|ing))\b"),
     # trials
@@ -374,7 +382,8 @@ PURSUIT_AFTER = re.compile(
     re.I,
 )
 ON_CONDITIONS = re.compile(
-    r"^\s+(?:\w+\s+){0,1}(?:on\s+(?:\w+\s+)?(?:bail|parole|furlough|medical)|to\s+house arrest|"
+    r"^\s+(?:\w+\s+){0,1}(?:from\s+(?:\w+\s+)?(?:prison|jail|custody)\s+)?"
+    r"(?:on\s+(?:\w+\s+)?(?:bail|parole|furlough|medical)|to\s+house arrest|"
     r"into\s+house arrest|under\s+house arrest)",
     re.I,
 )

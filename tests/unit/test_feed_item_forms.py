@@ -119,7 +119,7 @@ def test_a_date_that_belongs_to_another_event_does_not_date_the_development(
         ("Sweden calls on Russia to free Anna Lindqvist", "diplomatic_action", True),
         # ... the holder announcing its own act is not; others arrested are not the case.
         ("Russia says it will expel Anna Lindqvist", "diplomatic_action", False),
-        ("Two journalists arrested in Moscow for covering Anna Lindqvist's case", "detained", False),
+        ("Two journalists arrested for covering Anna Lindqvist's case", "detained", False),
     ],
 )
 def test_who_acts_and_on_whom(
