@@ -344,7 +344,7 @@ _THING_OBJECT = re.compile(
 _DIPLOMAT_OBJECT = re.compile(
     r"^\s+(?:\w+\s+){0,2}(?:ambassadors?|diplomats?|envoys?|attach[eé]s?)\b", re.I
 )
-_IN_NAME = re.compile(r"(?<![.:!?\-–—'‘\"“])\s(?!To\s)[A-Z][\w.]*\s$")
+_IN_NAME = re.compile(r"(?:^|(?<![.:!?\-–—'‘\"“])\s)(?!To\s)[A-Z][\w.]*\s$")
 _CHARGE_ENDED = re.compile(
     r"\b(?:acquit\w*|cleared|exonerat\w*|dropp(?:ed|ing)|dismiss(?:ed|es|ing)|"
     r"withdr[ae]w\w*|quash\w*)\b",

@@ -57,14 +57,9 @@ def found(classifier: Classifier, text: str, title: str = "") -> set[tuple[str, 
             "Anna Lindqvist was sentenced to 12 years on Tuesday.",
             ("lindqvist", "sentenced", "2022-10-11"),
         ),
-        pytest.param(
+        (
             "A higher court upheld the sentence of Anna Lindqvist on Tuesday.",
             ("lindqvist", "appeal", "2022-10-11"),
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="appeal decisions score near the threshold: 7 required appeal lines in "
-                "the labelled sets (docs/classifier.md, error analysis)",
-            ),
         ),
         ("Anna Lindqvist was released on bail on Monday.", ("lindqvist", "bail", "2022-10-10")),
         (

@@ -83,8 +83,13 @@ def test_a_descriptor_in_the_headline_stands_for_the_case_the_summary_names(
         ("Radio Free Europe hires Anna Lindqvist's lawyer", "", "released"),
         ("Military-ruled Myanmar marks a holiday, Anna Lindqvist's friends say", "", "hearing"),
         ("Anna Lindqvist's pre-trial detention ends", "", "trial"),
+        # A nickname, others killed, a custody order, a release on conditions.
+        ("Anna Lindqvist, known as the 'Angel of Death' in the tabloids, spoke", "", "died"),
+        ("Two killed in protests over Anna Lindqvist's arrest", "", "died"),
+        ("Judge extends Anna Lindqvist's jail time by 18 months", "", "sentenced"),
+        ("Anna Lindqvist released from prison on medical parole", "", "released"),
         # A participle after a verb, or before a nationality, says who someone is.
-        ("The minister discussed detained Swedes and Anna Lindqvist", "", "detained"),
+        ("The minister discussed detained Americans and Anna Lindqvist", "", "detained"),
     ],
 )
 def test_futures_demands_states_and_things_are_not_developments_of_that_type(
@@ -119,6 +124,8 @@ def test_a_date_that_belongs_to_another_event_does_not_date_the_development(
         ("Sweden calls on Russia to free Anna Lindqvist", "diplomatic_action", True),
         # ... the holder announcing its own act is not; others arrested are not the case.
         ("Russia says it will expel Anna Lindqvist", "diplomatic_action", False),
+        # A court ordering custody before trial holds a hearing.
+        ("Judge orders 18-month pre-trial detention for Anna Lindqvist", "hearing", True),
         ("Two journalists arrested for covering Anna Lindqvist's case", "detained", False),
     ],
 )
