@@ -13,12 +13,11 @@ from collections.abc import Sequence
 
 from monitor.classify.candidates import Candidate
 from monitor.classify.model import Model
-from monitor.domain.developments import Development, DevelopmentType
+from monitor.domain.developments import Development, DevelopmentType, report_order
 
 # A candidate too weak to report a development alone may still date one that is reported
 # ("In January, Iran executed ..." below the headline that names the case).
 _DATING_SHARE = 0.5
-_TYPE_ORDER = {t: i for i, t in enumerate(DevelopmentType)}
 _DATE_RANK = {"explicit": 4, "old": 4, "began": 4, "rule": 5, "offset": 3, "pub": 1}
 
 
@@ -77,7 +76,7 @@ def decide(
                 top.detail,
             )
         )
-    out.sort(key=lambda d: (d.case, _TYPE_ORDER[d.type], d.date.iso() if d.date else ""))
+    out.sort(key=report_order)
     return out
 
 

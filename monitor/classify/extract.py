@@ -27,12 +27,10 @@ from monitor.classify.text import Sentence, sentences
 from monitor.domain.articles import Article
 from monitor.domain.cases import CaseBook
 from monitor.domain.dates import PartialDate, compatible
-from monitor.domain.developments import RECURRING, Development, DevelopmentType
+from monitor.domain.developments import RECURRING, Development, DevelopmentType, report_order
 from monitor.domain.recording import same_window
 
 RULES_VERSION = "rules-2026.11.2"
-
-_TYPE_ORDER = {t: i for i, t in enumerate(DevelopmentType)}
 
 
 @dataclass(frozen=True)
@@ -502,7 +500,7 @@ def _merge(candidates: list[Candidate]) -> list[Development]:
                     c.detail,
                 )
             )
-    result.sort(key=lambda d: (d.case, _TYPE_ORDER[d.type], d.date.iso() if d.date else ""))
+    result.sort(key=report_order)
     return result
 
 

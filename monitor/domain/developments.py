@@ -97,3 +97,11 @@ class Development:
     rule: str
     outcome: str | None = None
     detail: str | None = None
+
+
+_TYPE_ORDER = {t: i for i, t in enumerate(DevelopmentType)}
+
+
+def report_order(d: Development) -> tuple[str, int, str]:
+    """How an article's developments are listed: by case, the contract's type order, date."""
+    return (d.case, _TYPE_ORDER[d.type], d.date.iso() if d.date else "")
