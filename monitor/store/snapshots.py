@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert, select
 
 from monitor.domain.recording import SNAPSHOT_FORMAT, CaseState, from_snapshot, to_snapshot
 from monitor.store.codec import decode
@@ -48,12 +48,17 @@ def newest_snapshot(
 
 def snapshot_version(conn: Connection, stream: str) -> int | None:
     """The version of the stream's newest usable snapshot, if any (without loading it)."""
+    # The newest first, stopping at the first of this format: `max(version) WHERE format = ?`
+    # would read every snapshot of the stream (the format is not in the index).
     version = conn.execute(
-        select(func.max(decision_snapshots.c.version)).where(
+        select(decision_snapshots.c.version)
+        .where(
             decision_snapshots.c.stream == stream,
             decision_snapshots.c.format == SNAPSHOT_FORMAT,
         )
-    ).scalar_one()
+        .order_by(decision_snapshots.c.version.desc())
+        .limit(1)
+    ).scalar()
     return None if version is None else int(version)
 
 

@@ -45,6 +45,22 @@ def test_append_assigns_gapless_positions_and_stream_versions(db: Database) -> N
     assert store.head() == 4
 
 
+def test_multi_stream_append_continues_each_stream_from_its_own_head(db: Database) -> None:
+    # 150 streams: more than one round trip of heads; a few already long, most new.
+    store = EventStore(db)
+    for n in range(3):
+        store.append(f"case:s{n:03d}", [ev(f"old-{n}-{i}") for i in range(n + 2)])
+    new = [(f"case:s{n:03d}", ev(f"new-{n}-{i}")) for n in range(150) for i in range(2)]
+    expected = {"case:s000": 2, "case:s001": 3, "case:s002": 4, "case:s149": 0}
+    with db.write() as conn:
+        assert store.append_streams_in(conn, expected, new) == 300
+    assert [e.version for e in store.read_stream("case:s002")] == [1, 2, 3, 4, 5, 6]
+    assert [e.version for e in store.read_stream("case:s100")] == [1, 2]
+    assert [e.position for e in store.read_after(0, 1000)] == list(range(1, 310))
+    with db.write() as conn, pytest.raises(ConcurrencyError):
+        store.append_streams_in(conn, {"case:s120": 1}, [("case:s120", ev("late"))])
+
+
 def test_stored_event_keeps_every_field(db: Database) -> None:
     store = EventStore(db)
     [stored] = store.append("case:a", [ev("k", 7, text="Kang Mingkai 康明凯")])
