@@ -8,7 +8,8 @@ Streams: `case:<key>` holds a case's definition and developments,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+import copy
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, ClassVar
 
 from monitor.domain.dates import PartialDate
@@ -25,6 +26,7 @@ class Source:
 
 
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
+_FIELD_ORDER: dict[type, tuple[str, ...]] = {}
 
 
 def _field_names(cls: type) -> frozenset[str]:
@@ -33,6 +35,25 @@ def _field_names(cls: type) -> frozenset[str]:
     if names is None:
         names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
     return names
+
+
+def _plain(value: Any) -> Any:
+    """`dataclasses.asdict` for the values events hold (strings, numbers, None, tuples,
+    dicts, nested dataclasses such as Source), without its generic recursion and deep
+    copies: encoding runs once per appended event and asdict was most of its cost."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    cls = type(value)
+    names = _FIELD_ORDER.get(cls)
+    if names is None and is_dataclass(value):
+        names = _FIELD_ORDER[cls] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if cls is tuple or cls is list:
+        return cls(_plain(v) for v in value)
+    if cls is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return copy.deepcopy(value)  # anything else, as asdict would
 
 
 @dataclass(frozen=True)
@@ -46,7 +67,8 @@ class DomainEvent:
         return None
 
     def to_data(self) -> dict[str, Any]:
-        return asdict(self)
+        data: dict[str, Any] = _plain(self)
+        return data
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> DomainEvent:
@@ -256,5 +278,5 @@ class Metadata:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_data(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if v not in (None, False, {})}
-        return data
+        plain: dict[str, Any] = _plain(self)
+        return {k: v for k, v in plain.items() if v not in (None, False, {})}
