@@ -20,6 +20,7 @@ from monitor.classify.extract import Classifier, classifier_version
 from monitor.config import load_cases
 from monitor.domain.articles import Article
 from monitor.ingest import import_cases, ingest_articles
+from monitor.projections.runner import catch_up, lag
 from monitor.store.schema import case_status, case_timeline, development_sources
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -189,6 +190,29 @@ def test_two_instances_taking_turns_on_one_database_keep_every_source(db_url: st
     finally:
         first.close()
         second.close()
+
+
+def test_projectors_standing_at_different_positions_each_reach_the_head(db_url: str) -> None:
+    """Projectors usually take a batch together; one that lags goes on alone until it has
+    caught up, and the result is what a rebuild gives."""
+    app = bootstrap(db_url)
+    try:
+        book = load_cases(DATA / "cases.toml")
+        import_cases(app.store, book)
+        classify, version = Classifier(book), classifier_version()
+        ingest_articles(app.store, _articles(["p1", "p2", "p3"]), classify, version)
+        catch_up(app.db, app.store, app.projectors[:2], batch=2)  # status stays behind
+        ingest_articles(app.store, _articles(["p4", "p5", "p6", "p7"]), classify, version)
+        catch_up(app.db, app.store, app.projectors, batch=2)
+        head = app.store.head()
+        assert all(lag(app.db, app.store, p.name) == 0 for p in app.projectors), head
+        incremental = semantic_projection(app)
+        app.rebuild()
+        assert semantic_projection(app) == incremental
+        statuses = {row[0]: row[1] for row in incremental[0]}
+        assert statuses["lindqvist"] == "released"
+    finally:
+        app.close()
 
 
 def test_fresh_url_fixture_gives_empty_databases(fresh_url: Any) -> None:
