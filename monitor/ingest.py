@@ -26,7 +26,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from monitor.domain.articles import Article, canonical_url
@@ -75,14 +75,23 @@ DEFINITION_TYPES = (CaseOpened.TYPE, CaseRedefined.TYPE, GroupDefined.TYPE)
 @dataclass
 class BookReader:
     """The current case and group definitions, folded from their events. Kept between calls,
-    it reads only the events after the last one it saw, not the whole store each time."""
+    it reads only the events after the store's head at the last call, not the whole store
+    each time."""
 
     cases: dict[str, Case] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
-    position: int = 0
+    position: int = 0  # every definition at or below this position has been folded in
     _book: CaseBook | None = None
 
     def read(self, conn: Connection) -> CaseBook:
+        # The head first. Definitions are picked out by type, which no index holds, so the
+        # query reads every event after `position`: were `position` only the last definition
+        # seen, each call would read the whole store after the last case import. Moving it to
+        # the head is safe because positions commit in order (monitor.store.events): every
+        # event at or below a visible head is committed and visible to the next statement.
+        head = conn.execute(
+            select(func.coalesce(func.max(events_table.c.position), 0))
+        ).scalar_one()
         rows = conn.execute(
             select(events_table)
             .where(
@@ -105,6 +114,7 @@ class BookReader:
                 )
             elif isinstance(event, GroupDefined):
                 self.groups[event.key] = Group(event.key, event.aliases, event.members)
+        self.position = max(self.position, int(head))
         if self._book is None:
             self._book = CaseBook(tuple(self.cases.values()), tuple(self.groups.values()))
         return self._book

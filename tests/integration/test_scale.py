@@ -16,7 +16,7 @@ from monitor.bootstrap import App, bootstrap
 from monitor.classify.extract import Classifier, classifier_version
 from monitor.config import load_cases
 from monitor.domain.articles import Article
-from monitor.domain.cases import CaseBook
+from monitor.domain.cases import Case, CaseBook
 from monitor.domain.developments import Development
 from monitor.domain.events import case_stream
 from monitor.domain.recording import fold_case
@@ -274,3 +274,25 @@ def load_dev_ids(app: App) -> list[str]:
 def app_tables(app: App) -> list[tuple[Any, ...]]:
     with app.db.read() as conn:
         return sorted(tuple(r) for r in conn.execute(select(case_status)))
+
+
+def test_case_definitions_are_read_from_the_head_onwards_and_new_ones_still_seen(
+    app: App,
+) -> None:
+    """The book reader scans only the events after the head of its previous call (the
+    definitions are picked out by type, which no index holds), and still sees a case
+    defined later, by this instance or another one."""
+    app.ingest([detained(f"d{i}", 1 + i) for i in range(3)])
+    with app.db.read() as conn:
+        before = app._book.read(conn)
+    assert app._book.position == app.store.head()
+    other = bootstrap(app.db.engine.url.render_as_string(hide_password=False))
+    try:
+        extra = CaseBook((Case("okafor-2", "Daniel Okafor Junior", (), "CN", ("NG",)),), ())
+        import_cases(other.store, extra)
+    finally:
+        other.close()
+    with app.db.read() as conn:
+        after = app._book.read(conn)
+    assert {c.key for c in after.cases} == {c.key for c in before.cases} | {"okafor-2"}
+    assert app._book.position == app.store.head()
