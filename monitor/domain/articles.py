@@ -50,7 +50,13 @@ class Article:
         return self.published.date() if self.published else None
 
     def content_hash(self) -> str:
-        return content_hash(self.title, self.text)
+        # Kept on the instance: screening and storing a batch both ask, and normalising a
+        # long text is a good part of an article's cost outside the classifier.
+        digest: str | None = self.__dict__.get("_content_hash")
+        if digest is None:
+            digest = content_hash(self.title, self.text)
+            object.__setattr__(self, "_content_hash", digest)
+        return digest
 
     def source(self) -> Source:
         return Source(
