@@ -110,6 +110,19 @@ class CaseState:
     outlets: set[str] = field(default_factory=set)
     # Developments still shared with the state this one was forked from (copy on write).
     _borrowed: set[str] = field(default_factory=set)
+    # The development ids of each type, in the order of `developments` (built on first use):
+    # matching a report looks at its type only, so a case with hundreds of developments of
+    # other types costs no more to match against.
+    _types: dict[DevelopmentType, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def of_type(self, kind: DevelopmentType) -> list[KnownDevelopment]:
+        """The developments of one type, in the order they were recorded."""
+        types = self._types
+        if types is None:
+            types = self._types = {}
+            for k in self.developments.values():
+                types.setdefault(k.type, []).append(k.id)
+        return [self.developments[i] for i in types.get(kind, ())]
 
     def not_live(self) -> list[str]:
         """The ids of developments that do not count (retracted, not accepted, moved away)."""
@@ -130,12 +143,16 @@ class CaseState:
 
     def fork(self) -> CaseState:
         """A copy to decide against: each development is copied only when the fork changes it."""
+        if self._types is None:
+            self.of_type(DevelopmentType.DETAINED)  # build the index once, for every fork
+        assert self._types is not None
         return CaseState(
             self.definition,
             dict(self.developments),
             self.version,
             set(self.outlets),
             set(self.developments),
+            {kind: list(ids) for kind, ids in self._types.items()},
         )
 
     def _own(self, development_id: str) -> KnownDevelopment:
@@ -157,6 +174,13 @@ class CaseState:
                 event.key, event.name, event.aliases, event.held_by, event.citizenship
             )
         elif isinstance(event, DevelopmentRecorded):
+            if self._types is not None:
+                if event.development_id in self.developments:
+                    self._types = None  # recorded again (never, with idempotent keys): rebuild
+                else:
+                    self._types.setdefault(DevelopmentType(event.type), []).append(
+                        event.development_id
+                    )
             self.developments[event.development_id] = KnownDevelopment(
                 event.development_id,
                 DevelopmentType(event.type),
@@ -184,6 +208,7 @@ class CaseState:
             self._change(event.development_id, lambda k: setattr(k, "review", Review.REJECTED))
         elif isinstance(event, DevelopmentCorrected):
             self._change(event.development_id, lambda k: _corrected(k, event))
+            self._types = None  # the type may have changed
 
     def _covered_by(self, source: Source) -> None:
         name = outlet(source.url)
@@ -348,9 +373,8 @@ def match(state: CaseState, report: Development) -> KnownDevelopment | None:
     included, so a report of a rejected proposal does not propose it again)."""
     candidates = [
         k
-        for k in state.developments.values()
-        if k.type is report.type
-        and not k.moved
+        for k in state.of_type(report.type)
+        if not k.moved
         and same_window(report.type, k.date, report.date)
         and not _qualifier_clash(k.outcome, report.outcome)
         and not _qualifier_clash(k.detail, report.detail)

@@ -8,6 +8,7 @@ from monitor.domain.dates import PartialDate
 from monitor.domain.developments import Development, DevelopmentType
 from monitor.domain.events import (
     CaseOpened,
+    DevelopmentCorrected,
     DevelopmentCorroborated,
     DevelopmentRecorded,
     DevelopmentRetracted,
@@ -61,3 +62,27 @@ def test_a_snapshot_restores_the_state_it_was_taken_of() -> None:
     )
     restored = from_snapshot(json.loads(json.dumps(to_snapshot(state))))
     assert restored == state
+
+
+def test_a_report_matches_by_type_even_after_a_correction_changed_one() -> None:
+    state = fold_case(
+        [
+            CaseOpened("lindqvist", "Anna Lindqvist"),
+            recorded("d1", "trial", "a1"),
+            recorded("d2", "consular_visit", "a1"),
+        ]
+    )
+    hearing = Development(
+        "lindqvist", DevelopmentType.HEARING, PartialDate.parse("2023-06-16"), "…", 0.9, "t"
+    )
+    [first] = decide_reports(state, [hearing], Source("a2"))
+    assert isinstance(first.event, DevelopmentRecorded)  # no hearing yet: a new development
+    state.apply(
+        DevelopmentCorrected(
+            "d1", "lindqvist", "desk", "2023-06-20", "a bail hearing", "hearing", "2023-06-16"
+        )
+    )
+    [second] = decide_reports(state, [hearing], Source("a3"))
+    assert isinstance(second.event, DevelopmentCorroborated)
+    assert second.event.development_id == "d1"
+    assert [k.id for k in state.fork().of_type(DevelopmentType.TRIAL)] == []
