@@ -13,7 +13,7 @@ import datetime as dt
 import getpass
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,10 +163,7 @@ def reject(
     now: dt.datetime | None = None,
 ) -> list[DecisionResult]:
     """Reject proposals: they never count; their sources and the reason are kept."""
-    if not reason.strip():
-        raise DecisionError("a rejection needs a reason")
-    who, at = by or default_reviewer(), _now_iso(now)
-    return _decide_each(store, ids, lambda s, d: decide_reject(s, d, reason, who, at))
+    return _with_reason(store, ids, reason, by, now, "a rejection needs a reason", decide_reject)
 
 
 def retract(
@@ -178,10 +175,9 @@ def retract(
     now: dt.datetime | None = None,
 ) -> list[DecisionResult]:
     """Retract developments (accepted or not): projections drop them; reversible."""
-    if not reason.strip():
-        raise DecisionError("a retraction needs a reason")
-    who, at = by or default_reviewer(), _now_iso(now)
-    return _decide_each(store, ids, lambda s, d: decide_retraction(s, d, reason, who, at))
+    return _with_reason(
+        store, ids, reason, by, now, "a retraction needs a reason", decide_retraction
+    )
 
 
 def unretract(
@@ -193,10 +189,25 @@ def unretract(
     now: dt.datetime | None = None,
 ) -> list[DecisionResult]:
     """Reverse retractions: each development counts again as it stood before."""
+    return _with_reason(
+        store, ids, reason, by, now, "reversing a retraction needs a reason", decide_unretract
+    )
+
+
+def _with_reason(
+    store: EventStore,
+    ids: Sequence[str],
+    reason: str,
+    by: str | None,
+    now: dt.datetime | None,
+    missing: str,
+    decide: Callable[[CaseState, str, str, str, str], list[Decision]],
+) -> list[DecisionResult]:
+    """A decision that must say why (reject, retract, reverse a retraction), for each id."""
     if not reason.strip():
-        raise DecisionError("reversing a retraction needs a reason")
+        raise DecisionError(missing)
     who, at = by or default_reviewer(), _now_iso(now)
-    return _decide_each(store, ids, lambda s, d: decide_unretract(s, d, reason, who, at))
+    return _decide_each(store, ids, lambda s, d: decide(s, d, reason, who, at))
 
 
 def _reports(store: EventStore, conn: Connection, case: str, development: str) -> list[Report]:
