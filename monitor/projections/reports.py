@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
@@ -93,17 +94,7 @@ def case_status_of(
 def timeline(conn: Connection, case_key: str, *, proposed: bool = False) -> list[dict[str, Any]]:
     """One case's live developments, ordered by their own dates (undated last); with
     `proposed`, the proposals waiting for review as well."""
-    states = ["accepted", "proposed"] if proposed else ["accepted"]
-    rows = list(
-        conn.execute(
-            select(case_timeline).where(
-                case_timeline.c.case_key == case_key,
-                case_timeline.c.retracted.is_(False),
-                case_timeline.c.review.in_(states),
-            )
-        )
-    )
-    rows.sort(key=lambda r: (r.date is None, r.date or "", r.first_recorded_position))
+    rows = _live_rows(conn, case_key, ("accepted", "proposed") if proposed else ("accepted",))
     return [
         {
             "case": r.case_key,
@@ -220,17 +211,23 @@ def case_history(conn: Connection, case_key: str) -> list[dict[str, Any]]:
     """One case's live developments and proposals in `timeline` order, each with every source
     that reported it (article id, url, title, published), its review state and when it last
     changed."""
+    return _developments(conn, _live_rows(conn, case_key, _SHOWN))
+
+
+def _live_rows(conn: Connection, case_key: str, states: Sequence[str]) -> list[Any]:
+    """A case's timeline rows in the given review states, not retracted, by their own dates
+    (undated last), then in the order they were first recorded."""
     rows = list(
         conn.execute(
             select(case_timeline).where(
                 case_timeline.c.case_key == case_key,
                 case_timeline.c.retracted.is_(False),
-                case_timeline.c.review.in_(_SHOWN),
+                case_timeline.c.review.in_(states),
             )
         )
     )
     rows.sort(key=lambda r: (r.date is None, r.date or "", r.first_recorded_position))
-    return _developments(conn, rows)
+    return rows
 
 
 def developments(
