@@ -354,8 +354,18 @@ _NICKNAME = re.compile(
     r"\b(?:known as|so-called|dubbed|nicknamed|called)\s+(?:the\s+)?['‘\"“][^'’\"”]*$", re.I
 )
 _COUNT_BEFORE = re.compile(
-    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozens|hundreds|thousands|"
     r"several|many)\s+(?:(?:people|were|have|had|been|are|more|others)\s+){0,2}$",
+    re.I,
+)
+_NOT_DEAD = re.compile(
+    r"\b(?:fak(?:ed|es|ing)|stag(?:ed|es|ing)|nearly|almost)\s+(?:\w+\s+){0,2}$", re.I
+)
+_TO_FACE = re.compile(r"^\W*(?:\w+\W+){0,3}?to face\b", re.I)
+_BAIL_ENDED = re.compile(
+    r"\b(?:revok\w*|deni\w*|refus\w*|reject\w*|los(?:e|es|t|ing)|against|from|end(?:s|ed)?)"
+    r"\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 _CUSTODY_ORDER = re.compile(
@@ -374,6 +384,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     pre = pre[cut + 1 :] if cut >= 0 else pre
     if _NEGATED.search(pre):
         return True
+    if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
+        return True  # "faked his own death", "was nearly killed"
+    if trig.type is DevelopmentType.RELEASED and _TO_FACE.match(text[m.end() : m.end() + 40]):
+        return True  # "returned home to face corruption charges": handed over, not freed
+    if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
+        return True  # "judge revokes his bail", "loses appeal against house arrest"
     if _NICKNAME.search(pre):
         return True  # "known as the 'Merchant of Death'": a name, not an event
     if trig.type is DevelopmentType.DIED and (_COUNT_BEFORE.search(pre) or C.OTHERS.search(pre)):

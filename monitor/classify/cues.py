@@ -135,6 +135,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # transfers
     _t("tra.transfer", T.TRANSFERRED, r"\btransferr?(?:ed|s|ing)?\b|\btransfer\b"),
     _t("tra.moved", T.TRANSFERRED, r"\b(?:moved|relocated|handed over|penal colony)\b"),
+    # Handed from one state to another: "extradited to the US", "Mexico extradites X".
+    _t("tra.extradited", T.TRANSFERRED, r"\bextradit(?:ed|es)\b"),
     # releases
     _t("rel.release", T.RELEASED, r"\breleas(?:ed|es|e|ing)\b"),
     _t(
@@ -206,6 +208,7 @@ MODAL = re.compile(
 DEMAND = re.compile(
     r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed)? for|"
     r"push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for|fight(?:s|ing)? for|pleads?|"
+    r"argu(?:es|ed|ing) for|asks? for|request(?:s|ed)?|"
     r"secure|securing|win (?:his|her|their))\b",
     re.I,
 )

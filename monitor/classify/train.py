@@ -37,7 +37,10 @@ _SHARED = Path("..") / "shared" / "eval"
 # What `monitor classifier train` and `evaluate` read by default (run from a checkout beside
 # ../shared): the labelled news items, the shipped pointer set, and the seed articles.
 SHIPPED_SET = Path(__file__).with_name("labelled") / "feeds-2020-2024"
-SHIPPED_SETS = (SHIPPED_SET, SHIPPED_SET.with_name("feeds-2020-2023-more"))
+SHIPPED_SETS = tuple(
+    SHIPPED_SET.with_name(name)
+    for name in ("feeds-2020-2024", "feeds-2020-2023-more", "feeds-2020-2023-world")
+)
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")
 EVALUATION_SETS = (_SHARED / "news", *SHIPPED_SETS)
 EVALUATION_EXTRA = (_SHARED / "dev",)
