@@ -147,6 +147,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
                     if holder is not None and holder.search(clause[-40:]):
+                        if trig.id == "dip.actor":
+                            continue  # the holder announcing its own act is no diplomacy
                         relation = [*relation, "holder_acts"]
                     feats = [
                         f"T={trig.type}",
@@ -365,7 +367,7 @@ _NOT_DEAD = re.compile(
 _TO_FACE = re.compile(r"^\W*(?:\w+\W+){0,3}?to face\b", re.I)
 _BAIL_ENDED = re.compile(
     r"\b(?:revok\w*|deni\w*|refus\w*|reject\w*|los(?:e|es|t|ing)|against|from|end(?:s|ed)?)"
-    r"\s+(?:\w+\s+){0,3}$",
+    r"\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
 )
 _CUSTODY_ORDER = re.compile(
@@ -491,7 +493,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or re.match(r"^\W*(?:\w+\W+){0,2}(?:sought|demanded|requested)\b", post)
     ):
         return True  # "prosecutors seek 8 years": a demand, not a sentence
-    if trig.type is DevelopmentType.RELEASED and (
+    if trig.type in (DevelopmentType.RELEASED, DevelopmentType.BAIL) and (
         C.DEMAND.search(pre[-30:])
         or C.SOUGHT.search(pre[-30:])
         or C.PURSUIT_BEFORE.search(pre[-45:])

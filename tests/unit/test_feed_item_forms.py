@@ -88,6 +88,12 @@ def test_a_descriptor_in_the_headline_stands_for_the_case_the_summary_names(
         ("Two killed in protests over Anna Lindqvist's arrest", "", "died"),
         ("Judge extends Anna Lindqvist's jail time by 18 months", "", "sentenced"),
         ("Anna Lindqvist released from prison on medical parole", "", "released"),
+        # A faked or near death, a return to face charges, bail revoked or argued for.
+        ("Anna Lindqvist faked her own death to escape, police say", "", "died"),
+        ("Anna Lindqvist says she was nearly killed in prison", "", "died"),
+        ("Anna Lindqvist returned home to face corruption charges", "", "released"),
+        ("Judge revokes Anna Lindqvist's bail", "", "bail"),
+        ("Anna Lindqvist argues for bail", "", "bail"),
         # A participle after a verb, or before a nationality, says who someone is.
         ("The minister discussed detained Americans and Anna Lindqvist", "", "detained"),
     ],
@@ -124,6 +130,8 @@ def test_a_date_that_belongs_to_another_event_does_not_date_the_development(
         ("Sweden calls on Russia to free Anna Lindqvist", "diplomatic_action", True),
         # ... the holder announcing its own act is not; others arrested are not the case.
         ("Russia says it will expel Anna Lindqvist", "diplomatic_action", False),
+        # An extradition hands a person from one state to another.
+        ("Mexico extradites Daniel Okafor to the US", "transferred", True),
         # A court ordering custody before trial holds a hearing.
         ("Judge orders 18-month pre-trial detention for Anna Lindqvist", "hearing", True),
         ("Two journalists arrested for covering Anna Lindqvist's case", "detained", False),
