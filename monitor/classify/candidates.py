@@ -366,7 +366,8 @@ _NOT_DEAD = re.compile(
 )
 _TO_FACE = re.compile(r"^\W*(?:\w+\W+){0,3}?to face\b", re.I)
 _BAIL_ENDED = re.compile(
-    r"\b(?:revok\w*|deni\w*|refus\w*|reject\w*|los(?:e|es|t|ing)|against|from|end(?:s|ed)?)"
+    r"\b(?:revok\w*|deni\w*|refus\w*|reject\w*|los(?:e|es|t|ing)|against|from|end(?:s|ed)?|"
+    r"escap\w*|fle(?:d|es|eing)|skip\w*|jump\w*|years? of)"
     r"\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
 )
@@ -388,6 +389,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
         return True  # "faked his own death", "was nearly killed"
+    if trig.id == "rel.home" and re.search(r"\bexile\b", text, re.I):
+        return True  # "returns from exile": a homecoming, not a release
     if trig.type is DevelopmentType.RELEASED and _TO_FACE.match(text[m.end() : m.end() + 40]):
         return True  # "returned home to face corruption charges": handed over, not freed
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
@@ -498,7 +501,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or C.SOUGHT.search(pre[-30:])
         or C.PURSUIT_BEFORE.search(pre[-45:])
         or C.PURSUIT_AFTER.match(post)
-        or C.ON_CONDITIONS.match(post)
+        or C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
         or (word in ("exchange", "swap") and re.match(r"^\s+for\b", post) is not None)
         or C.REMAINS_HELD.search(text)
     ):

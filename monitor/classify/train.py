@@ -39,7 +39,12 @@ _SHARED = Path("..") / "shared" / "eval"
 SHIPPED_SET = Path(__file__).with_name("labelled") / "feeds-2020-2024"
 SHIPPED_SETS = tuple(
     SHIPPED_SET.with_name(name)
-    for name in ("feeds-2020-2024", "feeds-2020-2023-more", "feeds-2020-2023-world")
+    for name in (
+        "feeds-2020-2024",
+        "feeds-2020-2023-more",
+        "feeds-2020-2023-world",
+        "feeds-2020-2023-asia",
+    )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")
 EVALUATION_SETS = (_SHARED / "news", *SHIPPED_SETS)

@@ -94,6 +94,9 @@ def test_a_descriptor_in_the_headline_stands_for_the_case_the_summary_names(
         ("Anna Lindqvist returned home to face corruption charges", "", "released"),
         ("Judge revokes Anna Lindqvist's bail", "", "bail"),
         ("Anna Lindqvist argues for bail", "", "bail"),
+        ("Anna Lindqvist escapes house arrest and flees abroad", "", "bail"),
+        ("Anna Lindqvist returns from exile to a hero's welcome", "", "released"),
+        ("Iran releases the prominent actress Daniel Okafor on bail", "", "released"),
         # A participle after a verb, or before a nationality, says who someone is.
         ("The minister discussed detained Americans and Anna Lindqvist", "", "detained"),
     ],
