@@ -42,8 +42,11 @@ class App:
     store: EventStore
     projectors: list[Projector] = field(default_factory=list)
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
-    # Classify in a worker process beside writing, for ingests longer than a few batches.
+    # Classify in worker processes beside writing, for ingests longer than a few batches:
+    # one per core (at most two), since classifying costs about three times what writing
+    # does and the main process mostly waits for the workers.
     classify_in_worker: bool = True
+    classifier_workers: int = field(default_factory=lambda: max(1, min(2, os.cpu_count() or 1)))
     _classifier: Classifier | None = None
     _pool: ClassifierPool | None = None
     _book: BookReader = field(default_factory=BookReader)
@@ -61,7 +64,7 @@ class App:
             self._pool.close()
             self._pool = None
         if self._pool is None:
-            self._pool = ClassifierPool(Classifier, book)
+            self._pool = ClassifierPool(Classifier, book, self.classifier_workers)
         return self._pool
 
     def ingest(
@@ -86,6 +89,7 @@ class App:
                 policy=self.review,
                 pool=self._pool_for if self.classify_in_worker else None,
                 states=self._states,
+                ahead=self.classifier_workers + 1,  # a batch for each worker while one is written
             )
         finally:
             self.project(stop=stop)

@@ -399,15 +399,16 @@ def ingest_articles(
     per_transaction: int = 50,
     pool: Callable[[CaseBook], ClassifierPool] | None = None,
     states: DecisionStates | None = None,
+    ahead: int = 2,
 ) -> IngestResult:
     """Store each article, classify it and append its developments, `per_transaction`
     articles per transaction (see the acknowledgement rule above); `policy` says which
     developments wait for review.
 
-    Known articles are recognised before classification. With `pool` (a worker for a case
-    book, asked for only when the input runs past two batches), the next batches are
-    classified in a worker process while this one is written. `items` is read lazily, a few
-    batches ahead, so a long stream is never held in memory.
+    Known articles are recognised before classification. With `pool` (workers for a case
+    book, asked for only when the input runs past two batches), up to `ahead` batches are
+    classified in the workers while the current one is written. `items` is read lazily, a
+    few batches ahead, so a long stream is never held in memory.
 
     An article that fails is recorded in the result and the rest go on: a batch that fails
     is written again one article per transaction, so the bad one fails alone. `stop` is
@@ -436,7 +437,7 @@ def ingest_articles(
             started.append(pool(case_book))  # only once the input outgrows a few batches
         return started[0].submit(batch.unknown())
 
-    batches = pipelined(screened(), run, submit if pool else None, inline_first=2)
+    batches = pipelined(screened(), run, submit if pool else None, depth=ahead, inline_first=2)
     for batch, found in batches:
         if stop is not None and stop():
             result.stopped = True  # between transactions: stopping here is clean

@@ -53,13 +53,14 @@ def _classify_batch(batch: Sequence[Article]) -> list[Classified]:
 
 
 class ClassifierPool:
-    """One worker process holding a classifier for one case book."""
+    """Worker processes (one by default), each holding a classifier for one case book."""
 
-    def __init__(self, factory: ClassifierFactory, book: CaseBook) -> None:
+    def __init__(self, factory: ClassifierFactory, book: CaseBook, workers: int = 1) -> None:
         self.book = book
+        self.workers = workers
         # spawn, not fork: the parent may run threads (the daemon's scheduler, HTTP clients).
         self._executor = ProcessPoolExecutor(
-            max_workers=1,
+            max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
             initargs=(factory, book),
