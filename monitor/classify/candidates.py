@@ -245,10 +245,18 @@ def _rule_only(
     covered = {(c.case, c.type, c.evidence) for c in found if "rule" in c.features}
     by_text = {s.text: s for s in view.sentences}
     out = []
+    vetoed: dict[tuple[str, DevelopmentType], bool] = {}  # several cases share one sentence
+    cues: dict[str, list[str]] = {}
     for d in view.rule_developments:
         sent = by_text.get(d.evidence)
-        if (d.case, d.type, d.evidence) in covered or sent is None or _all_vetoed(d):
+        if (d.case, d.type, d.evidence) in covered or sent is None:
             continue
+        if (d.evidence, d.type) not in vetoed:
+            vetoed[(d.evidence, d.type)] = _all_vetoed(d)
+        if vetoed[(d.evidence, d.type)]:
+            continue
+        if d.evidence not in cues:
+            cues[d.evidence] = _sentence_cues(d.evidence, sent, first_body, n_units)
         feats = [
             f"T={d.type}",
             f"tr=rule:{d.rule}",
@@ -256,7 +264,7 @@ def _rule_only(
             "rule",
             f"rule:{d.type}",
             f"rule_conf={_bucket(round(d.confidence * 100), (70, 79, 89))}",
-            *_sentence_cues(d.evidence, sent, first_body, n_units),
+            *cues[d.evidence],
         ]
         typed = [f"{f}|{d.type}" for f in feats if not f.startswith("T=")]
         if len(view.sentences) > _FEED_ITEM_SENTENCES:

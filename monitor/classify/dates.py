@@ -179,10 +179,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+# A cheap first look: no digit and no date word, no date.
+_MAYBE_DATE = re.compile(r"\d|" + "|".join(re.escape(w) for w in _DATE_WORDS), re.I)
+
+
 def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `pub` where it needs to be."""
-    lower = text.lower()
-    if not any(ch.isdigit() for ch in text) and not any(w in lower for w in _DATE_WORDS):
+    if not _MAYBE_DATE.search(text):
         return []
     found: list[DateMention] = []
     spans: list[tuple[int, int]] = []
