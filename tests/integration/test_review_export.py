@@ -66,6 +66,20 @@ def decided(db_url: str, tmp_path: Path) -> str:
     return db_url
 
 
+def shared_score(arts: Path, cases: Path, gold: Path, tmp_path: Path, shared_dir: Path) -> str:
+    """What `../shared/eval/score.py` prints for `monitor extract`'s lines against `gold`."""
+    predictions = subprocess.run(
+        [sys.executable, "-m", "monitor", "extract", str(arts), "--cases", str(cases)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout  # fmt: skip
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(predictions)
+    return subprocess.run(
+        [sys.executable, str(shared_dir / "eval/score.py"), str(pred), str(gold)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+
 def test_export_writes_gold_lines_in_the_evaluation_format(
     decided: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -99,16 +113,7 @@ def test_the_scorer_reads_the_export_and_scores_the_classifier_on_it(
     # The same keys, in the same order, as the evaluation set's gold lines.
     first = json.loads((shared_dir / "eval/news/gold.jsonl").read_text().splitlines()[0])
     assert tuple(first) == GOLD_KEYS
-    predictions = subprocess.run(
-        [sys.executable, "-m", "monitor", "extract", str(arts), "--cases", str(cases)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    ).stdout  # fmt: skip
-    pred = tmp_path / "pred.jsonl"
-    pred.write_text(predictions)
-    scored = subprocess.run(
-        [sys.executable, str(shared_dir / "eval/score.py"), str(pred), str(gold)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    scored = shared_score(arts, cases, gold, tmp_path, shared_dir)
     overall = float(scored.strip().splitlines()[-1].split()[-1])
     # The classifier finds all three reviewed developments and the rejected release too.
     assert 0.7 < overall < 1.0, scored
@@ -159,16 +164,7 @@ def test_the_evaluation_command_and_the_shared_scorer_agree_on_the_export(
     run("classifier", "evaluate", "--gold", str(gold), "--articles", str(arts),
         "--cases", str(cases))  # fmt: skip
     ours = figures(capsys.readouterr().out)
-    predictions = subprocess.run(
-        [sys.executable, "-m", "monitor", "extract", str(arts), "--cases", str(cases)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    ).stdout  # fmt: skip
-    pred = tmp_path / "pred.jsonl"
-    pred.write_text(predictions)
-    scored = subprocess.run(
-        [sys.executable, str(shared_dir / "eval/score.py"), str(pred), str(gold)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    scored = shared_score(arts, cases, gold, tmp_path, shared_dir)
     theirs = figures(scored)
     assert {k: theirs[k] for k in EXPECTED} == EXPECTED, scored
     assert theirs == ours
