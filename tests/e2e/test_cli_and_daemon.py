@@ -47,6 +47,14 @@ def server() -> Iterator[FeedServer]:
                     "date": "Sat, 17 Jun 2023 08:00:00 GMT",
                     "link": "https://news.example.org/w1",
                 },
+                # A second outlet: a release counts once two report it (docs/review.md).
+                {
+                    "id": "w2",
+                    "title": "Sweden welcomes release of Anna Lindqvist",
+                    "text": "Anna Lindqvist was freed on Friday in an exchange of prisoners.",
+                    "date": "Sat, 17 Jun 2023 09:00:00 GMT",
+                    "link": "https://other.example.com/w2",
+                },
             ]
         )
     )
