@@ -428,24 +428,30 @@ def _classifier_train(args: argparse.Namespace) -> int:
 def _classifier_evaluate(args: argparse.Namespace) -> int:
     from monitor.classify import evaluate, train
 
-    if args.gold:
-        if not (args.articles and args.cases):
-            raise UsageError("--gold needs --articles and --cases")
+    if args.gold or args.held_out:
         from monitor.classify import model as learned
         from monitor.classify.extract import Classifier
 
+        if args.held_out:
+            try:
+                articles, gold, book = train.load_set(Path(args.held_out), Path(args.corpus))
+            except (OSError, ValueError) as exc:
+                raise UsageError(str(exc)) from exc
+            name = args.held_out
+        else:
+            if not (args.articles and args.cases):
+                raise UsageError("--gold needs --articles and --cases")
+            articles = list(load_articles(Path(args.articles)).articles)
+            gold, book = train.read_jsonl(Path(args.gold)), load_cases(Path(args.cases))
+            name = args.gold
         try:
             scorer = learned.load(Path(args.model)) if args.model else None
         except learned.ModelError as exc:
             raise UsageError(str(exc)) from exc
-        classifier = Classifier(load_cases(Path(args.cases)), scorer)
-        preds = [
-            train.prediction_line(a.id, d)
-            for a in load_articles(Path(args.articles)).articles
-            for d in classifier(a)
-        ]
-        result = evaluate.score(preds, train.read_jsonl(Path(args.gold)))
-        print(f"{classifier.version} on {args.gold}")
+        classifier = Classifier(book, scorer)
+        preds = [train.prediction_line(a.id, d) for a in articles for d in classifier(a)]
+        result = evaluate.score(preds, gold)
+        print(f"{classifier.version} on {name}")
     else:
         from monitor.classify.train import EVALUATION_EXTRA, EVALUATION_SETS
 
@@ -659,6 +665,11 @@ def build_parser() -> argparse.ArgumentParser:
     ceval.add_argument("--articles", metavar="FILE", help="with --gold: the articles")
     ceval.add_argument("--cases", metavar="FILE", help="with --gold: the cases")
     ceval.add_argument("--model", metavar="FILE", help="with --gold: this model, not the shipped")
+    ceval.add_argument(
+        "--held-out",
+        metavar="DIR",
+        help="score the shipped model (or --model) on a labelled set it was not trained on",
+    )
 
     cases = sub.add_parser("cases", help="case definitions", parents=[common])
     cases_sub = cases.add_subparsers(dest="cases_command", required=True, metavar="ACTION")

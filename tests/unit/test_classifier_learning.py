@@ -119,7 +119,8 @@ def test_a_malformed_model_file_is_one_clear_error(tmp_path: Path) -> None:
         learned.load(bad)
 
 
-def test_a_pointer_set_rebuilds_items_and_evidence_from_the_corpus(tmp_path: Path) -> None:
+def _pointer_set(tmp_path: Path) -> tuple[Path, Path]:
+    """A one-item pointer set and the corpus it points into (our own fictional item)."""
     corpus = tmp_path / "corpus"
     (corpus / "2023").mkdir(parents=True)
     items = [
@@ -157,6 +158,11 @@ def test_a_pointer_set_rebuilds_items_and_evidence_from_the_corpus(tmp_path: Pat
         )
         + "\n"
     )
+    return folder, corpus
+
+
+def test_a_pointer_set_rebuilds_items_and_evidence_from_the_corpus(tmp_path: Path) -> None:
+    folder, corpus = _pointer_set(tmp_path)
     arts, gold, book = train.load_set(folder, corpus)
     assert [a.text for a in arts] == ["Anna Lindqvist was freed on Tuesday & flew home."]
     assert gold[0]["evidence"] == "Anna Lindqvist was freed on Tuesday"
@@ -167,3 +173,16 @@ def test_a_pointer_set_rebuilds_items_and_evidence_from_the_corpus(tmp_path: Pat
     )
     with pytest.raises(ValueError, match=r"is not https://e\.x/1"):
         train.load_set(folder, corpus)
+
+
+def test_the_shipped_model_is_scored_on_a_held_out_pointer_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from monitor.cli import main
+
+    folder, corpus = _pointer_set(tmp_path)
+    code = main(["classifier", "evaluate", "--held-out", str(folder), "--corpus", str(corpus)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "released" in out and out.strip().splitlines()[-1].startswith(">= 0.90")
+    assert "F1 1.000" in out  # the one release is found, on a compatible date
