@@ -128,6 +128,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
         if not mentions and n_units > _MAX_DOC_UNITS:
             continue
         dates = find_dates(text, view.published)
+        foreign = {d.date for d in dates if d.date is not None and _of_another(text, d)}
         masked = _mask(text, mentions)
         sentence_cues = _sentence_cues(text, sent, first_body, n_units)
         for trig in C.TRIGGERS:
@@ -137,12 +138,12 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     continue
                 if _vetoed(text, m, trig):
                     continue
-                local = [*_local_cues(text, m, trig), *_nominal(text, m, mentions)]
+                clause = _clause_before(text, m)
+                local = [*_local_cues(text, m, clause), *_nominal(text, m, mentions)]
                 lexical = _lexical(masked, text, m, mentions, trig.type)
                 date, date_cue = _date(
                     trig.type, text, m, dates, sent, local, view.published, previous_date
                 )
-                clause = _clause_before(text, m)
                 for case, relation in targets:
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
@@ -173,9 +174,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     typed = [
                         f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w=", "tr="))
                     ]
-                    picked, dated_by = _pick_date(
-                        rule, date, date_cue, view.published, _foreign_dates(text, dates)
-                    )
+                    picked, dated_by = _pick_date(rule, date, date_cue, view.published, foreign)
                     out.append(
                         Candidate(
                             case,
@@ -196,14 +195,10 @@ def candidates(view: ArticleView) -> list[Candidate]:
     return out + _rule_only(view, out, first_body, n_units)
 
 
-def _foreign_dates(text: str, dates: Sequence[DateMention]) -> set[PartialDate]:
-    """Dates the sentence gives to something else: a noun's ("over 2019 protests")."""
-    return {
-        d.date
-        for d in dates
-        if d.date is not None
-        and (_NOUN_DATE.search(text[d.end : d.end + 30]) or _DATE_OF_OTHER.search(text[: d.start]))
-    }
+def _of_another(text: str, d: DateMention) -> bool:
+    """Whether a date belongs to a noun, not a verb: "over 2019 protests", "the 1994 genocide"."""
+    after, before = text[d.end : d.end + 30], text[: d.start]
+    return bool(_NOUN_DATE.search(after) or _DATE_OF_OTHER.search(before))
 
 
 def _pick_date(
@@ -211,7 +206,7 @@ def _pick_date(
     own: PartialDate | None,
     cue: str,
     pub: dt.date | None,
-    foreign: set[PartialDate] = frozenset(),  # type: ignore[assignment]
+    foreign: set[PartialDate],
 ) -> tuple[PartialDate | None, str]:
     """The precise rules' date, unless it is only the publication day (or none) where this
     candidate found a date of its own in the text, or another thing's date; and how the date
@@ -393,13 +388,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     pre = text[max(0, m.start() - 40) : m.start()]
     cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(": "))
     pre = pre[cut + 1 :] if cut >= 0 else pre
+    post = text[m.end() : m.end() + 40]
     if _NEGATED.search(pre):
         return True
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
         return True  # "faked his own death", "was nearly killed"
     if trig.id == "rel.home" and re.search(r"\bexile\b", text, re.I):
         return True  # "returns from exile": a homecoming, not a release
-    if trig.type is DevelopmentType.RELEASED and _TO_FACE.match(text[m.end() : m.end() + 40]):
+    if trig.type is DevelopmentType.RELEASED and _TO_FACE.match(post):
         return True  # "returned home to face corruption charges": handed over, not freed
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
         return True  # "judge revokes his bail", "loses appeal against house arrest"
@@ -432,7 +428,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # a statement is a diplomatic act only when a government makes it
     if trig.type is DevelopmentType.CONSULAR_VISIT and not C.CONSULAR_CONTEXT.search(text):
         return True
-    post = text[m.end() : m.end() + 40]
     if trig.type is DevelopmentType.DETAINED:
         if word == "arrest" and pre.lower().endswith("house "):
             return True  # house arrest is its own type (bail), not a new detention
@@ -715,15 +710,16 @@ def _clause_before(text: str, m: re.Match[str]) -> str:
     return pre[cut + 1 :] if cut >= 0 else pre
 
 
-def _local_cues(text: str, m: re.Match[str], trig: C.Trigger) -> list[str]:
-    """Tense, aspect, negation, modality and demand cues in the words around the trigger."""
+def _local_cues(text: str, m: re.Match[str], clause: str) -> list[str]:
+    """Tense, aspect, negation, modality and demand cues in the words around the trigger
+    (`clause`: the words before it in its clause, `_clause_before`)."""
     pre = text[max(0, m.start() - _WINDOW) : m.start()]
     around = _Around(
         m.group(0).lower(),
         m.group(0)[:1].isupper(),
         m.group(0)[:1].isupper() and m.start() > 0,
         pre,
-        _clause_before(text, m),
+        clause,
         text[m.end() : m.end() + _WINDOW],
         text,
     )
@@ -802,7 +798,7 @@ _DATE_OF_OTHER = re.compile(r"\b(?:over|of|from|during)\s+(?:the\s+)?$", re.I)
 def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     """Whether a date in the sentence dates this trigger: in its clause, not a noun's date
     ("over 2019 protests", "last year's laureate", "the 1994 genocide")."""
-    if _NOUN_DATE.search(text[d.end : d.end + 30]) or _DATE_OF_OTHER.search(text[: d.start]):
+    if _of_another(text, d):
         return False
     if (
         re.fullmatch(r"(?:19|20)\d\d", d.text.strip())

@@ -262,6 +262,7 @@ def cross_validate(
     tested = {e.article.id for e in exs}
     gold_tested = [g for g in gold if g["article"] in tested]
     first: list[dict[str, Any]] = []
+    first_folds: list[list[int]] = []
     pooled: Score | None = None
     per_repeat: list[float] = []
     for r in range(repeats):
@@ -278,12 +279,12 @@ def cross_validate(
         per_repeat.append(result.f1)
         pooled = result if pooled is None else pooled + result
         if r == 0:
-            first = preds
+            first, first_folds = preds, folds
     assert pooled is not None
     return CrossValidation(
         first,
         pooled,
-        [sorted({c for i in f for c in exs[i].groups}) for f in case_folds(exs, k)],
+        [sorted({c for i in f for c in exs[i].groups}) for f in first_folds],
         per_repeat,
     )
 
