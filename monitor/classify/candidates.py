@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from monitor.classify import cues as C
 from monitor.classify import rules as R
 from monitor.classify.dates import DateMention, find_dates, number, shift
-from monitor.classify.mentions import Mention
+from monitor.classify.mentions import Mention, title_case
 from monitor.classify.text import Sentence
 from monitor.domain.dates import PartialDate
 from monitor.domain.developments import Development, DevelopmentType
@@ -145,6 +145,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     trig.type, text, m, dates, sent, local, view.published, previous_date
                 )
                 for case, relation in targets:
+                    if trig.type is DevelopmentType.DIED and "agent" in relation:
+                        continue  # "a man killed by X": X is the killer, not the dead
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
                     if holder is not None and holder.search(clause[-40:]):
@@ -246,6 +248,13 @@ def _rule_only(
         sent = by_text.get(d.evidence)
         if (d.case, d.type, d.evidence) in covered or sent is None:
             continue
+        named = [x for x in view.mentions[sent.index] if d.case in x.cases]
+        if (
+            named
+            and all(_kin_span(x, d.evidence) for x in named)
+            and not _SPEECH.search(d.evidence)
+        ):
+            continue  # only a relative of the case is named here: "son of drug lord X arrested"
         if (d.evidence, d.type) not in vetoed:
             vetoed[(d.evidence, d.type)] = _all_vetoed(d)
         if vetoed[(d.evidence, d.type)]:
@@ -283,6 +292,7 @@ def _rule_only(
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|without|denie[sd]|deny)\b(?:\W+\w+){0,2}\W*$", re.I)
+_FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled|is|was|be)\s+not\s+$", re.I)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
@@ -364,6 +374,11 @@ _COUNT_BEFORE = re.compile(
     r"several|many)\s+(?:(?:people|were|have|had|been|are|more|others)\s+){0,2}$",
     re.I,
 )
+_KIN_BEFORE = re.compile(
+    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|children|parents|victims?)"
+    r"(?:\s+[\w'’-]+){0,3}\s+$",
+    re.I,
+)
 _NOT_DEAD = re.compile(
     r"\b(?:fak(?:ed|es|ing)|stag(?:ed|es|ing)|nearly|almost)\s+(?:\w+\s+){0,2}$", re.I
 )
@@ -389,8 +404,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(": "))
     pre = pre[cut + 1 :] if cut >= 0 else pre
     post = text[m.end() : m.end() + 40]
-    if _NEGATED.search(pre):
-        return True
+    if _NEGATED.search(pre) and not (trig.id == "ver.guilty" and _FOUND_NOT.search(pre[-20:])):
+        return True  # but "found not guilty" is a verdict
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
         return True  # "faked his own death", "was nearly killed"
     if trig.id == "rel.home" and re.search(r"\bexile\b", text, re.I):
@@ -401,8 +416,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "judge revokes his bail", "loses appeal against house arrest"
     if _NICKNAME.search(pre):
         return True  # "known as the 'Merchant of Death'": a name, not an event
-    if trig.type is DevelopmentType.DIED and (_COUNT_BEFORE.search(pre) or C.OTHERS.search(pre)):
-        return True  # "two killed in protests", "20 protesters have been killed": others died
+    if trig.type is DevelopmentType.DIED and (
+        _COUNT_BEFORE.search(pre) or C.OTHERS.search(pre) or _KIN_BEFORE.search(pre)
+    ):
+        return True  # "two killed in protests", "his wife and son were found dead": others died
     if trig.type is DevelopmentType.SENTENCED and _CUSTODY_ORDER.search(
         text, max(0, m.start() - 40), m.end() + 40
     ):
@@ -525,7 +542,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         _THING_OBJECT.match(post) or _DIPLOMAT_OBJECT.match(post)
     ):
         return True  # "released details of", "expels the US ambassador": no prisoner freed
-    if trig.id == "rel.free" and m.group(0)[:1].isupper() and _IN_NAME.search(pre):
+    if (
+        trig.id == "rel.free"
+        and m.group(0)[:1].isupper()
+        and _IN_NAME.search(pre)
+        and not title_case(text)
+    ):
         return True  # "Radio Free Europe": part of a name
     if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
         return True  # "a report on X's case was released"
@@ -573,6 +595,8 @@ def _targets(
     nearest = min(_distance(x, m) for x in mentions)
     out = []
     for case, x in by_case.items():
+        if _kin_acts(x, m):
+            continue  # "arrests son of drug lord X", "X's son was arrested": a relative's news
         gap = _distance(x, m)
         side = "before" if x.end <= m.start() else "after" if x.start >= m.end() else "inside"
         words = len(_words_between(x, m))
@@ -597,12 +621,57 @@ def _targets(
             feats.append("other_nearer")
         if m.string[x.end : x.end + 2] in ("'s", "’s"):
             feats.append("possessor")
+        if x.start >= m.end() and _BY_BETWEEN.match(m.string[m.end() : x.start]):
+            feats.append("agent")  # "killed by X", "a man shot by X": X did it
         if C.GOVERNED_BEFORE.search(m.string[max(0, x.start - 30) : x.start]):
             feats.append("governed")
         if x.start < 3 or m.string[: x.start].rstrip().endswith((",", ":", "-", "—")):
             feats.append("clause_start")
         out.append((case, feats))
     return out
+
+
+_KIN = (
+    r"(?:sons?|daughters?|wife|husband|mother|father|brothers?|sisters?|children|nephew|niece|"
+    r"cousin|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend|fianc[ée]e?|widow|"
+    r"co-?defendants?|associates?|aides?|accomplices?)"
+)
+_KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+)?" + _KIN + r"\b", re.I)
+_KIN_BEFORE_OF = re.compile(r"\b" + _KIN + r"\s+of\s+(?:\W*[\w-]+\W+){0,3}?\W*$", re.I)
+_SPEECH = re.compile(
+    r"\b(?:says?|said|tells?|told|vows?|vowed|calls?|called|urges?|urged|asks?|asked|"
+    r"fears?|feared|hopes?|hoped|learn(?:s|ed|t)|thinks?|believes?)\b",
+    re.I,
+)
+
+
+def _kin_span(x: Mention, text: str) -> tuple[int, int] | None:
+    """Where a mention names a relative or associate of the case ("X's son", "the son of X"),
+    the span of that phrase; LABELING counts a relative as another person."""
+    after = _KIN_AFTER.match(text[x.end :])
+    if after is not None:
+        return x.start, x.end + after.end()
+    window = text[max(0, x.start - 60) : x.start]
+    before = _KIN_BEFORE_OF.search(window)
+    if before is None:
+        return None
+    return x.start - len(window) + before.start(), x.end
+
+
+def _kin_acts(x: Mention, m: re.Match[str]) -> bool:
+    """Whether the trigger happens to the relative a mention names, not to the case: "arrests
+    son of drug lord X", "X's son was arrested". "X's wife says he was jailed" is still X's news:
+    speech between leaves it to X."""
+    span = _kin_span(x, m.string)
+    if span is None:
+        return False
+    if m.start() >= span[1]:
+        gap = m.string[span[1] : m.start()]
+    elif m.end() <= span[0]:
+        gap = m.string[m.end() : span[0]]
+    else:
+        return False
+    return len(_words(gap)) <= 4 and not _SPEECH.search(gap)
 
 
 def _distance(x: Mention, m: re.Match[str]) -> int:
@@ -626,6 +695,7 @@ def _words_between(x: Mention, m: re.Match[str]) -> list[str]:
     return []
 
 
+_BY_BETWEEN = re.compile(r"^\s+by\s+(?:[\w-]+\s+){0,2}$", re.I)
 _OF_BETWEEN = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _POSSESSIVE_BETWEEN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+)?$")
 

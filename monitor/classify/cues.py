@@ -100,6 +100,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     # trials
     _t("tri.trial", T.TRIAL, r"\btrials?\b"),
     _t("tri.tried", T.TRIAL, r"\b(?:tried|testif(?:ied|ies|y))\b"),
+    # A trial under way, told by its parts: "the jury began deliberating", "took the stand".
+    _t(
+        "tri.process",
+        T.TRIAL,
+        r"\b(?:jur(?:y|ors?|ies)|deliberat(?:e|es|ed|ing|ions?)|closing arguments?|"
+        r"opening statements?|(?:took|takes|take|taking) the (?:witness )?stand|testimony|"
+        r"mistrial|retrial|cross-examin\w+|(?:gave|gives|giving) evidence|"
+        r"(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)|"
+        r"court (?:heard|hears)|told the (?:court|jury))\b",
+    ),
     # verdicts
     _t("ver.convict", T.VERDICT, r"\bconvict(?:ed|s|ion)?\b"),
     _t("ver.guilty", T.VERDICT, r"\bguilty\b"),
@@ -136,7 +146,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("tra.transfer", T.TRANSFERRED, r"\btransferr?(?:ed|s|ing)?\b|\btransfer\b"),
     _t("tra.moved", T.TRANSFERRED, r"\b(?:moved|relocated|handed over|penal colony)\b"),
     # Handed from one state to another: "extradited to the US", "Mexico extradites X".
-    _t("tra.extradited", T.TRANSFERRED, r"\bextradit(?:ed|es)\b"),
+    _t(
+        "tra.extradited",
+        T.TRANSFERRED,
+        r"\bextradit(?:ed|es)\b|\bextradition(?: flight)? to\b|\b(?:sent|turned over) to\b",
+    ),
     # releases
     _t("rel.release", T.RELEASED, r"\breleas(?:ed|es|e|ing)\b"),
     _t(

@@ -244,10 +244,22 @@ def _resolve_hit(
         chosen = next(iter(owners))
     else:
         return None
-    # "Meng Hongwei" or "John Kovrig": the surname of someone else.
-    if _other_given_name(text, start, end, index, chosen):
+    # "Meng Hongwei" or "John Kovrig": the surname of someone else. In a title-case headline
+    # every word is capitalised, so a capitalised neighbour says nothing about a person the
+    # item names in full: "Tennis Legend Becker Freed From Prison".
+    title_named = chosen in named and title_case(text)
+    if not title_named and _other_given_name(text, start, end, index, chosen):
         return None
     return Mention((chosen,), start, end, "surname")
+
+
+_LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
+
+
+def title_case(text: str) -> bool:
+    """Whether most longer words are capitalised, as in many outlets' headlines."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _standalone_surname(text: str, start: int, end: int) -> bool:
