@@ -374,6 +374,12 @@ _COUNT_BEFORE = re.compile(
     r"several|many)\s+(?:(?:people|were|have|had|been|are|more|others)\s+){0,2}$",
     re.I,
 )
+_ON_APPEAL = re.compile(
+    r"\b(?:overturn\w*|vacat\w*|quash\w*|reinstat\w*|upheld|uphold\w*|annul\w*|set aside|"
+    r"thrown out|tossed out)\b",
+    re.I,
+)
+_VERDICT_WORD = re.compile(r"\b(?:convict\w*|guilty|acquit\w*|verdicts?)\b", re.I)
 _KIN_BEFORE = re.compile(
     r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|children|parents|victims?)"
     r"(?:\s+[\w'’-]+){0,3}\s+$",
@@ -555,6 +561,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         text, max(0, m.start() - 15), m.end() + 12
     ):
         return True  # "sentenced to death" is a sentence, not a death
+    if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and (
+        _ON_APPEAL.search(text, max(0, m.start() - 40), m.start())
+        or _ON_APPEAL.search(text, m.end(), m.end() + 25)
+    ):
+        return True  # "conviction overturned", "vacated his conviction": an appeal's decision
+    if trig.id == "tri.process" and _VERDICT_WORD.search(text):
+        return True  # "jury convicts X", "jurors found him guilty": a verdict, not the trial
     # "upheld the conviction", "overturned the sentence": an appeal decided, not a new one.
     if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and any(
         a.start() <= m.start() < a.end()

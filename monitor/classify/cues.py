@@ -149,7 +149,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "tra.extradited",
         T.TRANSFERRED,
-        r"\bextradit(?:ed|es)\b|\bextradition(?: flight)? to\b|\b(?:sent|turned over) to\b",
+        r"\bextradit(?:ed|es)\b|\bextradition flights?\b|\b(?:sent|turned over) to\b",
     ),
     # releases
     _t("rel.release", T.RELEASED, r"\breleas(?:ed|es|e|ing)\b"),

@@ -16,8 +16,10 @@ from monitor.classify.model import Model
 from monitor.domain.developments import Development, DevelopmentType, report_order
 
 # A candidate too weak to report a development alone may still date one that is reported
-# ("In January, Iran executed ..." below the headline that names the case).
-_DATING_SHARE = 0.5
+# ("In January, Iran executed ..." below the headline that names the case). A fixed floor,
+# not a share of the threshold: the threshold leans to precision for unseen people, and how
+# plausible a dating sentence must be does not change with that.
+_DATING_FLOOR = 0.11
 _DATE_RANK = {"explicit": 4, "old": 4, "began": 4, "rule": 5, "offset": 3, "pub": 1}
 
 
@@ -33,7 +35,7 @@ def decide(
     for c in cands:
         raw = model.raw(c.features)
         key = (c.case, c.type)
-        if raw >= model.threshold * _DATING_SHARE:
+        if raw >= min(_DATING_FLOOR, model.threshold):
             accepted_by_key[key].append(c)
         if key not in best or raw > best[key][0]:
             best[key] = (raw, c)

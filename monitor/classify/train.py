@@ -307,22 +307,13 @@ def train_model(
         held = [exs[i] for i in test_idx]
         oof_weights.append((w, b, held))
         oof.extend(held)
-    # One threshold for all inner folds: the one that maximises their pooled F1, averaged over
-    # its neighbours, so that a flat, noisy curve does not pick a lucky spike.
+    # One threshold for all inner folds, from their pooled F1 curve.
     grid = [i / 100 for i in range(10, 91, 2)]
     f1s = [
         score([p for w, b, held in oof_weights for p in predict(Model(w, b, t), held)], gold).f1
         for t in grid
     ]
-    smooth = [
-        sum(f1s[max(0, i - _SMOOTH) : i + _SMOOTH + 1])
-        / len(f1s[max(0, i - _SMOOTH) : i + _SMOOTH + 1])
-        for i in range(len(grid))
-    ]
-    # Of the thresholds on the curve's plateau, the highest: people never seen in training cost
-    # precision more than recall (docs/classifier.md, held-out sets).
-    top = max(smooth)
-    best = max(t for t, f in zip(grid, smooth, strict=True) if f >= top - _PLATEAU)
+    best = plateau_threshold(grid, f1s)
     for w, b, held in oof_weights:
         outcomes.extend(_raw_outcomes(Model(w, b, best), held, gold))
     weights, bias = fit(exs, c)
@@ -333,6 +324,19 @@ def train_model(
         _calibration(outcomes),
         {"trained_on": len(exs), "C": c, "inner_folds": inner},
     )
+
+
+def plateau_threshold(grid: Sequence[float], f1s: Sequence[float]) -> float:
+    """The highest threshold whose F1, averaged with its neighbours, is within _PLATEAU of the
+    best: a flat, noisy curve must not pick a lucky spike, and people never seen in training
+    cost precision more than recall (docs/classifier.md, held-out sets)."""
+    smooth = [
+        sum(f1s[max(0, i - _SMOOTH) : i + _SMOOTH + 1])
+        / len(f1s[max(0, i - _SMOOTH) : i + _SMOOTH + 1])
+        for i in range(len(grid))
+    ]
+    top = max(smooth)
+    return max(t for t, f in zip(grid, smooth, strict=True) if f >= top - _PLATEAU)
 
 
 def load_set(folder: Path, corpus: Path) -> tuple[list[Article], list[dict[str, Any]], CaseBook]:

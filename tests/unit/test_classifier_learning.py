@@ -50,6 +50,14 @@ def test_training_twice_on_the_same_data_gives_the_same_artifact() -> None:
     assert first.version == second.version and first.version.startswith("model-")
 
 
+def test_the_threshold_is_the_highest_on_the_plateau_not_a_lucky_spike() -> None:
+    grid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+    # A spike at 0.2 loses to the broad top from 0.5 on; of that flat top, the highest wins.
+    assert train.plateau_threshold(grid, [0.6, 0.95, 0.6, 0.6, 0.8, 0.8, 0.8, 0.8, 0.8]) == 0.9
+    # Where the curve falls at the end, the best smoothed point stands alone.
+    assert train.plateau_threshold(grid, [0.6, 0.95, 0.6, 0.6, 0.8, 0.8, 0.8, 0.8, 0.5]) == 0.6
+
+
 def test_folds_never_put_one_case_on_both_sides() -> None:
     exs, _ = _examples()
     folds = train.case_folds(exs, 3)
