@@ -755,7 +755,7 @@ class _Grower:
         self.developments[case] = count
         return out
 
-    def grow(self, events: int, chunk: int = 10_000) -> None:
+    def grow(self, events: int, chunk: int = 1_000) -> None:
         from monitor.domain.events import case_stream
         from monitor.ingest import _article_row
         from monitor.store.events import lock_for_append
@@ -946,7 +946,7 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
                 f"growth: grow the store to {app.store.head():,} events",
                 seconds,
                 "s",
-                "appended through EventStore.append_streams_in in 10,000-event transactions, "
+                "appended through EventStore.append_streams_in in 1,000-event transactions, "
                 "with article rows and decision snapshots, projected after each",
             )
         first, last = rates[0], rates[-1]
