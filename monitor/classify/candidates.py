@@ -292,7 +292,7 @@ def _rule_only(
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|without|denie[sd]|deny)\b(?:\W+\w+){0,2}\W*$", re.I)
-_FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled|is|was|be)\s+not\s+$", re.I)
+_FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
@@ -379,7 +379,6 @@ _ON_APPEAL = re.compile(
     r"thrown out|tossed out)\b",
     re.I,
 )
-_VERDICT_WORD = re.compile(r"\b(?:convict\w*|guilty|acquit\w*|verdicts?)\b", re.I)
 _KIN_BEFORE = re.compile(
     r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|children|parents|victims?)"
     r"(?:\s+[\w'’-]+){0,3}\s+$",
@@ -423,7 +422,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if _NICKNAME.search(pre):
         return True  # "known as the 'Merchant of Death'": a name, not an event
     if trig.type is DevelopmentType.DIED and (
-        _COUNT_BEFORE.search(pre) or C.OTHERS.search(pre) or _KIN_BEFORE.search(pre)
+        _COUNT_BEFORE.search(pre) or C.OTHERS.search(pre) or _kin_died(pre)
     ):
         return True  # "two killed in protests", "his wife and son were found dead": others died
     if trig.type is DevelopmentType.SENTENCED and _CUSTODY_ORDER.search(
@@ -552,7 +551,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         trig.id == "rel.free"
         and m.group(0)[:1].isupper()
         and _IN_NAME.search(pre)
-        and not title_case(text)
+        and (not title_case(text) or pre.rstrip().endswith("Radio"))
     ):
         return True  # "Radio Free Europe": part of a name
     if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
@@ -562,12 +561,9 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "sentenced to death" is a sentence, not a death
     if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and (
-        _ON_APPEAL.search(text, max(0, m.start() - 40), m.start())
-        or _ON_APPEAL.search(text, m.end(), m.end() + 25)
+        _ON_APPEAL.search(pre) or _ON_APPEAL.search(re.split(r"[,;:]", post[:25], maxsplit=1)[0])
     ):
         return True  # "conviction overturned", "vacated his conviction": an appeal's decision
-    if trig.id == "tri.process" and _VERDICT_WORD.search(text):
-        return True  # "jury convicts X", "jurors found him guilty": a verdict, not the trial
     # "upheld the conviction", "overturned the sentence": an appeal decided, not a new one.
     if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and any(
         a.start() <= m.start() < a.end()
@@ -650,12 +646,28 @@ _KIN = (
     r"co-?defendants?|associates?|aides?|accomplices?)"
 )
 _KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+)?" + _KIN + r"\b", re.I)
-_KIN_BEFORE_OF = re.compile(r"\b" + _KIN + r"\s+of\s+(?:\W*[\w-]+\W+){0,3}?\W*$", re.I)
-_SPEECH = re.compile(
-    r"\b(?:says?|said|tells?|told|vows?|vowed|calls?|called|urges?|urged|asks?|asked|"
-    r"fears?|feared|hopes?|hoped|learn(?:s|ed|t)|thinks?|believes?)\b",
+_KIN_BEFORE_OF = re.compile(
+    r"\b" + _KIN + r"\s+of\s+(?!(?:two|three|four|five|six|seven|\d+)\b)(?:\W*[\w-]+\W+){0,3}?\W*$",
     re.I,
 )
+_SPEECH = re.compile(
+    r"\b(?:says?|said|tells?|told|vows?|vowed|calls?|called|urges?|urged|asks?|asked|"
+    r"fears?|feared|hopes?|hoped|learn(?:s|ed|t)|thinks?|believes?)\b|:",
+    re.I,
+)
+# A pronoun between the relative and the news points back to the case: "X's husband welcomed
+# her release", "X's wife says he was moved".
+_BACK_TO_CASE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+
+
+def _kin_died(pre: str) -> bool:
+    """ "His wife and son were found dead": a relative died, unless speech or a pronoun after
+    the relative points back to the case ("X's brother says he was executed")."""
+    kin = _KIN_BEFORE.search(pre)
+    if kin is None:
+        return False
+    tail = pre[kin.start() :]
+    return not _SPEECH.search(tail) and not _BACK_TO_CASE.search(tail)
 
 
 def _kin_span(x: Mention, text: str) -> tuple[int, int] | None:
@@ -684,7 +696,7 @@ def _kin_acts(x: Mention, m: re.Match[str]) -> bool:
         gap = m.string[m.end() : span[0]]
     else:
         return False
-    return len(_words(gap)) <= 4 and not _SPEECH.search(gap)
+    return len(_words(gap)) <= 4 and not _SPEECH.search(gap) and not _BACK_TO_CASE.search(gap)
 
 
 def _distance(x: Mention, m: re.Match[str]) -> int:

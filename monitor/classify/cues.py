@@ -104,11 +104,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "tri.process",
         T.TRIAL,
-        r"\b(?:jur(?:y|ors?|ies)|deliberat(?:e|es|ed|ing|ions?)|closing arguments?|"
-        r"opening statements?|(?:took|takes|take|taking) the (?:witness )?stand|testimony|"
-        r"mistrial|retrial|cross-examin\w+|(?:gave|gives|giving) evidence|"
-        r"(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)|"
-        r"court (?:heard|hears)|told the (?:court|jury))\b",
+        r"\b(?:jury|jurors) (?:\w+ ){0,2}?(?:hears?|heard|told|shown|saw|sees|begins?|began|"
+        r"retired?|deliberat\w+)\b|\bjury selection\b|"
+        r"\bdeliberations (?:began|begin|begins|continue|continued|resumed?)\b|"
+        r"\b(?:closing arguments?|opening statements?|mistrial|retrial|cross-examin\w+)\b|"
+        r"\b(?:took|takes|take|taking) the (?:witness )?stand\b|"
+        r"\b(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)\b|"
+        r"\bcourt (?:heard|hears)\b|\btold the (?:court|jury)\b",
     ),
     # verdicts
     _t("ver.convict", T.VERDICT, r"\bconvict(?:ed|s|ion)?\b"),
@@ -149,7 +151,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "tra.extradited",
         T.TRANSFERRED,
-        r"\bextradit(?:ed|es)\b|\bextradition flights?\b|\b(?:sent|turned over) to\b",
+        r"\bextradit(?:ed|es)\b|\bextradition flights?\b",
     ),
     # releases
     _t("rel.release", T.RELEASED, r"\breleas(?:ed|es|e|ing)\b"),

@@ -254,12 +254,17 @@ def _resolve_hit(
 
 
 _LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
+# Words that some headline styles leave in lower case.
+_MINOR_WORDS = frozenset(
+    {"from", "with", "into", "over", "after", "amid", "about", "under", "than"}
+)
 
 
 def title_case(text: str) -> bool:
-    """Whether most longer words are capitalised, as in many outlets' headlines."""
-    words = _LONG_WORD.findall(text)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    """Whether every longer word is capitalised, as in many outlets' headlines ("Tennis Legend
+    Becker Freed From Prison"); a sentence ("X was arrested in Moscow") has lower-case words."""
+    words = [w for w in _LONG_WORD.findall(text) if w.lower() not in _MINOR_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 def _standalone_surname(text: str, start: int, end: int) -> bool:

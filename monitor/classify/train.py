@@ -327,16 +327,20 @@ def train_model(
 
 
 def plateau_threshold(grid: Sequence[float], f1s: Sequence[float]) -> float:
-    """The highest threshold whose F1, averaged with its neighbours, is within _PLATEAU of the
-    best: a flat, noisy curve must not pick a lucky spike, and people never seen in training
-    cost precision more than recall (docs/classifier.md, held-out sets)."""
+    """The highest threshold of the stretch from the best on, whose F1 averaged with its
+    neighbours stays within _PLATEAU of the best: a flat, noisy curve must not pick a lucky
+    spike, and people never seen in training cost precision more than recall
+    (docs/classifier.md, held-out sets)."""
     smooth = [
         sum(f1s[max(0, i - _SMOOTH) : i + _SMOOTH + 1])
         / len(f1s[max(0, i - _SMOOTH) : i + _SMOOTH + 1])
         for i in range(len(grid))
     ]
-    top = max(smooth)
-    return max(t for t, f in zip(grid, smooth, strict=True) if f >= top - _PLATEAU)
+    best = max(range(len(grid)), key=lambda i: (smooth[i], -i))
+    high = best
+    while high + 1 < len(grid) and smooth[high + 1] >= smooth[best] - _PLATEAU:
+        high += 1  # the plateau is the stretch around the best, not a far bump as high
+    return grid[high]
 
 
 def load_set(folder: Path, corpus: Path) -> tuple[list[Article], list[dict[str, Any]], CaseBook]:

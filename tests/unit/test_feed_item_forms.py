@@ -224,8 +224,29 @@ def test_every_development_carries_a_confidence_between_zero_and_one(
             "released",
             True,
         ),
-        # Handed from one state to another.
+        # Handed from one state to another; "sent to prison" is no transfer.
         ("Daniel Okafor put on extradition flight to the U.S.", "", "transferred", True),
+        ("Anna Lindqvist sent to prison for 12 years", "", "transferred", False),
+        # A relative's words or a pronoun point back to the case; "mother of two" is no relative.
+        (
+            "Anna Lindqvist's husband welcomed her release from a Russian prison on Tuesday",
+            "",
+            "released",
+            True,
+        ),
+        ("Daniel Okafor's brother says he was executed", "", "died", True),
+        ("Mother of two Anna Lindqvist jailed for 12 years", "", "sentenced", True),
+        # Idioms and claims are no trial and no verdict.
+        ("The jury is still out on whether Daniel Okafor will be freed", "", "trial", False),
+        ("Anna Lindqvist says she was not guilty of any crime", "", "verdict", False),
+        # An appeal's decision in another clause leaves a new verdict alone.
+        (
+            "Daniel Okafor, whose 2019 conviction was overturned, was convicted again on Tuesday",
+            "",
+            "verdict",
+            True,
+        ),
+        ("Anna Lindqvist Interviewed By Radio Free Asia In Moscow Prison", "", "released", False),
     ],
 )
 def test_trials_acquittals_relatives_killers_title_case_and_extradition_flights(
