@@ -560,16 +560,17 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         text, max(0, m.start() - 15), m.end() + 12
     ):
         return True  # "sentenced to death" is a sentence, not a death
+    # "upheld the conviction", "conviction overturned", "vacated his conviction": an appeal's
+    # decision in the trigger's clause, or a precise appeal rule's match around it, is no new one.
     if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and (
-        _ON_APPEAL.search(pre) or _ON_APPEAL.search(re.split(r"[,;:]", post[:25], maxsplit=1)[0])
-    ):
-        return True  # "conviction overturned", "vacated his conviction": an appeal's decision
-    # "upheld the conviction", "overturned the sentence": an appeal decided, not a new one.
-    if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and any(
-        a.start() <= m.start() < a.end()
-        for r in R.RULES
-        if r.type is DevelopmentType.APPEAL
-        for a in r.pattern.finditer(text)
+        _ON_APPEAL.search(pre)
+        or _ON_APPEAL.search(re.split(r"[,;:]", post[:25], maxsplit=1)[0])
+        or any(
+            a.start() <= m.start() < a.end()
+            for r in R.RULES
+            if r.type is DevelopmentType.APPEAL
+            for a in r.pattern.finditer(text)
+        )
     ):
         return True
     return trig.type is not DevelopmentType.DIPLOMATIC_ACTION and bool(_UNREALISED.search(pre))
