@@ -385,8 +385,9 @@ class StatusProjector:
         self.on_change = on_change
         self._cache: dict[str, CaseState] = {}
         self._folded: dict[str, CaseStatus] = {}
-        # Per case, what to write at flush: its state, its fold, the last event's position.
-        self._pending: dict[str, tuple[CaseState, CaseStatus, int]] = {}
+        # Per case, what to write at flush: its state, its fold (None while replaying: folded
+        # once at flush, not after every event), the last event's position.
+        self._pending: dict[str, tuple[CaseState, CaseStatus | None, int]] = {}
         # This batch's reports of live developments (case, article, development, position),
         # and the cases whose sources a retraction changed: for the source counts at flush.
         self._reports: list[tuple[str, str, str, int]] = []
@@ -402,7 +403,12 @@ class StatusProjector:
     def flush(self, conn: Connection) -> None:
         counts = self._source_counts(conn)
         rows = [
-            {"case_key": key, **_status_row(state, after, position, counts[key])}
+            {
+                "case_key": key,
+                **_status_row(
+                    state, after if after is not None else fold(facts(state)), position, counts[key]
+                ),
+            }
             for key, (state, after, position) in self._pending.items()
         ]
         _upsert_rows(conn, case_status, "case_key", rows)
@@ -470,26 +476,51 @@ class StatusProjector:
             self._folded.pop(event.stream, None)
         return state
 
-    def _remember(self, stream: str, state: CaseState, folded: CaseStatus) -> None:
+    def _remember(self, stream: str, state: CaseState, folded: CaseStatus | None) -> None:
         """Keep at most `cache_size` case states, least recently used first out."""
         self._cache[stream] = state
-        self._folded[stream] = folded
+        if folded is None:
+            self._folded.pop(stream, None)
+        else:
+            self._folded[stream] = folded
         if len(self._cache) > self.cache_size:
             oldest = next(iter(self._cache))
             del self._cache[oldest]
             self._folded.pop(oldest, None)
 
+    def _note_sources(
+        self, key: str, state: CaseState, e: DomainEvent, was_live: bool, position: int
+    ) -> None:
+        """Remember what the event did to the case's live sources, for the counts at flush."""
+        development = getattr(e, "development_id", None)
+        is_live = _is_live(state, development)
+        if was_live != is_live and not isinstance(e, DevelopmentRecorded):
+            # A decision (retract, confirm, reject, correct) or an accepting report changed
+            # whether a development counts: rare, so its case is counted afresh.
+            self._recount.add(key)
+        elif is_live and isinstance(e, DevelopmentRecorded | DevelopmentCorroborated):
+            self._reports.append((key, e.source.article_id, e.development_id, position))
+
     def apply(self, conn: Connection, event: StoredEvent, *, replaying: bool) -> None:
         if event.type not in _CASE_EVENTS or not event.stream.startswith("case:"):
             return
         state = self._state_before(conn, event)
-        cached = self._folded.pop(event.stream, None)
-        before = cached if cached is not None else fold(facts(state))
         domain_event = decode(event)
         development = getattr(domain_event, "development_id", None)
         was_live = _is_live(state, development)
+        if replaying:
+            # No hook sees a replay, so the status is folded once per case, at flush.
+            state.apply(domain_event)
+            self._remember(event.stream, state, None)
+            if state.definition is not None:
+                key = state.definition.key
+                self._pending[key] = (state, None, event.position)
+                self._note_sources(key, state, domain_event, was_live, event.position)
+            return
+        cached = self._folded.pop(event.stream, None)
+        before = cached if cached is not None else fold(facts(state))
         was = None
-        if event.type in _DECISIONS and self.on_change is not None and not replaying:
+        if event.type in _DECISIONS and self.on_change is not None:
             known = state.developments.get(str(event.data.get("development_id")))
             was = replace(known) if known is not None else None
         state.apply(domain_event)
@@ -505,21 +536,8 @@ class StatusProjector:
         if definition is None:
             return
         self._pending[definition.key] = (state, after, event.position)
-        is_live = _is_live(state, development)
-        if was_live != is_live and not isinstance(domain_event, DevelopmentRecorded):
-            # A decision (retract, confirm, reject, correct) or an accepting report changed
-            # whether a development counts: rare, so its case is counted afresh.
-            self._recount.add(definition.key)
-        elif is_live and isinstance(domain_event, DevelopmentRecorded | DevelopmentCorroborated):
-            self._reports.append(
-                (
-                    definition.key,
-                    domain_event.source.article_id,
-                    domain_event.development_id,
-                    event.position,
-                )
-            )
-        if self.on_change is not None and not replaying:
+        self._note_sources(definition.key, state, domain_event, was_live, event.position)
+        if self.on_change is not None:
             self.on_change(
                 conn,
                 CaseChange(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
@@ -85,6 +87,15 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _loads(text: str) -> Any:
+    """JSON columns as Python values: orjson, several times faster than json on the replay
+    path; json for what orjson refuses (NaN, integers beyond 64 bits)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def connect(url: str | None = None, *, migrate: bool = True, **engine_kw: Any) -> Database:
     """Open the database at `url` (see `resolve_url`), upgrading its schema when behind."""
     raw = resolve_url(url)
@@ -94,7 +105,7 @@ def connect(url: str | None = None, *, migrate: bool = True, **engine_kw: Any) -
         raise DatabaseError(f"malformed database URL: {_redact(raw)}") from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    kw: dict[str, Any] = {}
+    kw: dict[str, Any] = {"json_deserializer": _loads}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)

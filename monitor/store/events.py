@@ -111,22 +111,21 @@ class StoredEvent:
     idempotency_key: str
 
 
+# The events table's columns but the content hash, in StoredEvent's field order.
+EVENT_COLUMNS = tuple(c for c in events_table.c if c.name != "content_hash")
+
+
 def row_to_event(row: Any) -> StoredEvent:
-    recorded = row.recorded_at
+    """The event a row of the events table's columns holds (in table order, as selected by
+    `select(events_table)` or `select(*EVENT_COLUMNS)`), read by position: replay reads
+    every event, and named access cost a sixth of a rebuild."""
+    position, stream, version, type_, schema, data, metadata, on, precision, recorded, key = row[
+        :11
+    ]
     if recorded.tzinfo is None:  # SQLite keeps no zone; the store writes UTC only.
         recorded = recorded.replace(tzinfo=dt.UTC)
     return StoredEvent(
-        position=row.position,
-        stream=row.stream,
-        version=row.version,
-        type=row.type,
-        schema_version=row.schema_version,
-        data=row.data,
-        metadata=row.metadata,
-        occurred_on=row.occurred_on,
-        occurred_precision=row.occurred_precision,
-        recorded_at=recorded,
-        idempotency_key=row.idempotency_key,
+        position, stream, version, type_, schema, data, metadata, on, precision, recorded, key
     )
 
 
@@ -323,7 +322,7 @@ class EventStore:
         after_version: int = 0,
         through_version: int | None = None,
     ) -> list[StoredEvent]:
-        query = select(events_table).where(
+        query = select(*EVENT_COLUMNS).where(
             events_table.c.stream == stream, events_table.c.version > after_version
         )
         if through_version is not None:
@@ -338,7 +337,7 @@ class EventStore:
     @staticmethod
     def read_after_in(conn: Connection, position: int, limit: int = 1000) -> list[StoredEvent]:
         rows = conn.execute(
-            select(events_table)
+            select(*EVENT_COLUMNS)
             .where(events_table.c.position > position)
             .order_by(events_table.c.position)
             .limit(limit)

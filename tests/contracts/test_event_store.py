@@ -72,6 +72,14 @@ def test_stored_event_keeps_every_field(db: Database) -> None:
     assert read.recorded_at.tzinfo is not None
 
 
+def test_stored_json_beyond_the_fast_decoder_still_reads_back(db: Database) -> None:
+    # orjson refuses integers beyond 64 bits; the store falls back to json for them.
+    store = EventStore(db)
+    store.append("case:a", [ev("big", 2**70, nested={"n": -(2**65)})])
+    [read] = store.read_stream("case:a")
+    assert read.data == {"n": 2**70, "nested": {"n": -(2**65)}}
+
+
 def test_stale_expected_version_raises_and_writes_nothing(db: Database) -> None:
     store = EventStore(db)
     store.append("case:a", [ev("a1")], expected_version=0)
