@@ -459,6 +459,8 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
         extra_dirs = args.extra if args.extra is not None else [str(p) for p in EVALUATION_EXTRA]
         sets = _labelled_sets([*data, *extra_dirs], args.corpus)
         tested, extra = sets[: len(data)], sets[len(data) :]
+        if args.by_set:
+            return _by_set(data, tested, extra)
         cv = train.cross_validate(
             [e for ex, _ in tested for e in ex],
             [g for _, gs in sets for g in gs],
@@ -482,6 +484,27 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
     print(result.table())
     print("reliability (calibrated confidence vs. share right, optional gold counts as right):")
     print("\n".join(evaluate.reliability(result.outcomes, (0.0, 0.5, 0.7, 0.8, 0.9, 0.95))))
+    return 0
+
+
+def _by_set(
+    names: Sequence[str],
+    sets: Sequence[tuple[Any, list[dict[str, Any]]]],
+    extra: Sequence[tuple[Any, list[dict[str, Any]]]],
+) -> int:
+    """`evaluate --by-set`: each set scored by a model trained on the other sets."""
+    from monitor.classify import train
+
+    if len(sets) < 2:
+        raise UsageError("--by-set needs at least two labelled sets (--data, repeatable)")
+    scores = train.by_set(sets, extra, progress=lambda line: print(line, file=sys.stderr))
+    print("each set scored by a model trained on the others (and --extra), never on it:")
+    for name, result in zip(names, scores, strict=True):
+        print(f"  {result.f1:.3f}  {name}")
+    pooled = scores[0]
+    for result in scores[1:]:
+        pooled = pooled + result
+    print(pooled.table())
     return 0
 
 
@@ -660,6 +683,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ceval.add_argument(
         "--predictions", metavar="FILE", help="write the out-of-fold predictions here (JSON lines)"
+    )
+    ceval.add_argument(
+        "--by-set",
+        action="store_true",
+        help="score each --data set with a model trained on the other sets (transfer)",
     )
     ceval.add_argument("--gold", metavar="FILE", help="score the shipped model on this gold file")
     ceval.add_argument("--articles", metavar="FILE", help="with --gold: the articles")

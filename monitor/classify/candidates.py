@@ -302,9 +302,12 @@ _UNREALISED = re.compile(
 )
 
 
+# A name, title or modifiers before a descriptor ("aid worker", "former minister", "Kremlin
+# critic"), but no function word: "convicted as an American spy" and "convicted in China on
+# national security charges" report verdicts, not who someone is.
 _ATTRIBUTIVE = re.compile(
-    r"^\s+(?:(?:[A-Z][\w.'-]*|[a-z]+-[a-z]+|former|prominent|dissident|opposition|rights|"
-    r"wikileaks|pro-democracy)\s+){0,3}(?:" + C.DESCRIPTOR_WORDS + "|" + C.DEMONYMS + r")s?\b",
+    r"^\s+(?:(?!(?:as|an?|the|in|on|of|for|by|to|at|with|and|or|after|over|from|into|under|"
+    r"his|her|their|its)\b)[\w.'-]+\s+){0,3}(?:" + C.DESCRIPTOR_WORDS + "|" + C.DEMONYMS + r")s?\b",
     re.I,
 )
 _DETENTION_NOT_ARREST = re.compile(
@@ -312,6 +315,13 @@ _DETENTION_NOT_ARREST = re.compile(
     r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# Time held, not a sentence passed: "after six years in prison", "spent 19 years in jail".
+_TIME_SERVED = re.compile(
+    r"\b(?:after|spent|spending|spends|served|serving|following)\s+(?:(?:nearly|almost|more than|"
+    r"over|about|some|another)\s+)?" + C.NUM + r"[- ](?:years?|months?)\s+(?:in|behind)\b",
+    re.I,
+)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be|gets?|got)\s+$", re.I)
 _SERVING = re.compile(r"\b(?:serving|serve|serves|served)\s+(?:\w+[\s-]+){0,4}$", re.I)
 # A government or official as the subject just before the verb ("the UK condemns", "Foreign
 # Minister Penny Wong said"), with at most a name or a few words between.
@@ -345,6 +355,12 @@ def _starts_noun_phrase(pre: str) -> bool:
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
+# ... except a verb that takes "to" in the active ("reached out to", "spoke to") and a
+# government as the agent ("a deal brokered by the U.S. and Qatar").
+_ACTIVE_TO = re.compile(r"^(?:reached out|spoke|speaks|talks?|talked)$", re.I)
+_STATE_AGENT = re.compile(
+    r"^\s+by\s+(?:the\s+)?(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + ")", re.I
+)
 _PLEA_AFTER = re.compile(
     r"^\s+(?:to|for)\s+(?!(?:the\s+|a\s+)?(?:\w+\s+)?(?:courts?|judges?|tribunal|chamber)\b)", re.I
 )
@@ -400,6 +416,29 @@ _CUSTODY_ORDER = re.compile(
 _CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\b", re.I)
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
+# "shot to death", "beaten to death": a killing, not a death sentence.
+_KILLED_TO_DEATH = re.compile(
+    r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
+    r"bludgeoned|strangled|choked|trampled|kicked|clubbed)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _still_held(text: str) -> bool:
+    """Whether the sentence says the person stays held ("remains under house arrest") or was
+    freed in part; "others still held" speaks of other people."""
+    return any(
+        not _OTHERS_SUBJECT.search(text, max(0, r.start() - 40), r.start())
+        for r in C.REMAINS_HELD.finditer(text)
+    )
+
+
+# Other people as the subject just before a verb: "others remain", "dozens of them are still".
+_OTHERS_SUBJECT = re.compile(
+    r"\b(?:others|the rest|many|most|several|some|dozens|hundreds|thousands|\d[\d,]*|two|three|"
+    r"four|five)\b(?:\s+[\w'’-]+){0,3}\s+$",
+    re.I,
+)
 
 
 def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
@@ -438,8 +477,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "Rwanda to free X", "vowed to release": an intention
     if C.PREVENTED.search(pre) or C.THREAT_AFTER.match(text[m.end() : m.end() + 12]):
         return True  # "urges Iran to halt the execution", "death threats"
-    if trig.type is DevelopmentType.DIPLOMATIC_ACTION and _PASSIVE_OF.match(
-        text[m.end() : m.end() + 8]
+    if (
+        trig.type is DevelopmentType.DIPLOMATIC_ACTION
+        and _PASSIVE_OF.match(text[m.end() : m.end() + 8])
+        and not (_ACTIVE_TO.match(word) and post.lstrip().lower().startswith("to "))
+        and not _STATE_AGENT.match(post)
     ):
         return True  # "accused of spying", "urged to stand up for": done to, not done by
     if trig.id == "dip.actor" and (
@@ -453,6 +495,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if trig.type is DevelopmentType.DETAINED:
         if word == "arrest" and pre.lower().endswith("house "):
             return True  # house arrest is its own type (bail), not a new detention
+        if word == "hostage" and re.match(
+            r"^\s+(?:negotiators?|envoys?|affairs|talks|deal|diplomacy|crisis|policy|special)\b",
+            post,
+            re.I,
+        ):
+            return True  # "the top hostage negotiator": a title, not a captive
         if word == "custody" and re.search(r"\b(?:died|death|dies|dying)\s+in\s+(?:\w+\s+)?$", pre):
             return True  # "died in police custody" reports a death
         if word in ("jailed", "imprisoned") and C.TERM.match(
@@ -484,7 +532,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "his sentence was commuted": an old sentence shortened, not a new one
     if trig.id == "app.appeal" and (
-        _PLEA_AFTER.match(text[m.end() : m.end() + 40]) or _COURT_NAME.search(pre[-12:])
+        _PLEA_AFTER.match(text[m.end() : m.end() + 40]) or _COURT_NAME.search(pre[-16:])
     ):
         return True  # "appealed to President Biden", "the Court of Final Appeal": no legal appeal
     if trig.type is DevelopmentType.CHARGED and _CHARGE_ENDED.search(
@@ -493,6 +541,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "acquitted of tax evasion charges", "charges were dropped": no new charge
     if word.startswith("commut") and not _COURT.search(text):
         return True  # a president's clemency is no appeal (a court's reduction is)
+    if word == "to death" and _KILLED_TO_DEATH.search(pre):
+        return True  # "beaten to death in custody": a killing, not a death sentence
+    if trig.type is DevelopmentType.SENTENCED and _TIME_SERVED.search(pre + word):
+        return True  # "after six years in prison", "spent 19 years in jail": time held
     if trig.type is DevelopmentType.SENTENCED and _SERVING.search(pre):
         return True  # "who is serving a 12-year sentence": a state
     if trig.type is DevelopmentType.SENTENCED and re.search(
@@ -501,10 +553,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "nears the end of her sentence"
     if (
         trig.type is DevelopmentType.VERDICT
-        and word.startswith("convict")
+        and word == "convicted"
+        and not _AUXILIARY_BEFORE.search(pre)
         and _ATTRIBUTIVE.match(post)
     ):
-        return True  # "convicted arms dealer X": who he is
+        return True  # "convicted arms dealer X": who he is (but "court convicts journalist X")
     if trig.type is DevelopmentType.HEARING and re.match(
         r"^\W*(?:\w+\s+){0,1}(?:set|scheduled|postponed|adjourned|due)\b", post, re.I
     ):
@@ -528,7 +581,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or C.PURSUIT_AFTER.match(post)
         or C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
         or (word in ("exchange", "swap") and re.match(r"^\s+for\b", post) is not None)
-        or C.REMAINS_HELD.search(text)
+        or _still_held(text)
     ):
         return True  # sought, discussed, on conditions, partial: "negotiate the release of X"
     if trig.id == "hea.extend" and not re.search(
@@ -882,9 +935,12 @@ def _date(
 
 
 _OTHER_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\b(?:who|which|that|when|where|while)\b")
+# A date that names another event: "over 2019 protests", "the Jan. 6 committee", "the
+# October 7 attacks", "the January 8 'coup'".
 _NOUN_DATE = re.compile(
-    r"^(?:'s|’s)|^\s+(?:[a-z]+\s+)?(?:protests?|elections?|coup|war|invasion|"
-    r"uprising|olympics|games|summit|prize|laureate|winner|campaign)\b",
+    r"^(?:'s|’s)|^\s+['‘\"“]?(?:[a-z]+\s+)?(?:protests?|elections?|coup|war|invasion|"
+    r"uprising|olympics|games|summit|prize|laureate|winner|campaign|committee|panel|"
+    r"commission|attacks?|riots?|rioters|insurrection|massacre|bombings?)\b",
     re.I,
 )
 _GERUND_CLAUSE = re.compile(r"\b(?:after|before|for|by|over)\s+\w+ing\b", re.I)

@@ -28,7 +28,7 @@ def _t(rule_id: str, kind: T, pattern: str) -> Trigger:
     return Trigger(rule_id, kind, re.compile(pattern, re.I))
 
 
-_NUM = (
+NUM = (
     r"(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty|"
     r"forty|fifty|life)"
@@ -109,6 +109,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bdeliberations (?:began|begin|begins|continue|continued|resumed?)\b|"
         r"\b(?:closing arguments?|opening statements?|mistrial|retrial|cross-examin\w+)\b|"
         r"\b(?:took|takes|take|taking) the (?:witness )?stand\b|"
+        r"\b(?:on trial|trial (?:kicks|kicked) off|trial (?:was |is )?adjourned|jurors|"
+        r"gave evidence|gives evidence|giving evidence|trial (?:told|hears|heard))\b|"
         r"\b(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)\b|"
         r"\bcourt (?:heard|hears)\b|\btold the (?:court|jury)\b",
     ),
@@ -123,12 +125,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sen.jailed_for",
         T.SENTENCED,
         r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
-        r" (?:\w+ ){0,3}?" + _NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b",
+        r" (?:\w+ ){0,3}?" + NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b",
     ),
+    # "China jails activist", "X is jailed": a court's act (a bare "jailed X" may be a state).
+    _t("sen.jails", T.SENTENCED, r"\bjails\b|\b(?:is|was|were|are|been|gets?|got) jailed\b"),
     _t(
         "sen.term",
         T.SENTENCED,
-        r"\b" + _NUM + r"[- ](?:more |additional |further )?"
+        r"\b" + NUM + r"[- ](?:more |additional |further )?"
         r"(?:years?|months?)(?:-long)? (?:in |of )?(?:prison|jail|penal|term|behind bars)|"
         r"\bto death\b|\bdeath penalty\b|\bprison terms?\b|\bjail terms?\b",
     ),
@@ -252,7 +256,7 @@ OFFICIAL = re.compile(
     r"white house|kremlin|embassy|ambassador|consul(?:ate)?|diplomats?|officials?|"
     r"spokes(?:man|woman|person)|chancellor|parliament|senators?|congress|lawmakers?|"
     r"un|united nations|eu|european union|human rights council|"
-    r"rights chief|high commissioner|g7|g20|nato|mps?|envoy|authorities|"
+    r"rights chief|high commissioner|g7|g20|nato|mps?|envoy|authorities|administration|"
     r"downing street|foreign affairs)\b|(?<![\w.])(?:u\.n\.|e\.u\.)",
     re.I,
 )
@@ -298,7 +302,7 @@ DEMONYMS = (
 # A state named as the actor ("Australia sanctions ...", "the UK condemns ...").
 STATES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS}|{DEMONYMS})\b", re.I)
 # A number of years or months: the sentence's term, for "jailed for N years".
-TERM = re.compile(r"\b" + _NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b", re.I)
+TERM = re.compile(r"\b" + NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b", re.I)
 NOMINAL_BEFORE = re.compile(
     r"(?:\b(?:the|his|her|their|its)\s+(?:\w+\s+)?|'s\s+(?:\w+\s+)?)$", re.I
 )
@@ -390,7 +394,7 @@ COUNTRIES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS})\b", re.I)
 # freedom", "explore prisoner swaps", "a swap deal", "wait for a release decision".
 PURSUIT_BEFORE = re.compile(
     r"\b(?:for|negotiat\w*|secur\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
-    r"explor\w*|efforts?|talks?|campaign\w*|push\w*|press\w*|include|includ\w+|wait\w*|"
+    r"explor\w*|efforts?|talks?|campaign(?:s|ed|ing)?|push\w*|press\w*|include|includ\w+|wait\w*|"
     r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
     r"await\w*|hopes?|hoping|sought|toward\w*|into)\s+(?:[\w'’]+\s+){0,3}$",
     re.I,

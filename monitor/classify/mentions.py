@@ -219,6 +219,14 @@ def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[li
     return result
 
 
+# "one of the Citgo 6", "two of the group": some members, not saying which.
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:one|two|three|four|five|some|several|many|most|each|any|none|another)\s+of\s+"
+    r"(?:the\s+)?['‘\"“]?$",
+    re.I,
+)
+
+
 def _resolve_hit(
     index: MentionIndex,
     discourse: Discourse,
@@ -230,8 +238,9 @@ def _resolve_hit(
 ) -> Mention | None:
     cases: set[str] = set()
     kind = "name"
+    subset = _SUBSET_BEFORE.search(text, max(0, start - 30), start) is not None
     for k, members in kinds:
-        if k in ("name", "group"):
+        if k == "name" or (k == "group" and not subset):
             cases.update(members)
             kind = k
     if cases:

@@ -432,7 +432,10 @@ THING_RELEASED = re.compile(
     r"footage|images?|details|transcripts?|records?|letter|list|files|book|version|update|"
     r"tape|audio|photos?|pictures?|findings|decision|judgment|judgement|memo|emails?|"
     r"information|evidence|study|survey|numbers|statistics|game|song|single|trailer|"
-    r"product|phone|smartphone|model)\s+(?:\S+\s+){0,5}?"
+    r"product|phone|smartphone|model)\s+"
+    # ... released as its subject: not "video shows the release of X", where a verb stands between.
+    r"(?:(?!(?:shows?|showed|shown|captures?|captured|reveals?|revealed|depicts?|marks?|"
+    r"celebrates?|documents?)\b)\S+\s+){0,5}?"
     r"(?:(?:was|were|has been|had been|is|are)\s+)?$",
     re.I,
 )

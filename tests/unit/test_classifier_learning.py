@@ -89,6 +89,18 @@ def test_pooled_scores_add_the_counts_of_each_partition() -> None:
     assert len(pooled.outcomes) == 2
 
 
+def test_by_set_scores_each_set_with_a_model_that_never_saw_it() -> None:
+    exs, gold = _examples()
+    halves = [exs[:2], exs[2:]]
+    sets = [(h, [g for g in gold if g["article"] in {e.article.id for e in h}]) for h in halves]
+    scores = train.by_set(sets)
+    assert len(scores) == 2
+    for (_, set_gold), result in zip(sets, scores, strict=True):
+        # Each set is scored against its own gold only: its lines are found or missed there.
+        total = result.total()
+        assert total["tp"] + total["fn"] == len(set_gold)
+
+
 def test_scoring_pairs_on_case_and_type_and_ignores_optional_lines() -> None:
     gold = [
         {"article": "a", "case": "x", "type": "detained", "date": "2022-03", "optional": False},
