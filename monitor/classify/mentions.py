@@ -19,7 +19,14 @@ from monitor.classify.text import Sentence
 from monitor.domain.cases import CaseBook
 
 _EAST_ASIAN_ORDER = {"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"}
-_HONORIFIC_BEFORE = re.compile(r"(?:\b(?:mr|ms|mrs|miss|dr|prof|sir|madam)\.?\s+)$", re.I)
+# An honorific or a title before a surname: "Mr. Spavor", "President Bazoum", "ex-PM Khan".
+_HONORIFIC_BEFORE = re.compile(
+    r"(?:\b(?:mr|ms|mrs|miss|dr|prof|sir|madam|president|ex-president|premier|pm|ex-pm|"
+    r"chancellor|minister|senator|sen|rep|governor|gov|mayor|general|gen|colonel|col|captain|"
+    r"capt|lieutenant|lt|sergeant|sgt|private|pvt|cardinal|archbishop|bishop|pope|imam|"
+    r"ayatollah|sheikh|rabbi|pastor|rev|judge|justice|ambassador|envoy)\.?\s+)$",
+    re.I,
+)
 _FEMALE = re.compile(r"\b(?:ms|mrs|miss|madam)\.?\s+$", re.I)
 _MALE = re.compile(r"\b(?:mr|sir)\.?\s+$", re.I)
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
@@ -122,6 +129,7 @@ class MentionIndex:
         names: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
         for case in self.book.cases:
+            east_asian = bool(set(case.citizenship) & _EAST_ASIAN_ORDER)
             for name in case.names():
                 names[_fold(name)].add(("name", (case.key,)))
                 tokens = name.split()
@@ -129,8 +137,12 @@ class MentionIndex:
                     names[_fold(f"{tokens[1]} {tokens[0]}")].add(("name", (case.key,)))
                 if len(tokens) >= 2 and not _is_cjk(name):
                     surnames[_fold(tokens[-1])].add(case.key)
+                if len(tokens) >= 3 and not _is_cjk(name) and not east_asian:
+                    # Two-word surnames: "Suu Kyi", "García Luna", "van der Sloot" by its end
+                    # (not "Ka Yan": in East Asian order the given name comes last).
+                    surnames[_fold(" ".join(tokens[-2:]))].add(case.key)
             first = case.name.split()
-            if len(first) >= 2 and set(case.citizenship) & _EAST_ASIAN_ORDER:
+            if len(first) >= 2 and east_asian:
                 surnames[_fold(first[0])].add(case.key)
         for group in self.book.groups:
             for alias in group.aliases:
@@ -277,9 +289,13 @@ def title_case(text: str) -> bool:
 
 
 def _standalone_surname(text: str, start: int, end: int) -> bool:
+    """A surname with no capitalised neighbour (a given name would be one). In a title-case
+    headline every word is capitalised, so only the word before can tell."""
     if _HONORIFIC_BEFORE.search(text[:start]):
         return True
-    return not _CAPITALISED_BEFORE.search(text[:start]) and not _CAPITALISED_AFTER.match(text[end:])
+    if _CAPITALISED_BEFORE.search(text[:start]):
+        return False
+    return title_case(text) or not _CAPITALISED_AFTER.match(text[end:])
 
 
 def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case: str) -> bool:

@@ -14,6 +14,7 @@ import pytest
 from monitor.classify.extract import Classifier
 from monitor.config import load_cases
 from monitor.domain.articles import Article
+from monitor.domain.cases import Case, CaseBook
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "cases.toml"
 PUB = dt.datetime(2023, 3, 15, 8, tzinfo=dt.UTC)  # a Wednesday
@@ -337,3 +338,36 @@ def test_one_member_of_a_group_is_not_the_whole_group() -> None:
     # "one of the two aid workers" is some member, not saying which: no case is named.
     assert proposed("One of the two aid workers was freed on Tuesday") == set()
     assert ("okafor", "released") in proposed("The two aid workers were freed on Tuesday")
+
+
+def named(book_cases: tuple[Case, ...], title: str) -> set[str]:
+    """The cases a headline names, by any of the mention forms."""
+    from monitor.classify.mentions import MentionIndex, find_mentions
+    from monitor.classify.text import sentences
+
+    sents = sentences(title, "")
+    per = find_mentions(MentionIndex(CaseBook(book_cases)), sents)
+    return {c for mentions in per for m in mentions for c in m.cases}
+
+
+ELENA = Case("ruiz-vidal", "Elena Sofía Ruiz Vidal", (), "VE", ("ES",))
+WANG = Case("wang-xiao-ming", "Wang Xiao Ming", (), "US", ("CN",))
+OKAFOR = Case("okafor", "Daniel Okafor", (), "IR", ("GB",))
+
+
+@pytest.mark.parametrize(
+    ("cases", "title", "expected"),
+    [
+        # A title before a surname is no given name; a title-case headline capitalises all.
+        ((OKAFOR,), "Guards have detained former President Okafor", {"okafor"}),
+        ((OKAFOR,), "Iran's Okafor Gets 12 Years in Prison", {"okafor"}),
+        ((OKAFOR,), "Peter Okafor wins the marathon", set()),
+        # Two-word surnames, but not an East Asian given name.
+        ((ELENA,), "Court frees Ruiz Vidal after two years", {"ruiz-vidal"}),
+        ((WANG,), "Xiao Ming wins the marathon", set()),
+    ],
+)
+def test_surnames_alone_name_the_case(
+    cases: tuple[Case, ...], title: str, expected: set[str]
+) -> None:
+    assert named(cases, title) == expected
