@@ -296,7 +296,8 @@ _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
-    r"braces? for|bracing for|prepares? for|ahead of|maximum|up to|as much as)\b"
+    r"braces? for|bracing for|prepares? for|ahead of|maximum|up to|as much as|intends? to|"
+    r"intended to|agree[sd]? to|about to|vying to|in danger of|punishable by)\b"
     r"(?:\W+\w+){0,4}\W*$",
     re.I,
 )
@@ -354,6 +355,12 @@ def _starts_noun_phrase(pre: str) -> bool:
 
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
+# "Belarus said to pardon X", "believed to have freed": reported, not intended.
+_REPORTED_TO = re.compile(
+    r"\b(?:said|reported|reportedly|believed|thought|understood|alleged|known|claimed|seen|"
+    r"appears?|appeared|seems?|seemed)\s+to\s+$",
+    re.I,
+)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 # ... except a verb that takes "to" in the active ("reached out to", "spoke to") and a
 # government as the agent ("a deal brokered by the U.S. and Qatar").
@@ -473,7 +480,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if R.HABITUAL.search(text, max(0, m.start() - 40), m.end() + 30):
         return True  # "receives monthly consular visits": a habit, not an event
     word = m.group(0).lower()
-    if _TO_BASE.search(pre) and not word.endswith(("ed", "ing")) and " " not in word:
+    if (
+        _TO_BASE.search(pre)
+        and not _REPORTED_TO.search(pre)
+        and not word.endswith(("ed", "ing"))
+        and " " not in word
+    ):
         return True  # "Rwanda to free X", "vowed to release": an intention
     if C.PREVENTED.search(pre) or C.THREAT_AFTER.match(text[m.end() : m.end() + 12]):
         return True  # "urges Iran to halt the execution", "death threats"

@@ -41,7 +41,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("det.detention", T.DETAINED, r"\bdetention\b"),
     _t("det.abduct", T.DETAINED, r"\b(?:abduct(?:ed|s|ion)?|kidnap(?:ped|s|ping)?)\b"),
     _t(
-        "det.seize", T.DETAINED, r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing)|apprehend(?:ed|s)?)\b"
+        "det.seize",
+        T.DETAINED,
+        r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing|e)|apprehend(?:ed|s)?)\b",
     ),
     _t("det.custody", T.DETAINED, r"\b(?:custody|taken hostage|held hostage|hostage)\b"),
     _t(
@@ -96,6 +98,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:pre-?trial|preventive) (?:detention|custody)\b",
     ),
     _t("hea.extradition", T.HEARING, r"\bextradit(?:ed|ion|e)\b"),
+    # A court refusing bail rules at a hearing: "denied bail", "bail was refused".
+    _t(
+        "hea.denied",
+        T.HEARING,
+        r"\b(?:denied|denies|refused|refuses|rejected|rejects|revoked|revokes)\s+(?:\w+\s+){0,2}?"
+        r"(?:bail|release on bail|(?:a |his |her )?(?:bid|request|motion) for bail)\b|"
+        r"\bbail (?:was |is |has been )?(?:denied|refused|rejected|revoked)\b",
+    ),
     _t("hea.ruled", T.HEARING, r"\b(?:rul(?:ed|es|ing))\b"),
     # trials
     _t("tri.trial", T.TRIAL, r"\btrials?\b"),
@@ -173,6 +183,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:returned|return|returns|arrived|arrives|flew|flies|"
         r"flown|headed|heading|back|way|lands?|landed) (?:\w+ ){0,2}?home|homecoming|"
         r"reunited|arrived back|returned to|back in|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
+        r"deportation|expulsion|"
         r"dropped)\b",
     ),
     # deaths
@@ -363,7 +374,9 @@ REMAINS_HELD = re.compile(
 PREVENTED = re.compile(
     r"\b(?:halt|stop|prevent|avert|block|avoid|escape|evade|evaded)\s+(?:\w+\s+){0,2}$", re.I
 )
-THREAT_AFTER = re.compile(r"^\s*(?:threats?|looms?|looming|fears?|risk|warning|plans?|bid)\b", re.I)
+THREAT_AFTER = re.compile(
+    r"^\s*(?:threats?|looms?|looming|fears?|risk|warning|plans?|bid|attempts?|warrants?)\b", re.I
+)
 SOUGHT = re.compile(r"\b(?:seek|seeks|sought|seeking|demand(?:s|ed)?|request(?:s|ed)?)\b", re.I)
 # The mention is the object of a preposition or verb, not the one it happens to.
 GOVERNED_BEFORE = re.compile(

@@ -326,6 +326,14 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
             "released",
             False,
         ),
+        # Reported is not intended; attempts, intentions and warrants are not events.
+        ("Belarus said to pardon Anna Lindqvist", "", "released", True),
+        ("Police foil arrest attempt on Daniel Okafor", "", "detained", False),
+        ("Daniel Okafor intends to plead guilty", "", "verdict", False),
+        # A court refusing bail rules at a hearing; events as nouns.
+        ("Moscow court denied bail to Anna Lindqvist", "", "hearing", True),
+        ("Daniel Okafor's deportation ends a two-year ordeal", "", "released", True),
+        ("Daniel Okafor's capture in Syria shocked his family", "", "detained", True),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
