@@ -698,6 +698,10 @@ def _targets(
             feats.append("possessor")
         if x.start >= m.end() and _BY_BETWEEN.match(m.string[m.end() : x.start]):
             feats.append("agent")  # "killed by X", "a man shot by X": X did it
+        if _MODIFIER_AFTER.match(m.string[x.end :]) or m.string[: x.start].lower().endswith(
+            ("pro-", "anti-")
+        ):
+            feats.append("modifier")  # "the X protests", "pro-X journalist": others' news
         if C.GOVERNED_BEFORE.search(m.string[max(0, x.start - 30) : x.start]):
             feats.append("governed")
         if x.start < 3 or m.string[: x.start].rstrip().endswith((",", ":", "-", "—")):
@@ -786,6 +790,14 @@ def _words_between(x: Mention, m: re.Match[str]) -> list[str]:
     return []
 
 
+# A name that modifies a noun of other people or things: "the Mahsa Amini protests", "X
+# supporters", "the X government".
+_MODIFIER_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:protests?|protesters|movement|era|supporters|allies|loyalists|aides?|"
+    r"government|administration|regime|party|camp|foundation|campaigners?|followers|"
+    r"associates?|backers|sympathi[sz]ers)\b",
+    re.I,
+)
 _BY_BETWEEN = re.compile(r"^\s+by\s+(?:[\w-]+\s+){0,2}$", re.I)
 _OF_BETWEEN = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _POSSESSIVE_BETWEEN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+)?$")
@@ -809,6 +821,7 @@ class _Around:
     and after it, and the whole sentence."""
 
     word: str
+    start: int  # the trigger's offset in the sentence
     upper: bool  # the trigger starts with a capital
     capital: bool  # ... and does not start the sentence
     pre: str
@@ -850,6 +863,9 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("to_custody_form", lambda a: C.TO_CUSTODY_FORM.match(a.post)),
     ("name_after", lambda a: C.NAME_AFTER.match(a.post)),
     ("others_before", lambda a: C.OTHERS.search(a.clause)),
+    # ... or as the sentence's subject further back: "Two men accused of helping X flee ...
+    # were arrested".
+    ("others_subject", lambda a: C.OTHERS.search(a.sentence[: a.start])),
     ("others_after", lambda a: C.OTHERS.search(a.post[:60]) or C.PEOPLE_AFTER.match(a.post)),
     # "an American imprisoned in Russia": who they are.
     (
@@ -877,6 +893,7 @@ def _local_cues(text: str, m: re.Match[str], clause: str) -> list[str]:
     pre = text[max(0, m.start() - _WINDOW) : m.start()]
     around = _Around(
         m.group(0).lower(),
+        m.start(),
         m.group(0)[:1].isupper(),
         m.group(0)[:1].isupper() and m.start() > 0,
         pre,

@@ -381,7 +381,7 @@ SOUGHT = re.compile(r"\b(?:seek|seeks|sought|seeking|demand(?:s|ed)?|request(?:s
 # The mention is the object of a preposition or verb, not the one it happens to.
 GOVERNED_BEFORE = re.compile(
     r"\b(?:of|for|on|about|against|with|helping|help|helped|to|over|by|behind|from|like|"
-    r"including|than)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"including|than)\s+(?:the\s+)?(?:\w+\s+){0,4}$",
     re.I,
 )
 CONSULAR_CONTEXT = re.compile(

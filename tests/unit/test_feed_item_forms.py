@@ -379,3 +379,26 @@ def test_surnames_alone_name_the_case(
     cases: tuple[Case, ...], title: str, expected: set[str]
 ) -> None:
     assert named(cases, title) == expected
+
+
+def features_of(title: str, kind: str) -> set[str]:
+    """The features of every candidate of one type the headline proposes."""
+    from monitor.classify.candidates import candidates
+    from monitor.classify.extract import article_view
+    from monitor.classify.mentions import MentionIndex
+
+    view = article_view(MentionIndex(load_cases(CASES)), Article("f", title, "", PUB))
+    assert view is not None
+    return {f for c in candidates(view) if c.type.value == kind for f in c.features}
+
+
+def test_others_news_is_marked_for_the_scorer() -> None:
+    # The case's name modifying other people: the protesters were arrested, not the case.
+    assert "modifier" in features_of("Dozens arrested at Anna Lindqvist protests", "detained")
+    # Others as the subject, far from the verb: the helpers were arrested.
+    long_subject = (
+        "Two men accused of helping the jailed Swedish aid worker Anna Lindqvist escape "
+        "from a Moscow hospital last year were arrested"
+    )
+    assert "others_subject" in features_of(long_subject, "detained")
+    assert "others_subject" not in features_of("Anna Lindqvist arrested in Moscow", "detained")
