@@ -402,13 +402,21 @@ _ON_APPEAL = re.compile(
     r"thrown out|tossed out)\b",
     re.I,
 )
+# "loses appeal against his conviction", "challenge to her sentence": the old one.
+_AGAINST_OLD = re.compile(
+    r"\b(?:appeal(?:s|ed|ing)?|challeng\w+|bid|fight\w*)\s+(?:against|to|over)\s+"
+    r"(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
 _KIN_BEFORE = re.compile(
     r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|children|parents|victims?)"
     r"(?:\s+[\w'’-]+){0,3}\s+$",
     re.I,
 )
 _NOT_DEAD = re.compile(
-    r"\b(?:fak(?:ed|es|ing)|stag(?:ed|es|ing)|nearly|almost)\s+(?:\w+\s+){0,2}$", re.I
+    r"\b(?:fak(?:ed|es|ing)|stag(?:ed|es|ing)|nearly|almost|close to|near|brink of|verge of|"
+    r"cheated|escaped|survived|survives)\s+(?:\w+\s+){0,2}$",
+    re.I,
 )
 _TO_FACE = re.compile(r"^\W*(?:\w+\W+){0,3}?to face\b", re.I)
 _BAIL_ENDED = re.compile(
@@ -429,6 +437,46 @@ _KILLED_TO_DEATH = re.compile(
     r"bludgeoned|strangled|choked|trampled|kicked|clubbed)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+
+
+# Trigger words in another sense, by trigger id: (pattern on the text before, pattern on the
+# text after); either matching vetoes. Each is how news uses the word for something else.
+_OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    # "crypto exchange", "exchange rate", "an exchange of fire": no prisoner swap
+    "rel.swap": (
+        re.compile(r"\b(?:crypto\w*|stock|currency|foreign|bitcoin|coin)\s+$", re.I),
+        re.compile(r"^\s+(?:rates?|of (?:fire|views|letters|messages|ideas|blows))\b", re.I),
+    ),
+    # "expelled from the party": no release from custody
+    "rel.home": (
+        None,
+        re.compile(r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?party\b", re.I),
+    ),
+    # "ruled out", "the ruling party": no court's ruling
+    "hea.ruled": (None, re.compile(r"^\s+out\b|^\s+(?:party|coalition|junta|elite)\b", re.I)),
+    # "custody of her children", "escaped custody"
+    "det.custody": (
+        re.compile(r"\b(?:escaped|escapes|escaping|fled|flees)\s+(?:from\s+)?(?:\w+\s+)?$", re.I),
+        re.compile(
+            r"^\s+of\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:children|kids|sons?|daughters?)\b",
+            re.I,
+        ),
+    ),
+    # "has taken place", "taken aback", "taken seriously"
+    "det.taken": (None, re.compile(r"^\s+(?:place|aback|seriously|into account|part)\b", re.I)),
+    # "deep conviction", "spoke with conviction"
+    "ver.convict": (
+        re.compile(r"\b(?:with|deep|firm|strong|blistering|personal|political)\s+$", re.I),
+        re.compile(r"^\s+that\b", re.I),
+    ),
+    # "sentenced to eight years in a penal colony": the sentence's place, not a transfer
+    "tra.moved": (re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I), None),
+}
+
+
+def _other_sense(trig: C.Trigger, pre: str, post: str) -> bool:
+    before, after = _OTHER_SENSE.get(trig.id, (None, None))
+    return bool((before and before.search(pre)) or (after and after.match(post)))
 
 
 def _still_held(text: str) -> bool:
@@ -455,6 +503,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(": "))
     pre = pre[cut + 1 :] if cut >= 0 else pre
     post = text[m.end() : m.end() + 40]
+    if _other_sense(trig, pre, post):
+        return True  # "crypto exchange", "ruled out", "sentenced to ... a penal colony"
     if _NEGATED.search(pre) and not (trig.id == "ver.guilty" and _FOUND_NOT.search(pre[-20:])):
         return True  # but "found not guilty" is a verdict
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
@@ -628,7 +678,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     # "upheld the conviction", "conviction overturned", "vacated his conviction": an appeal's
     # decision in the trigger's clause, or a precise appeal rule's match around it, is no new one.
     if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and (
-        _ON_APPEAL.search(pre)
+        _AGAINST_OLD.search(pre)
+        or _ON_APPEAL.search(pre)
         or _ON_APPEAL.search(re.split(r"[,;:]", post[:25], maxsplit=1)[0])
         or any(
             a.start() <= m.start() < a.end()

@@ -46,6 +46,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing|e)|apprehend(?:ed|s)?)\b",
     ),
     _t("det.custody", T.DETAINED, r"\b(?:custody|taken hostage|held hostage|hostage)\b"),
+    # Giving oneself up: "surrendered to police", "handed himself over to the authorities".
+    _t(
+        "det.surrender",
+        T.DETAINED,
+        r"\bsurrender(?:ed|s)?\b(?= (?:himself |herself |themselves )?to\b)|"
+        r"\bhanded (?:himself|herself|themselves) (?:over|in)\b|"
+        r"\bturned (?:himself|herself|themselves) in\b",
+    ),
     _t(
         "det.jail",
         T.DETAINED,
@@ -160,7 +168,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("bai.parole", T.BAIL, r"\b(?:parole|furlough|residential surveillance)\b"),
     # transfers
     _t("tra.transfer", T.TRANSFERRED, r"\btransferr?(?:ed|s|ing)?\b|\btransfer\b"),
-    _t("tra.moved", T.TRANSFERRED, r"\b(?:moved|relocated|handed over|penal colony)\b"),
+    _t(
+        "tra.moved",
+        T.TRANSFERRED,
+        r"\b(?:moved|relocated|handed over|turned over|penal colony)\b",
+    ),
     # Handed from one state to another: "extradited to the US", "Mexico extradites X".
     _t(
         "tra.extradited",

@@ -334,6 +334,23 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         ("Moscow court denied bail to Anna Lindqvist", "", "hearing", True),
         ("Daniel Okafor's deportation ends a two-year ordeal", "", "released", True),
         ("Daniel Okafor's capture in Syria shocked his family", "", "detained", True),
+        # Words in another sense: markets, parties, rulings ruled out, custody of children.
+        ("Daniel Okafor's crypto exchange collapses", "", "released", False),
+        ("Anna Lindqvist expelled from the party", "", "released", False),
+        ("Court ruled out a retrial for Daniel Okafor", "", "hearing", False),
+        ("Anna Lindqvist wins custody of her children", "", "detained", False),
+        ("Daniel Okafor was close to death in prison, his wife says", "", "died", False),
+        # A sentence's place is no transfer; an appeal against a conviction is no new verdict.
+        (
+            "Russia sentences Anna Lindqvist to eight years in a penal colony",
+            "",
+            "transferred",
+            False,
+        ),
+        ("Anna Lindqvist loses appeal against her conviction", "", "verdict", False),
+        # Giving oneself up is a detention; handed over to another state a transfer.
+        ("Daniel Okafor surrendered to police on Monday", "", "detained", True),
+        ("Daniel Okafor turned over to the United States", "", "transferred", True),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
