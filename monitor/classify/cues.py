@@ -106,6 +106,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:pre-?trial|preventive) (?:detention|custody)\b",
     ),
     _t("hea.extradition", T.HEARING, r"\bextradit(?:ed|ion|e)\b"),
+    # A plea of not guilty is entered at a hearing (an arraignment).
+    _t("hea.plea", T.HEARING, r"\b(?:plead(?:s|ed)?|pled|entered a plea of) not guilty\b"),
     # A court refusing bail rules at a hearing: "denied bail", "bail was refused".
     _t(
         "hea.denied",

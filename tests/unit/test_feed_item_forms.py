@@ -348,6 +348,9 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
             False,
         ),
         ("Anna Lindqvist loses appeal against her conviction", "", "verdict", False),
+        # A plea of not guilty is entered at a hearing, and is no verdict.
+        ("Anna Lindqvist pleads not guilty to espionage", "", "hearing", True),
+        ("Anna Lindqvist pleads not guilty to espionage", "", "verdict", False),
         # Giving oneself up is a detention; handed over to another state a transfer.
         ("Daniel Okafor surrendered to police on Monday", "", "detained", True),
         ("Daniel Okafor turned over to the United States", "", "transferred", True),
