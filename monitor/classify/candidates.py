@@ -353,6 +353,13 @@ def _starts_noun_phrase(pre: str) -> bool:
     return last in _NP_OPENERS or last.endswith(("'s", "’s", "ed"))
 
 
+# "... detained in Iran begins a hunger strike", "... detained in Russia, reportedly moved":
+# the participle describes the subject of the verb that follows.
+_PLACE_THEN_VERB = re.compile(
+    r"^\s+in\s+(?:[A-Z][\w.'’-]*\s*){1,3},?\s+(?:(?:reportedly|also|now|still)\s+)?"
+    r"(?:[a-z]+(?<!ss)s|said|called|moved|filed|died|spoke|told|asked|urged|wrote|began|"
+    r"ended|appealed|pleaded|speaks|tells|calls)\b"
+)
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 _TO_BASE = re.compile(r"\bto\s+$", re.I)
 # "Belarus said to pardon X", "believed to have freed": reported, not intended.
@@ -571,19 +578,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True  # "jailed for 25 years" is a sentence
         if word.endswith("ed") and _starts_noun_phrase(pre) and _ATTRIBUTIVE.match(post):
             return True  # "detained journalist X", "jailed activist Y": a state, not news
-        if (
-            word
-            in (
-                "detained",
-                "imprisoned",
-                "jailed",
-                "held",
-                "incarcerated",
-            )
-            and _APPOSITIVE.search(pre)
-            and not _SINCE_AFTER.match(post)
+        if word in ("detained", "imprisoned", "jailed", "held", "incarcerated") and (
+            (_APPOSITIVE.search(pre) and not _SINCE_AFTER.match(post))
+            or (C.DESCRIPTOR.search(pre[-25:]) and _PLACE_THEN_VERB.match(post))
         ):
-            return True  # "Paul X, an American imprisoned in Russia": who they are, not news
+            # "Paul X, an American imprisoned in Russia", "American detained in Iran begins
+            # hunger strike": who they are, the subject of another verb, not news
+            return True
         if _DETENTION_NOT_ARREST.search(pre):
             return True  # "extends the detention", "wrongfully detained", "formally arrested",
             # "freed from detention": a hearing, a designation, a charge, a release

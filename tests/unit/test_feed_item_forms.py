@@ -348,6 +348,9 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
             False,
         ),
         ("Anna Lindqvist loses appeal against her conviction", "", "verdict", False),
+        # Who someone is, as the subject of another verb, is no detention; the news is.
+        ("Swedish aid worker detained in Russia begins hunger strike", "", "detained", False),
+        ("Anna Lindqvist, Swedish aid worker, detained in Russia", "", "detained", True),
         # A plea of not guilty is entered at a hearing, and is no verdict.
         ("Anna Lindqvist pleads not guilty to espionage", "", "hearing", True),
         ("Anna Lindqvist pleads not guilty to espionage", "", "verdict", False),
