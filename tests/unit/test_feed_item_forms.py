@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.classify.extract import Classifier
+from monitor.classify.candidates import Candidate, candidates
+from monitor.classify.extract import Classifier, article_view
+from monitor.classify.mentions import MentionIndex, find_mentions
+from monitor.classify.text import sentences
 from monitor.config import load_cases
 from monitor.domain.articles import Article
 from monitor.domain.cases import Case, CaseBook
@@ -278,14 +281,14 @@ def test_trials_acquittals_relatives_killers_title_case_and_extradition_flights(
     assert (kind in {t for _, t, _ in found(classifier, title, text)}) is expected
 
 
-def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
-    """The (case, type) candidates the cues propose and the vetoes let through, before scoring."""
-    from monitor.classify.candidates import candidates
-    from monitor.classify.extract import article_view
-    from monitor.classify.mentions import MentionIndex
-
+def candidates_of(title: str, text: str = "") -> list[Candidate]:
+    """The candidates the cues propose and the vetoes let through, before scoring."""
     view = article_view(MentionIndex(load_cases(CASES)), Article("f", title, text, PUB))
-    return set() if view is None else {(c.case, c.type.value) for c in candidates(view)}
+    return [] if view is None else candidates(view)
+
+
+def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
+    return {(c.case, c.type.value) for c in candidates_of(title, text)}
 
 
 @pytest.mark.parametrize(
@@ -373,9 +376,6 @@ def test_one_member_of_a_group_is_not_the_whole_group() -> None:
 
 def named(book_cases: tuple[Case, ...], title: str) -> set[str]:
     """The cases a headline names, by any of the mention forms."""
-    from monitor.classify.mentions import MentionIndex, find_mentions
-    from monitor.classify.text import sentences
-
     sents = sentences(title, "")
     per = find_mentions(MentionIndex(CaseBook(book_cases)), sents)
     return {c for mentions in per for m in mentions for c in m.cases}
@@ -406,13 +406,7 @@ def test_surnames_alone_name_the_case(
 
 def features_of(title: str, kind: str) -> set[str]:
     """The features of every candidate of one type the headline proposes."""
-    from monitor.classify.candidates import candidates
-    from monitor.classify.extract import article_view
-    from monitor.classify.mentions import MentionIndex
-
-    view = article_view(MentionIndex(load_cases(CASES)), Article("f", title, "", PUB))
-    assert view is not None
-    return {f for c in candidates(view) if c.type.value == kind for f in c.features}
+    return {f for c in candidates_of(title) if c.type.value == kind for f in c.features}
 
 
 def test_others_news_is_marked_for_the_scorer() -> None:
