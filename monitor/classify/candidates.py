@@ -461,11 +461,12 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "ruled out", "the ruling party": no court's ruling
     "hea.ruled": (None, re.compile(r"^\s+out\b|^\s+(?:party|coalition|junta|elite)\b", re.I)),
-    # "custody of her children", "escaped custody"
+    # "custody of her children", "escaped custody", "the top hostage negotiator"
     "det.custody": (
         re.compile(r"\b(?:escaped|escapes|escaping|fled|flees)\s+(?:from\s+)?(?:\w+\s+)?$", re.I),
         re.compile(
-            r"^\s+of\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:children|kids|sons?|daughters?)\b",
+            r"^\s+of\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:children|kids|sons?|daughters?)\b|"
+            r"^\s+(?:negotiators?|envoys?|affairs|talks|deal|diplomacy|crisis|policy|special)\b",
             re.I,
         ),
     ),
@@ -564,12 +565,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if trig.type is DevelopmentType.DETAINED:
         if word == "arrest" and pre.lower().endswith("house "):
             return True  # house arrest is its own type (bail), not a new detention
-        if word == "hostage" and re.match(
-            r"^\s+(?:negotiators?|envoys?|affairs|talks|deal|diplomacy|crisis|policy|special)\b",
-            post,
-            re.I,
-        ):
-            return True  # "the top hostage negotiator": a title, not a captive
         if word == "custody" and re.search(r"\b(?:died|death|dies|dying)\s+in\s+(?:\w+\s+)?$", pre):
             return True  # "died in police custody" reports a death
         if word in ("jailed", "imprisoned") and C.TERM.match(
