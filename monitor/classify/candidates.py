@@ -326,9 +326,8 @@ _AUXILIARY_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be|gets?|got)\s
 _SERVING = re.compile(r"\b(?:serving|serve|serves|served)\s+(?:\w+[\s-]+){0,4}$", re.I)
 # A government or official as the subject just before the verb ("the UK condemns", "Foreign
 # Minister Penny Wong said"), with at most a name or a few words between.
-_ACTOR_BEFORE = re.compile(
-    "(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + r")(?:\W+[\w.'’-]+){0,4}?\W*$", re.I
-)
+_GOVERNMENT = "(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + ")"
+_ACTOR_BEFORE = re.compile(_GOVERNMENT + r"(?:\W+[\w.'’-]+){0,4}?\W*$", re.I)
 _NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newspaper|tv)\b", re.I)
 _APPOSITIVE = re.compile(
     r"(?:,\s+|\b(?:an?|the)\s+)(?:[\w'’.-]+\s+){0,3}?(?:"
@@ -372,9 +371,7 @@ _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 # ... except a verb that takes "to" in the active ("reached out to", "spoke to") and a
 # government as the agent ("a deal brokered by the U.S. and Qatar").
 _ACTIVE_TO = re.compile(r"^(?:reached out|spoke|speaks|talks?|talked)$", re.I)
-_STATE_AGENT = re.compile(
-    r"^\s+by\s+(?:the\s+)?(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + ")", re.I
-)
+_STATE_AGENT = re.compile(r"^\s+by\s+(?:the\s+)?" + _GOVERNMENT, re.I)
 _PLEA_AFTER = re.compile(
     r"^\s+(?:to|for)\s+(?!(?:the\s+|a\s+)?(?:\w+\s+)?(?:courts?|judges?|tribunal|chamber)\b)", re.I
 )

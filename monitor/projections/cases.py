@@ -489,10 +489,15 @@ class StatusProjector:
             self._folded.pop(oldest, None)
 
     def _note_sources(
-        self, key: str, state: CaseState, e: DomainEvent, was_live: bool, position: int
+        self,
+        key: str,
+        state: CaseState,
+        e: DomainEvent,
+        development: str | None,
+        was_live: bool,
+        position: int,
     ) -> None:
         """Remember what the event did to the case's live sources, for the counts at flush."""
-        development = getattr(e, "development_id", None)
         is_live = _is_live(state, development)
         if was_live != is_live and not isinstance(e, DevelopmentRecorded):
             # A decision (retract, confirm, reject, correct) or an accepting report changed
@@ -515,7 +520,7 @@ class StatusProjector:
             if state.definition is not None:
                 key = state.definition.key
                 self._pending[key] = (state, None, event.position)
-                self._note_sources(key, state, domain_event, was_live, event.position)
+                self._note_sources(key, state, domain_event, development, was_live, event.position)
             return
         cached = self._folded.pop(event.stream, None)
         before = cached if cached is not None else fold(facts(state))
@@ -536,7 +541,9 @@ class StatusProjector:
         if definition is None:
             return
         self._pending[definition.key] = (state, after, event.position)
-        self._note_sources(definition.key, state, domain_event, was_live, event.position)
+        self._note_sources(
+            definition.key, state, domain_event, development, was_live, event.position
+        )
         if self.on_change is not None:
             self.on_change(
                 conn,
