@@ -73,7 +73,10 @@ class DomainEvent:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> DomainEvent:
         names = _field_names(cls)
-        kwargs = {k: v for k, v in data.items() if k in names}
+        # Data written by this version has only known fields: a plain copy, no filtering.
+        kwargs = (
+            dict(data) if names.issuperset(data) else {k: v for k, v in data.items() if k in names}
+        )
         if "source" in kwargs and isinstance(kwargs["source"], dict):
             kwargs["source"] = Source(**kwargs["source"])
         for key in ("aliases", "citizenship", "members"):

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from monitor.domain.dates import PartialDate, compare
@@ -93,8 +94,11 @@ class Coverage:
     outlets: int = 0
 
 
+@lru_cache(maxsize=4096)
 def outlet(url: str | None) -> str | None:
-    """The outlet an article comes from: its web host without `www.` (None when unknown)."""
+    """The outlet an article comes from: its web host without `www.` (None when unknown).
+
+    Cached: every event an article caused asks again, and a rebuild asks a million times."""
     if not url:
         return None
     try:

@@ -87,7 +87,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _loads(text: str) -> Any:
+def loads_json(text: str) -> Any:
     """JSON columns as Python values: orjson, several times faster than json on the replay
     path; json for what orjson refuses (NaN, integers beyond 64 bits)."""
     try:
@@ -105,7 +105,7 @@ def connect(url: str | None = None, *, migrate: bool = True, **engine_kw: Any) -
         raise DatabaseError(f"malformed database URL: {_redact(raw)}") from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    kw: dict[str, Any] = {"json_deserializer": _loads}
+    kw: dict[str, Any] = {"json_deserializer": loads_json}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
