@@ -291,7 +291,9 @@ def _rule_only(
     return out
 
 
-_NEGATED = re.compile(r"\b(?:not|never|no|n't|without|denie[sd]|deny)\b(?:\W+\w+){0,2}\W*$", re.I)
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no|without|denie[sd]|deny)\b|n['’]t\b)(?:\W+\w+){0,2}\W*$", re.I
+)
 _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
@@ -360,7 +362,8 @@ _PLACE_THEN_VERB = re.compile(
     r"ended|appealed|pleaded|speaks|tells|calls)\b"
 )
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
-_TO_BASE = re.compile(r"\bto\s+$", re.I)
+# "to free", "to help free", "to help secure the release": an infinitive, a purpose.
+_TO_BASE = re.compile(r"\bto\s+(?:help\s+(?:to\s+)?)?$", re.I)
 # "Belarus said to pardon X", "believed to have freed": reported, not intended.
 _REPORTED_TO = re.compile(
     r"\b(?:said|reported|reportedly|believed|thought|understood|alleged|known|claimed|seen|"
@@ -477,6 +480,16 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "sentenced to eight years in a penal colony": the sentence's place, not a transfer
     "tra.moved": (re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I), None),
 }
+
+
+# "Trial of <a long description of whom> opens": the trial's verb comes after its "of" phrase.
+_OF_THEN_VERB = re.compile(r"^\s+of\s", re.I)
+_TO_STAND = re.compile(r"\bto\s+(?:stand|face|go on)\s+$", re.I)
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The rest of the trigger's clause: up to the next comma, semicolon, colon or stop."""
+    return re.split(r"[,;:.!?]", text[end : end + 120], maxsplit=1)[0]
 
 
 def _other_sense(trig: C.Trigger, pre: str, post: str) -> bool:
@@ -647,10 +660,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "prison leave extended": not a court extending custody
     if word == "tried" and re.match(r"^\s+to\b", post):
         return True  # "tried to board a flight": an attempt, not a trial
-    if trig.id == "tri.trial" and not C.TRIAL_EVENT.search(
-        text, max(0, m.start() - 50), m.end() + 50
+    if trig.id == "tri.trial" and not (
+        C.TRIAL_EVENT.search(text, max(0, m.start() - 50), m.end() + 50)
+        or (_OF_THEN_VERB.match(post) and C.TRIAL_EVENT.search(_clause_after(text, m.end())))
     ):
         return True  # "show trials", "a series of trials": the word, not the event
+    if trig.type is DevelopmentType.TRIAL and _TO_STAND.search(pre):
+        return True  # "unfit to stand trial", "is to face trial": a trial ahead, not held
     if trig.type is DevelopmentType.RELEASED and (
         _THING_OBJECT.match(post) or _DIPLOMAT_OBJECT.match(post)
     ):
@@ -1009,11 +1025,15 @@ def _date(
 
 _OTHER_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\b(?:who|which|that|when|where|while)\b")
 # A date that names another event: "over 2019 protests", "the Jan. 6 committee", "the
-# October 7 attacks", "the January 8 'coup'".
+# October 7 attacks", "the January 8 'coup'", "the 1988 Lockerbie plane bombing" (up to two
+# words between, none of them a function word that would start a new phrase).
 _NOUN_DATE = re.compile(
-    r"^(?:'s|’s)|^\s+['‘\"“]?(?:[a-z]+\s+)?(?:protests?|elections?|coup|war|invasion|"
-    r"uprising|olympics|games|summit|prize|laureate|winner|campaign|committee|panel|"
-    r"commission|attacks?|riots?|rioters|insurrection|massacre|bombings?)\b",
+    r"^(?:'s|’s)|^\s+['‘\"“]?"
+    r"(?:(?!(?:after|before|during|over|amid|for|by|in|on|at|and|or|but|the|a|an|of|to|from|"
+    r"with|as|when|while|where|who|which|that)\b)[\w'’-]+\s+){0,2}"
+    r"(?:protests?|elections?|coup|war|invasion|uprising|olympics|games|summit|prize|laureate|"
+    r"winner|campaign|committee|panel|commission|attacks?|riots?|rioters|insurrection|massacre|"
+    r"bombings?|genocide|shootings?|crash|hijacking)\b",
     re.I,
 )
 _GERUND_CLAUSE = re.compile(r"\b(?:after|before|for|by|over)\s+\w+ing\b", re.I)

@@ -237,9 +237,10 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 # Context cues, searched in a window around the trigger.
+# "n't" ends its word ("hasn't", "didn’t"): no word boundary stands before it.
 NEGATION = re.compile(
-    r"\b(?:not|no|never|n't|deny|denies|denied|without|refus(?:ed|es)|rejects?|rejected|"
-    r"dismiss(?:ed|es)?|false)\b",
+    r"\b(?:not|no|never|deny|denies|denied|without|refus(?:ed|es)|rejects?|rejected|"
+    r"dismiss(?:ed|es)?|false)\b|n['’]t\b",
     re.I,
 )
 MODAL = re.compile(
@@ -420,7 +421,10 @@ COUNTRIES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS})\b", re.I)
 # What is sought, discussed or offered is not done: "negotiate the release", "advocate for his
 # freedom", "explore prisoner swaps", "a swap deal", "wait for a release decision".
 PURSUIT_BEFORE = re.compile(
-    r"\b(?:for|negotiat\w*|secur\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
+    # "for his release", but not a duration: "held hostage for years in Niger released".
+    r"\b(?:for(?!\s+(?:(?:more than|over|nearly|almost|about|some|\w+)\s+)?"
+    r"(?:years?|months?|weeks?|days?|decades?|hours?)\b)|"
+    r"negotiat\w*|secur\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
     r"explor\w*|efforts?|talks?|campaign(?:s|ed|ing)?|push\w*|press\w*|include|includ\w+|wait\w*|"
     r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
     r"await\w*|hopes?|hoping|sought|toward\w*|into)\s+(?:[\w'’]+\s+){0,3}$",

@@ -364,7 +364,7 @@ RULES = tuple(replace(rule, keys=_KEYS[rule.id]) for rule in RULES)
 
 # Cues that make a clause something other than a reported development.
 NEGATION = re.compile(
-    r"\b(?:not|never|no|n't|denied|denies|deny|without|refused to|yet to|failed to)\b"
+    r"(?:\b(?:not|never|no|denied|denies|deny|without|refused to|yet to|failed to)\b|n['’]t\b)"
     r"(?:\W+\w+){0,3}\W*$",
     re.I,
 )

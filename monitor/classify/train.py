@@ -49,6 +49,7 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2023-asia2",
         "feeds-2020-2023-courts",
         "feeds-2020-2024-foreign",
+        "feeds-2020-2023-hostages",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")

@@ -141,6 +141,8 @@ def test_a_date_that_belongs_to_another_event_does_not_date_the_development(
             "Daniel Okafor charged over the October 7 attacks",
             "Prosecutors said Okafor was charged over the October 7 attacks.",
         ),
+        # A year before a named event: the event's year, not the arrest's.
+        ("Suspect in 1994 Geneva Hotel Bombing Daniel Okafor Is Arrested", ""),
     ],
 )
 def test_a_date_that_names_another_event_does_not_date_the_development(
@@ -360,6 +362,20 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         # Giving oneself up is a detention; handed over to another state a transfer.
         ("Daniel Okafor surrendered to police on Monday", "", "detained", True),
         ("Daniel Okafor turned over to the United States", "", "transferred", True),
+        # A contraction negates; a question that asks why not reports nothing.
+        ("Anna Lindqvist: why hasn't she been released?", "", "released", False),
+        ("Daniel Okafor wasn’t charged, police say", "", "charged", False),
+        # A duration is no pursuit: "held for years ... released" is a release.
+        (
+            "Swedish aid worker held for years in Mali released",
+            "Anna Lindqvist is home.",
+            "released",
+            True,
+        ),
+        # A trial's verb after a long "of" phrase; a trial ahead or ruled out is none.
+        ("Trial of former Swedish aid worker Anna Lindqvist opens in Moscow", "", "trial", True),
+        ("Court finds Daniel Okafor unfit to stand trial", "", "trial", False),
+        ("Sweden asks Qatar to help free Anna Lindqvist", "", "released", False),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
