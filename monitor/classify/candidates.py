@@ -426,8 +426,11 @@ _NOT_DEAD = re.compile(
     re.I,
 )
 _TO_FACE = re.compile(r"^\W*(?:\w+\W+){0,3}?to face\b", re.I)
+# Bail or house arrest refused or ended ("revokes his bail", "freed from house arrest"); but
+# "released from prison on medical parole" begins one.
 _BAIL_ENDED = re.compile(
-    r"\b(?:revok\w*|deni\w*|refus\w*|reject\w*|los(?:e|es|t|ing)|against|from|end(?:s|ed)?|"
+    r"\b(?:revok\w*|deni\w*|refus\w*|reject\w*|los(?:e|es|t|ing)|against|end(?:s|ed)?|"
+    r"from(?!\s+(?:\w+\s+)?(?:prison|jail|custody|detention)\b)|"
     r"escap\w*|fle(?:d|es|eing)|skip\w*|jump\w*|years? of)"
     r"\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
@@ -471,11 +474,23 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         ),
     ),
     # "has taken place", "taken aback", "taken seriously"
-    "det.taken": (None, re.compile(r"^\s+(?:place|aback|seriously|into account|part)\b", re.I)),
+    "det.taken": (
+        None,
+        re.compile(
+            r"^\s+(?:place|aback|seriously|into account|part|"
+            r"(?:back\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?hospital)\b",
+            re.I,
+        ),
+    ),
     # "deep conviction", "spoke with conviction"
     "ver.convict": (
         re.compile(r"\b(?:with|deep|firm|strong|blistering|personal|political)\s+$", re.I),
         re.compile(r"^\s+that\b", re.I),
+    ),
+    # "a two-day sentencing hearing", "sentencing guidelines": no sentence passed
+    "sen.sentence": (
+        None,
+        re.compile(r"^\s+(?:hearings?|guidelines?|memos?|submissions?|dates?)\b", re.I),
     ),
     # "sentenced to eight years in a penal colony": the sentence's place, not a transfer
     "tra.moved": (re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I), None),

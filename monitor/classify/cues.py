@@ -108,13 +108,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("hea.extradition", T.HEARING, r"\bextradit(?:ed|ion|e)\b"),
     # A plea of not guilty is entered at a hearing (an arraignment).
     _t("hea.plea", T.HEARING, r"\b(?:plead(?:s|ed)?|pled|entered a plea of) not guilty\b"),
-    # A court refusing bail rules at a hearing: "denied bail", "bail was refused".
+    # A court refusing bail, a new trial or immunity rules at a hearing: "denied bail", "bail
+    # was refused", "denied a new trial", "bid for retrial denied", "court reject bail request".
     _t(
         "hea.denied",
         T.HEARING,
-        r"\b(?:denied|denies|refused|refuses|rejected|rejects|revoked|revokes)\s+(?:\w+\s+){0,2}?"
-        r"(?:bail|release on bail|(?:a |his |her )?(?:bid|request|motion) for bail)\b|"
-        r"\bbail (?:was |is |has been )?(?:denied|refused|rejected|revoked)\b",
+        r"\b(?:den(?:y|ied|ies)|refus(?:e|ed|es)|reject(?:s|ed)?|revok(?:e|ed|es))\s+(?:\w+\s+){0,2}?"
+        r"(?:bail|release on bail|(?:a )?new trial|(?:a )?retrial|(?:diplomatic )?immunity|"
+        r"(?:a |his |her )?(?:bid|request|motion) for (?:bail|(?:a )?new trial|(?:a )?retrial))\b|"
+        r"\b(?:bail|(?:bid|request|motion) for (?:bail|(?:a )?new trial|(?:a )?retrial)) "
+        r"(?:was |is |has been )?(?:denied|refused|rejected|revoked)\b",
     ),
     _t("hea.ruled", T.HEARING, r"\b(?:rul(?:ed|es|ing))\b"),
     # trials
@@ -173,13 +176,24 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "tra.moved",
         T.TRANSFERRED,
-        r"\b(?:moved|relocated|handed over|turned over|penal colony)\b",
+        r"\b(?:moved|relocated|handed over|turned over|handover|penal colony)\b",
     ),
-    # Handed from one state to another: "extradited to the US", "Mexico extradites X".
+    # Taken from prison to hospital: "admitted to an outside hospital", "taken to hospital".
+    _t(
+        "tra.hospital",
+        T.TRANSFERRED,
+        r"\b(?:taken|rushed|admitted|moved|transferred|flown)\s+(?:back\s+)?to\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?hospital\b",
+    ),
+    # Handed from one state to another: "extradited to the US", "Mexico extradites X", and
+    # an extradition told as done: "after his extradition from Mexico", "following US
+    # extradition".
     _t(
         "tra.extradited",
         T.TRANSFERRED,
-        r"\bextradit(?:ed|es)\b|\bextradition flights?\b",
+        r"\bextradit(?:ed|es)\b|\bextradition flights?\b|"
+        r"\b(?:after|following|since|upon)\s+(?:(?:his|her|their|the|last\s+\w+'s|[\w.]+)\s+)?"
+        r"extradition\b",
     ),
     # releases
     _t("rel.release", T.RELEASED, r"\breleas(?:ed|es|e|ing)\b"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from monitor.classify.cues import DESCRIPTOR
 from monitor.classify.text import Sentence
 from monitor.domain.cases import CaseBook
 
@@ -293,9 +294,15 @@ def _standalone_surname(text: str, start: int, end: int) -> bool:
     headline every word is capitalised, so only the word before can tell."""
     if _HONORIFIC_BEFORE.search(text[:start]):
         return True
-    if _CAPITALISED_BEFORE.search(text[:start]):
+    before = _CAPITALISED_BEFORE.search(text[:start])
+    if before and not _describes(before.group(1)):
         return False
     return title_case(text) or not _CAPITALISED_AFTER.match(text[end:])
+
+
+def _describes(word: str) -> bool:
+    """A word that says what someone is, not who: "US National Almadi", "Reporter X"."""
+    return word.lower() in _NOT_NAME_WORDS or DESCRIPTOR.fullmatch(word) is not None
 
 
 def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case: str) -> bool:
@@ -307,7 +314,12 @@ def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case
         if match:
             word = _fold(match.group(1))
             # A capitalised neighbour that is not a sentence opener reads as a given name.
-            given = word not in own and word not in _NOT_NAME_WORDS and not word.endswith("s")
+            given = (
+                word not in own
+                and word not in _MINOR_WORDS
+                and not _describes(word)
+                and not word.endswith("s")
+            )
             if given and (match.start(1) > 0 or text[:start].strip()):
                 return True
     return False

@@ -337,6 +337,10 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         ("Daniel Okafor intends to plead guilty", "", "verdict", False),
         # A court refusing bail rules at a hearing; events as nouns.
         ("Moscow court denied bail to Anna Lindqvist", "", "hearing", True),
+        ("Judge denies Daniel Okafor a new trial", "", "hearing", True),
+        ("Anna Lindqvist released from prison on medical parole", "", "bail", True),
+        ("Daniel Okafor's bid for retrial denied", "", "hearing", True),
+        ("Court rejects bail request by Anna Lindqvist", "", "hearing", True),
         ("Daniel Okafor's deportation ends a two-year ordeal", "", "released", True),
         ("Daniel Okafor's capture in Syria shocked his family", "", "detained", True),
         # Words in another sense: markets, parties, rulings ruled out, custody of children.
@@ -344,6 +348,7 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         ("Anna Lindqvist expelled from the party", "", "released", False),
         ("Court ruled out a retrial for Daniel Okafor", "", "hearing", False),
         ("Anna Lindqvist wins custody of her children", "", "detained", False),
+        ("Anna Lindqvist's sentencing hearing opens in Moscow", "", "sentenced", False),
         ("Daniel Okafor was close to death in prison, his wife says", "", "died", False),
         # A sentence's place is no transfer; an appeal against a conviction is no new verdict.
         (
@@ -362,6 +367,12 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         # Giving oneself up is a detention; handed over to another state a transfer.
         ("Daniel Okafor surrendered to police on Monday", "", "detained", True),
         ("Daniel Okafor turned over to the United States", "", "transferred", True),
+        # Moved to hospital, an extradition told as done, a handover as a noun.
+        ("Anna Lindqvist taken to hospital from her cell", "", "transferred", True),
+        ("Anna Lindqvist taken to hospital from her cell", "", "detained", False),
+        ("Daniel Okafor in court after his extradition from Spain", "", "transferred", True),
+        ("Handover of Daniel Okafor to the United States confirmed", "", "transferred", True),
+        ("Daniel Okafor fights extradition to the United States", "", "transferred", False),
         # A contraction negates; a question that asks why not reports nothing.
         ("Anna Lindqvist: why hasn't she been released?", "", "released", False),
         ("Daniel Okafor wasn’t charged, police say", "", "charged", False),
@@ -409,6 +420,8 @@ OKAFOR = Case("okafor", "Daniel Okafor", (), "IR", ("GB",))
         ((OKAFOR,), "Guards have detained former President Okafor", {"okafor"}),
         ((OKAFOR,), "Iran's Okafor Gets 12 Years in Prison", {"okafor"}),
         ((OKAFOR,), "Peter Okafor wins the marathon", set()),
+        # A word that says what someone is, in a title-case headline, is no given name.
+        ((OKAFOR,), "Iran Frees US National Okafor From Prison, Says Son", {"okafor"}),
         # Two-word surnames, but not an East Asian given name.
         ((ELENA,), "Court frees Ruiz Vidal after two years", {"ruiz-vidal"}),
         ((WANG,), "Xiao Ming wins the marathon", set()),
