@@ -68,6 +68,21 @@ class Database:
         self.engine.dispose()
 
 
+def _serial_plans(engine: Engine) -> None:
+    """No parallel query plans on PostgreSQL: the monitor's statements are point look-ups and
+    small batches, for which starting parallel workers costs more than it saves. Past about
+    350,000 events the planner chose them for some look-ups, and ingest spent a third of its
+    time waiting on worker start-up and shutdown (`docs/benchmarks.md`, fifth pass)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        autocommit = dbapi_conn.autocommit
+        dbapi_conn.autocommit = True
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SET max_parallel_workers_per_gather = 0")
+        dbapi_conn.autocommit = autocommit
+
+
 def _sqlite_pragmas(engine: Engine) -> None:
     # pysqlite's own transaction handling cannot issue BEGIN IMMEDIATE, so it is
     # switched off and SQLAlchemy emits BEGIN itself (the documented recipe).
@@ -129,6 +144,8 @@ def connect(url: str | None = None, *, migrate: bool = True, **engine_kw: Any) -
         raise DatabaseError(f"missing database driver for {_redact(raw)}: {exc}") from None
     if engine.dialect.name == "sqlite":
         _sqlite_pragmas(engine)
+    elif engine.dialect.name == "postgresql":
+        _serial_plans(engine)
     db = Database(engine)
     try:
         with engine.connect() as conn:

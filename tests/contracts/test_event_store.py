@@ -225,3 +225,16 @@ def test_two_processes_appending_the_same_keys_store_one_copy(db: Database, db_u
     assert [e.idempotency_key for e in EventStore(db).read_stream("case:dup")] == [
         f"dup-{i}" for i in range(20)
     ]
+
+
+def test_postgresql_sessions_plan_without_parallel_workers(pg_url: str) -> None:
+    # Point look-ups on a large store once drew parallel plans whose worker start-up cost
+    # more than the look-up; the monitor's sessions plan serially, keeping the URL's options.
+    db = connect(pg_url)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SHOW max_parallel_workers_per_gather")).scalar() == "0"
+            # the URL's own options (the test schema as search_path) still apply
+            assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 0
+    finally:
+        db.dispose()
