@@ -292,7 +292,8 @@ def _rule_only(
 
 
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no|without|denie[sd]|deny)\b|n['’]t\b)(?:\W+\w+){0,2}\W*$", re.I
+    r"(?:\b(?:not|never|no|without|denie[sd]|deny)\b|" + C.NOT_CONTRACTED + r")(?:\W+\w+){0,2}\W*$",
+    re.I,
 )
 _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I)
 _UNREALISED = re.compile(

@@ -252,9 +252,10 @@ TRIGGERS: tuple[Trigger, ...] = (
 
 # Context cues, searched in a window around the trigger.
 # "n't" ends its word ("hasn't", "didn’t"): no word boundary stands before it.
+NOT_CONTRACTED = r"n['’]t\b"
 NEGATION = re.compile(
     r"\b(?:not|no|never|deny|denies|denied|without|refus(?:ed|es)|rejects?|rejected|"
-    r"dismiss(?:ed|es)?|false)\b|n['’]t\b",
+    r"dismiss(?:ed|es)?|false)\b|" + NOT_CONTRACTED,
     re.I,
 )
 MODAL = re.compile(

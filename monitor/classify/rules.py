@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from monitor.classify.cues import NOT_CONTRACTED
 from monitor.domain.developments import DevelopmentType as T
 
 _AUX = r"(?:was|were|been|being|is|are|be|had|has|have|got|get|gets)\s+(?:\w+ly\s+)?"
@@ -364,8 +365,9 @@ RULES = tuple(replace(rule, keys=_KEYS[rule.id]) for rule in RULES)
 
 # Cues that make a clause something other than a reported development.
 NEGATION = re.compile(
-    r"(?:\b(?:not|never|no|denied|denies|deny|without|refused to|yet to|failed to)\b|n['’]t\b)"
-    r"(?:\W+\w+){0,3}\W*$",
+    r"(?:\b(?:not|never|no|denied|denies|deny|without|refused to|yet to|failed to)\b|"
+    + NOT_CONTRACTED
+    + r")(?:\W+\w+){0,3}\W*$",
     re.I,
 )
 MODALITY = re.compile(
