@@ -363,8 +363,9 @@ _PLACE_THEN_VERB = re.compile(
     r"ended|appealed|pleaded|speaks|tells|calls)\b"
 )
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
-# "to free", "to help free", "to help secure the release": an infinitive, a purpose.
-_TO_BASE = re.compile(r"\bto\s+(?:help\s+(?:to\s+)?)?$", re.I)
+# "to free", "to help free", "to stand trial", "to face trial": an infinitive, a purpose or
+# what lies ahead.
+_TO_BASE = re.compile(r"\bto\s+(?:help\s+(?:to\s+)?|stand\s+|face\s+|go on\s+)?$", re.I)
 # "Belarus said to pardon X", "believed to have freed": reported, not intended.
 _REPORTED_TO = re.compile(
     r"\b(?:said|reported|reportedly|believed|thought|understood|alleged|known|claimed|seen|"
@@ -500,7 +501,6 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
 
 # "Trial of <a long description of whom> opens": the trial's verb comes after its "of" phrase.
 _OF_THEN_VERB = re.compile(r"^\s+of\s", re.I)
-_TO_STAND = re.compile(r"\bto\s+(?:stand|face|go on)\s+$", re.I)
 
 
 def _clause_after(text: str, end: int) -> str:
@@ -570,7 +570,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not word.endswith(("ed", "ing"))
         and " " not in word
     ):
-        return True  # "Rwanda to free X", "vowed to release": an intention
+        return True  # "Rwanda to free X", "vowed to release", "unfit to stand trial": ahead
     if C.PREVENTED.search(pre) or C.THREAT_AFTER.match(text[m.end() : m.end() + 12]):
         return True  # "urges Iran to halt the execution", "death threats"
     if (
@@ -681,8 +681,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or (_OF_THEN_VERB.match(post) and C.TRIAL_EVENT.search(_clause_after(text, m.end())))
     ):
         return True  # "show trials", "a series of trials": the word, not the event
-    if trig.type is DevelopmentType.TRIAL and _TO_STAND.search(pre):
-        return True  # "unfit to stand trial", "is to face trial": a trial ahead, not held
     if trig.type is DevelopmentType.RELEASED and (
         _THING_OBJECT.match(post) or _DIPLOMAT_OBJECT.match(post)
     ):
