@@ -882,9 +882,7 @@ def _write_only(app: Any, articles: list[Article], found: dict[str, Any], book: 
 
 
 def _wal_bytes(engine: Any) -> int:
-    """PostgreSQL's write-ahead log position in bytes (0 elsewhere): what a sample wrote."""
-    if engine.dialect.name != "postgresql":
-        return 0
+    """PostgreSQL's write-ahead log position in bytes: what a sample wrote."""
     with engine.connect() as conn:
         return int(conn.execute(text("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")).scalar_one())
 
@@ -923,16 +921,16 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
             # The same again with the classification done beforehand: the writing side alone.
             articles = _growth_sample(seeds, fillers, head, "write", sample)
             found = {a.id: classifier(a, classifier.book) for a in articles}
-            wal = _wal_bytes(app.db.engine)
+            wal = _wal_bytes(app.db.engine) if kind == "postgresql" else None
             cpu = cpu_now()
             write_seconds, _ = timed(
                 lambda s=articles, f=found: _write_only(app, s, f, classifier.book)
             )
             write_cpu = (cpu_now() - cpu) / sample * 1000
             wal_note = (
-                f"; WAL {(_wal_bytes(app.db.engine) - wal) / sample / 1024:.1f} kB per article"
-                if kind == "postgresql"
-                else ""
+                ""
+                if wal is None
+                else f"; WAL {(_wal_bytes(app.db.engine) - wal) / sample / 1024:.1f} kB per article"
             )
             gc.collect()
             rss = rss_mb("VmRSS")
