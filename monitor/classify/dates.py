@@ -26,31 +26,6 @@ _MONTH_RE = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-# Every pattern below needs a digit or one of these words; most sentences have neither, and a
-# substring test is much cheaper than a case-insensitive alternation.
-_DATE_WORDS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "day",
-    "week",
-    "month",
-    "year",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-)
 _BOUNDS = {"since", "until", "from", "throughout"}
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 _NUMBERS = {
@@ -179,13 +154,36 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-# A cheap first look: no digit and no date word, no date.
-_MAYBE_DATE = re.compile(r"\d|" + "|".join(re.escape(w) for w in _DATE_WORDS), re.I)
+# Cheap first looks: every pattern below needs a digit, a capitalised month, or one of a few
+# lower-case words; a substring test is far cheaper than a case-insensitive alternation, and
+# most sentences pass few of them.
+_DIGIT = re.compile(r"\d")
+_MONTH_PREFIXES = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_UNITS = ("day", "week", "month", "year")
+_TIMES_OF_DAY = ("day", "night", "morning", "afternoon", "evening")
 
 
 def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `pub` where it needs to be."""
-    if not _MAYBE_DATE.search(text):
+    lower = text.lower()
+    has_digit = _DIGIT.search(text) is not None
+    has_month = any(m in text for m in _MONTH_PREFIXES)
+    has_unit = any(u in lower for u in _UNITS)  # "Monday" and "today" too
+    has_time = any(w in lower for w in _TIMES_OF_DAY)
+    if not (has_digit or has_month or has_unit or has_time):
         return []
     found: list[DateMention] = []
     spans: list[tuple[int, int]] = []
@@ -196,7 +194,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
         spans.append((m.start(), m.end()))
         found.append(DateMention(m.start(), m.end(), date, text=m.group(0), **kw))  # type: ignore[arg-type]
 
-    for pattern in (_DAY_FIRST, _MONTH_DAY):
+    for pattern in (_DAY_FIRST, _MONTH_DAY) if has_month else ():
         for m in pattern.finditer(text):
             month = _MONTHS[m.group("month").lower().rstrip(".")]
             day = int(m.group("day"))
@@ -215,7 +213,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
                 add(m, None, began=_safe(year, month, day))
             else:
                 add(m, _safe(year, month, day))
-    for m in _MONTH_ONLY.finditer(text):
+    for m in _MONTH_ONLY.finditer(text) if has_month else ():
         name, mod = m.group("month"), (m.group("mod") or "").lower()
         if name in ("May", "Mar") and not (mod or m.group("year")):
             continue  # "May" the verb, "Mar" the verb
@@ -241,7 +239,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
                 add(m, None, future=True)
                 continue
             add(m, _safe(_month_year(month, pub, strictly_before=mod == "last"), month))
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if has_digit else ():
         if not _overlaps(spans, m.start("year"), m.end("year")):
             mod = (m.group("mod") or "").lower()
             if mod in _BOUNDS:
@@ -249,9 +247,9 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
                 add(m, None, began=began)
             else:
                 add(m, _safe(int(m.group("year"))))
-    for m in _YEAR_BEFORE_NOUN.finditer(text):
+    for m in _YEAR_BEFORE_NOUN.finditer(text) if has_digit else ():
         add(m, _safe(int(m.group("year"))))
-    for m in _BARE_YEAR.finditer(text):
+    for m in _BARE_YEAR.finditer(text) if has_digit else ():
         # "Just before Thanksgiving 2017": a year standing alone, within living memory of the
         # publication and not after it (a count such as "2000 people" is usually neither).
         year = int(m.group("year"))
@@ -259,7 +257,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             add(m, _safe(year))
     if pub is None:
         return sorted(found, key=lambda d: d.start)
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if has_unit else ():
         mod = (m.group("mod") or "").lower()
         target = _WEEKDAYS[m.group("weekday").lower()]
         if mod == "next":
@@ -269,11 +267,11 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
         if back == 0 and mod in ("last", "past"):
             back = 7
         add(m, PartialDate.of(pub - dt.timedelta(days=back)))
-    for m in _DEICTIC.finditer(text):
+    for m in _DEICTIC.finditer(text) if has_time else ():
         word = m.group("word").lower()
         delta = 1 if word in ("yesterday", "last night") else 0
         add(m, PartialDate.of(pub - dt.timedelta(days=delta)))
-    for m in _PERIOD.finditer(text):
+    for m in _PERIOD.finditer(text) if has_unit else ():
         which, unit = m.group("which").lower(), m.group("unit").lower()
         back = which in ("last", "past", "the previous")
         if unit == "year":
@@ -285,7 +283,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
         else:
             week_day = pub - dt.timedelta(days=7 if back else 0)
             add(m, PartialDate(week_day.year, week_day.month))
-    for m in _AGO.finditer(text):
+    for m in _AGO.finditer(text) if has_unit else ():
         n = number(m.group("n"))
         unit = m.group("unit").lower()
         if unit == "day":
@@ -295,13 +293,13 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             add(m, PartialDate(then.year, then.month))
         else:
             add(m, PartialDate(pub.year - n))
-    for m in _LATER.finditer(text):
+    for m in _LATER.finditer(text) if has_unit else ():
         n, unit = number(m.group("n")), m.group("unit").lower()
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
         add(m, None, offset_days=days, offset_unit=unit)
-    for m in _NEXT_DAY.finditer(text):
+    for m in _NEXT_DAY.finditer(text) if has_unit else ():
         add(m, None, offset_days=1, offset_unit="day")
-    for m in _DURATION.finditer(text):
+    for m in _DURATION.finditer(text) if has_unit else ():
         n, unit = number(m.group("n")), m.group("unit").lower()
         then = pub - dt.timedelta(days=n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit])
         add(m, None, began=PartialDate(then.year))

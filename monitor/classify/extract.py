@@ -261,17 +261,15 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
     frame_end = frame.end("frame") if frame else 0
     out: list[Candidate] = []
     # "upheld a death sentence" is an appeal decided, not a new sentence or verdict.
+    possible = R.rules_that_may_match(text.lower())
     appeal_spans = [
         m.span()
-        for r in R.RULES
+        for r in possible
         if r.type is DevelopmentType.APPEAL
         for m in r.pattern.finditer(text)
     ]
-    lower = text.lower()
-    for rule in R.RULES:
+    for rule in possible:
         if rule.type is DevelopmentType.CONSULAR_VISIT and not consular_context:
-            continue
-        if not rule.may_match(lower):
             continue
         for m in rule.pattern.finditer(text):
             if rule.type in (DevelopmentType.SENTENCED, DevelopmentType.VERDICT) and any(

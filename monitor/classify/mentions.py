@@ -206,18 +206,20 @@ def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[li
                 if kind == "name":
                     discourse.named.update(cases)
     result: list[list[Mention]] = []
+    # Resolving a hit reads only the names above, which the loop below does not change.
+    resolved = [
+        [m for h in hits if (m := _resolve_hit(index, discourse, s.text, *h)) is not None]
+        for s, hits in zip(sentences, hits_per_sentence, strict=True)
+    ]
     # Named sets in each sentence, for a headline's "two Canadians" named only below it.
     ahead = [
-        _named_groups(index, discourse, s.text, h)
-        for s, h in zip(sentences, hits_per_sentence, strict=True)
+        [g for g in conjoined(s.text, named) if len(g) >= 2]
+        for s, named in zip(sentences, resolved, strict=True)
     ]
-    for sent, hits in zip(sentences, hits_per_sentence, strict=True):
-        mentions: list[Mention] = []
-        for start, end, word, kinds in hits:
-            mention = _resolve_hit(index, discourse, sent.text, start, end, word, kinds)
-            if mention is not None:
-                mentions.append(mention)
-                _note_gender(discourse, sent.text, mention)
+    for sent, named in zip(sentences, resolved, strict=True):
+        mentions = list(named)
+        for mention in mentions:
+            _note_gender(discourse, sent.text, mention)
         explicit = {c for m in mentions for c in m.cases}
         following = [g for later in ahead[sent.index + 1 : sent.index + 4] for g in later]
         mentions.extend(_references(discourse, sent, mentions, explicit, following))
@@ -349,16 +351,6 @@ def conjoined(text: str, mentions: Sequence[Mention]) -> list[tuple[str, ...]]:
             groups.append(list(m.cases))
         previous = m
     return [tuple(sorted(g)) for g in groups]
-
-
-def _named_groups(
-    index: MentionIndex,
-    discourse: Discourse,
-    text: str,
-    hits: list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]],
-) -> list[tuple[str, ...]]:
-    named = [m for h in hits if (m := _resolve_hit(index, discourse, text, *h)) is not None]
-    return [g for g in conjoined(text, named) if len(g) >= 2]
 
 
 def _references(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import ahocorasick
+
 from monitor.classify.cues import NOT_CONTRACTED
 from monitor.domain.developments import DevelopmentType as T
 
@@ -31,9 +33,6 @@ class Rule:
     confidence: float = 0.8
     outcome: str | None = None
     keys: tuple[str, ...] = ()
-
-    def may_match(self, lower_text: str) -> bool:
-        return not self.keys or any(k in lower_text for k in self.keys)
 
 
 def _r(
@@ -362,6 +361,25 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "diplomatic.talks": ("talks", "discussions", "meetings", "calls", "accused", "letter"),
 }
 RULES = tuple(replace(rule, keys=_KEYS[rule.id]) for rule in RULES)
+
+
+def _key_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in {k for keys in _KEYS.values() for k in keys}:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+_KEY_AUTOMATON = _key_automaton()
+
+
+def rules_that_may_match(lower_text: str) -> tuple[Rule, ...]:
+    """The rules whose keys occur in `lower_text`, in RULES order: one pass over the text for
+    all rules, where testing each rule's keys in turn costs a scan per key."""
+    present = {key for _, key in _KEY_AUTOMATON.iter(lower_text)}
+    return tuple(r for r in RULES if not present.isdisjoint(r.keys))
+
 
 # Cues that make a clause something other than a reported development.
 NEGATION = re.compile(
