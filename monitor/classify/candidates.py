@@ -466,6 +466,20 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "ruled out", "the ruling party": no court's ruling
     "hea.ruled": (None, re.compile(r"^\s+out\b|^\s+(?:party|coalition|junta|elite)\b", re.I)),
+    # "resisting arrest", "to evade arrest": an offence or an escape, not an arrest
+    "det.arrest": (
+        re.compile(r"\b(?:resist\w*|evad\w*|avoid\w*|escap\w*|dodg\w*|flee\w*)\s+$", re.I),
+        None,
+    ),
+    # "his extradition to the US was approved": a decision (a hearing), not the handover
+    "tra.extradited": (
+        None,
+        re.compile(
+            r"^[^,;.]{0,30}?\b(?:was|is|were|has been|had been)\s+(?:\w+\s+)?(?:approved|"
+            r"ordered|authori[sz]ed|granted|blocked|halted|suspended|refused|denied|rejected)\b",
+            re.I,
+        ),
+    ),
     # "custody of her children", "escaped custody", "the top hostage negotiator"
     "det.custody": (
         re.compile(r"\b(?:escaped|escapes|escaping|fled|flees)\s+(?:from\s+)?(?:\w+\s+)?$", re.I),
@@ -498,6 +512,9 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "tra.moved": (re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I), None),
 }
 
+
+# A period, not its start: "while she was held hostage", "during his detention".
+_DURING = re.compile(r"\b(?:while|during)\s+(?!which\b)(?:[\w'’]+\s+){0,3}$", re.I)
 
 # "Trial of <a long description of whom> opens": the trial's verb comes after its "of" phrase.
 _OF_THEN_VERB = re.compile(r"^\s+of\s", re.I)
@@ -606,6 +623,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             # "Paul X, an American imprisoned in Russia", "American detained in Iran begins
             # hunger strike": who they are, the subject of another verb, not news
             return True
+        if _DURING.search(pre):
+            return True  # "while she was held hostage", "during his detention": a period
         if _DETENTION_NOT_ARREST.search(pre):
             return True  # "extends the detention", "wrongfully detained", "formally arrested",
             # "freed from detention": a hearing, a designation, a charge, a release

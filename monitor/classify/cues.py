@@ -150,6 +150,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
         r" (?:\w+ ){0,3}?" + NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b",
     ),
+    # A fine is a sentence: "X fined after blocking port", "ordered to pay a fine".
+    _t(
+        "sen.fine",
+        T.SENTENCED,
+        r"\bfined\b|\b(?:ordered|told) to pay (?:a |an )?(?:\w+ ){0,2}?fine\b",
+    ),
     # "China jails activist", "X is jailed": a court's act (a bare "jailed X" may be a state).
     _t("sen.jails", T.SENTENCED, r"\bjails\b|\b(?:is|was|were|are|been|gets?|got) jailed\b"),
     _t(
@@ -195,6 +201,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:after|following|since|upon)\s+(?:(?:his|her|their|the|last\s+\w+'s|[\w.]+)\s+)?"
         r"extradition\b",
     ),
+    # Brought to another state for its courts: "flown to the US to face trial".
+    _t(
+        "tra.to_face",
+        T.TRANSFERRED,
+        r"\b(?:flown|sent|brought|taken|returned)\s+(?:back\s+)?to\s+(?:[\w.'’-]+\s+){1,3}?"
+        r"to\s+face\b",
+    ),
     # releases
     _t("rel.release", T.RELEASED, r"\breleas(?:ed|es|e|ing)\b"),
     _t(
@@ -213,6 +226,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"reunited|arrived back|returned to|back in|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
         r"deportation|expulsion|"
         r"dropped)\b",
+    ),
+    # The police or prosecutors drop the case: "faces no further action", "no further action
+    # will be taken".
+    _t(
+        "rel.no_action",
+        T.RELEASED,
+        r"\b(?:will\s+|would\s+)?fac(?:e|es|ing)\s+no\s+further\s+action\b|"
+        r"\bno\s+further\s+action\b",
     ),
     # deaths
     _t("die.died", T.DIED, r"\b(?:died|dies|dead|death|passed away|killed)\b"),

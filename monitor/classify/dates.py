@@ -50,8 +50,8 @@ _NUMBERS = {
     "couple of": 2,
 }
 _NUM = (
-    r"(?P<n>\d{1,3}|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve)"
+    r"(?P<n>\d{1,3}(?:,\d{3})*|a couple of|a few|several|an?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve)"
 )
 
 _DAY_FIRST = re.compile(
@@ -309,7 +309,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
 def number(text: str) -> int:
     """A count written in digits or words ("600", "three", "a"); 1 where it is neither."""
     text = text.lower()
-    return int(text) if text.isdigit() else _NUMBERS.get(text, 1)
+    digits = text.replace(",", "")
+    return int(digits) if digits.isdigit() else _NUMBERS.get(text, 1)
 
 
 def shift(anchor: PartialDate, days: int, unit: str) -> PartialDate:

@@ -53,6 +53,11 @@ def test_a_period_bound_dates_no_event() -> None:
     assert [d.date for d in find_dates("held since January", PUB)] == [None]
 
 
+def test_a_duration_written_with_thousands_separators_says_when_the_period_began() -> None:
+    [held] = find_dates("held for 1,019 days", PUB)
+    assert (held.date, held.began) == (None, PartialDate(2018))
+
+
 def test_nine_days_later_is_an_offset_from_an_anchor() -> None:
     [offset] = find_dates("arrested nine days later", PUB)
     assert (offset.date, offset.offset_days) == (None, 9)

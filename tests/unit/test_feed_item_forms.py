@@ -387,6 +387,26 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         ("Trial of former Swedish aid worker Anna Lindqvist opens in Moscow", "", "trial", True),
         ("Court finds Daniel Okafor unfit to stand trial", "", "trial", False),
         ("Sweden asks Qatar to help free Anna Lindqvist", "", "released", False),
+        # A fine is a sentence; a dropped police case a release; flown abroad for a court a
+        # transfer.
+        ("Anna Lindqvist fined for blocking a road in Oslo", "", "sentenced", True),
+        ("Daniel Okafor faces no further action, police say", "", "released", True),
+        ("Daniel Okafor flown to the United States to face trial", "", "transferred", True),
+        # An extradition approved is a decision, not the handover; resisting arrest is an
+        # offence; what happened while held is no new detention.
+        (
+            "Daniel Okafor dies in prison after his extradition to Spain was approved",
+            "",
+            "transferred",
+            False,
+        ),
+        ("Anna Lindqvist convicted of resisting arrest in Greece", "", "detained", False),
+        (
+            "Daniel Okafor, who turned 40 while he was held hostage, was freed",
+            "",
+            "detained",
+            False,
+        ),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
