@@ -723,12 +723,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         _AGAINST_OLD.search(pre)
         or _ON_APPEAL.search(pre)
         or _ON_APPEAL.search(re.split(r"[,;:]", post[:25], maxsplit=1)[0])
-        or any(
-            a.start() <= m.start() < a.end()
-            for r in R.RULES
-            if r.type is DevelopmentType.APPEAL
-            for a in r.pattern.finditer(text)
-        )
+        or any(a <= m.start() < b for a, b in R.appeal_spans(text))
     ):
         return True
     return trig.type is not DevelopmentType.DIPLOMATIC_ACTION and bool(_UNREALISED.search(pre))

@@ -260,14 +260,9 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
     frame = R.SPEECH_FRAME.match(text)
     frame_end = frame.end("frame") if frame else 0
     out: list[Candidate] = []
-    # "upheld a death sentence" is an appeal decided, not a new sentence or verdict.
     possible = R.rules_that_may_match(text.lower())
-    appeal_spans = [
-        m.span()
-        for r in possible
-        if r.type is DevelopmentType.APPEAL
-        for m in r.pattern.finditer(text)
-    ]
+    # "upheld a death sentence" is an appeal decided, not a new sentence or verdict.
+    appeal_spans = R.appeal_spans(text, possible)
     for rule in possible:
         if rule.type is DevelopmentType.CONSULAR_VISIT and not consular_context:
             continue

@@ -8,6 +8,7 @@ object stands on: `after` (an active verb: "China detained Kovrig"),
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import ahocorasick
@@ -379,6 +380,13 @@ def rules_that_may_match(lower_text: str) -> tuple[Rule, ...]:
     all rules, where testing each rule's keys in turn costs a scan per key."""
     present = {key for _, key in _KEY_AUTOMATON.iter(lower_text)}
     return tuple(r for r in RULES if not present.isdisjoint(r.keys))
+
+
+def appeal_spans(text: str, rules: Sequence[Rule] | None = None) -> list[tuple[int, int]]:
+    """Where the appeal rules match in `text` (of `rules`, by default those that may): a
+    verdict or sentence inside one is an appeal's decision ("upheld a death sentence")."""
+    possible = rules_that_may_match(text.lower()) if rules is None else rules
+    return [m.span() for r in possible if r.type is T.APPEAL for m in r.pattern.finditer(text)]
 
 
 # Cues that make a clause something other than a reported development.
