@@ -331,6 +331,14 @@ _SERVING = re.compile(r"\b(?:serving|serve|serves|served)\s+(?:\w+[\s-]+){0,4}$"
 # Minister Penny Wong said"), with at most a name or a few words between.
 _GOVERNMENT = "(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + ")"
 _ACTOR_BEFORE = re.compile(_GOVERNMENT + r"(?:\W+[\w.'’-]+){0,4}?\W*$", re.I)
+# ... and as the whole subject of the clause: "U.K. condemns", "The UN rights chief urges",
+# "Australia's foreign minister Penny Wong said", "Biden officials meet".
+_GOV_SUBJECT = re.compile(
+    r"^\W*(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,3}?" + _GOVERNMENT + r"(?:['’]s)?"
+    r"(?:\s+[\w.'’-]+){0,4}?\s+(?:(?:has|have|had|also|again|now|publicly|formally|strongly|"
+    r"repeatedly|on\s+\w+day)\s+){0,2}$",
+    re.I,
+)
 _NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newspaper|tv)\b", re.I)
 _APPOSITIVE = re.compile(
     r"(?:,\s+|\b(?:an?|the)\s+)(?:[\w'’.-]+\s+){0,3}?(?:"
@@ -484,7 +492,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "det.custody": (
         re.compile(r"\b(?:escaped|escapes|escaping|fled|flees)\s+(?:from\s+)?(?:\w+\s+)?$", re.I),
         re.compile(
-            r"^\s+of\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:children|kids|sons?|daughters?)\b|"
+            r"^\s+of\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}"
+            r"(?:children|kids|sons?|daughters?|child|baby|babies)\b|"
             r"^\s+(?:negotiators?|envoys?|affairs|talks|deal|diplomacy|crisis|policy|special)\b",
             re.I,
         ),
@@ -508,6 +517,13 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         None,
         re.compile(r"^\s+(?:hearings?|guidelines?|memos?|submissions?|dates?)\b", re.I),
     ),
+    # "the first death penalty trial", "a death penalty case": what is at stake, not a sentence
+    "sen.term": (
+        None,
+        re.compile(r"^\s+(?:trials?|cases?|prosecutions?|charges?|proceedings|hearings?)\b", re.I),
+    ),
+    # "the Supreme Court heard arguments": an appeal, not a trial
+    "tri.process": (re.compile(r"\b(?:supreme|appeals?|appellate|cassation)\s+$", re.I), None),
     # "sentenced to eight years in a penal colony": the sentence's place, not a transfer
     "tra.moved": (re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I), None),
 }
@@ -625,6 +641,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True
         if _DURING.search(pre):
             return True  # "while she was held hostage", "during his detention": a period
+        if C.SOUGHT.search(pre[-20:]) or re.search(r"\border(?:s|ed)?\s+(?:the\s+)?$", pre):
+            return True  # "Interpol seeks arrest of X", "ordered the arrest of": not yet done
         if _DETENTION_NOT_ARREST.search(pre):
             return True  # "extends the detention", "wrongfully detained", "formally arrested",
             # "freed from detention": a hearing, a designation, a charge, a release
@@ -748,7 +766,18 @@ def _targets(
 ) -> list[tuple[str, list[str]]]:
     """The cases a trigger may be about, each with its relation features."""
     if not mentions:
-        return [(c, ["rel=doc"]) for c in doc_cases]
+        # A descriptor beside the trigger ("over journalist detained in China", "the Kremlin
+        # critic was jailed") is how a sentence that names nobody speaks of the item's case.
+        text = m.string
+        desc = [
+            f"doc_desc_{side}"
+            for side, span in (
+                ("before", text[max(0, m.start() - 40) : m.start()]),
+                ("after", text[m.end() : m.end() + 50]),
+            )
+            if C.DESCRIPTOR.search(span)
+        ]
+        return [(c, ["rel=doc", *desc]) for c in doc_cases]
     by_case: dict[str, Mention] = {}
     for x in mentions:
         for c in x.cases:
@@ -942,6 +971,7 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
         "actor_before",
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
     ),
+    ("gov_subject", lambda a: _GOV_SUBJECT.search(a.clause)),
     ("family_before", lambda a: C.FAMILY.search(a.clause[-35:])),
     (
         "descriptor",

@@ -407,6 +407,20 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
             "detained",
             False,
         ),
+        # Getting out of jail is a release; a court convicting, told as a gerund, a verdict.
+        ("Daniel Okafor gets out of jail after four years", "", "released", True),
+        ("After convicting Daniel Okafor of fraud, the jury went home", "", "verdict", True),
+        # A higher court acting on a conviction, or hearing the case, is an appeal.
+        ("Supreme Court suspends Anna Lindqvist's conviction", "", "appeal", True),
+        ("Anna Lindqvist's conviction reinstated by appeals court", "", "appeal", True),
+        ("The Supreme Court heard arguments in Daniel Okafor's case", "", "appeal", True),
+        ("The Supreme Court heard arguments in Daniel Okafor's case", "", "trial", False),
+        # What is at stake in a trial is no sentence; an arrest sought is not made; custody
+        # of a child is no detention; a convicted offender is who someone is.
+        ("Daniel Okafor's death penalty trial opens in Texas", "", "sentenced", False),
+        ("Interpol seeks arrest of Daniel Okafor", "", "detained", False),
+        ("Anna Lindqvist loses custody of her 12-year-old daughter", "", "detained", False),
+        ("Police hunt Anna Lindqvist and her convicted sex offender partner", "", "verdict", False),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
@@ -468,3 +482,31 @@ def test_others_news_is_marked_for_the_scorer() -> None:
     )
     assert "others_subject" in features_of(long_subject, "detained")
     assert "others_subject" not in features_of("Anna Lindqvist arrested in Moscow", "detained")
+
+
+def test_a_government_as_the_subject_is_marked_for_the_scorer() -> None:
+    # A state, an official's title or an official known by name as the whole subject.
+    for title in (
+        "U.K. condemns the execution of Daniel Okafor",
+        "The UN rights chief urges Iran to release Daniel Okafor",
+        "Blinken presses Moscow to free Anna Lindqvist",
+    ):
+        assert "gov_subject" in features_of(title, "diplomatic_action"), title
+    # Family and rights groups are no government.
+    assert "gov_subject" not in features_of(
+        "Anna Lindqvist's family urges Moscow to free her", "diplomatic_action"
+    )
+
+
+def test_a_descriptor_beside_the_trigger_marks_the_items_case() -> None:
+    # The headline names nobody; its descriptor stands for the case the summary names.
+    feats = {
+        f
+        for c in candidates_of(
+            "Sweden says deep concerns over aid worker detained in Russia",
+            "Anna Lindqvist has been held since May.",
+        )
+        if c.type.value == "diplomatic_action" and "rel=doc" in c.features
+        for f in c.features
+    }
+    assert "doc_desc_after" in feats
