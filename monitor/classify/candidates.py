@@ -397,7 +397,9 @@ _THING_OBJECT = re.compile(
     re.I,
 )
 _DIPLOMAT_OBJECT = re.compile(
-    r"^\s+(?:\w+\s+){0,2}(?:ambassadors?|diplomats?|envoys?|attach[eé]s?)\b", re.I
+    r"^\s+(?:\w+\s+){0,4}?(?:ambassadors?|diplomats?|envoys?|attach[eé]s?|"
+    r"(?:embassy|consulate|diplomatic) (?:staff\w*|personnel|employees|workers))\b",
+    re.I,
 )
 _IN_NAME = re.compile(r"(?:^|(?<![.:!?\-–—'‘\"“])\s)(?!To\s)[A-Z][\w.]*\s$")
 _CHARGE_ENDED = re.compile(
@@ -517,6 +519,12 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         None,
         re.compile(r"^\s+(?:hearings?|guidelines?|memos?|submissions?|dates?)\b", re.I),
     ),
+    # "sentenced to 27 years' house arrest" is a sentence, "15 years under house arrest" a
+    # time held: no release to house arrest
+    "bai.house_arrest": (
+        re.compile(r"\b(?:years?|months?)['’]?\s+(?:of\s+|under\s+)?$", re.I),
+        None,
+    ),
     # "the first death penalty trial", "a death penalty case": what is at stake, not a sentence
     "sen.term": (
         None,
@@ -580,6 +588,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "returns from exile": a homecoming, not a release
     if trig.type is DevelopmentType.RELEASED and _TO_FACE.match(post):
         return True  # "returned home to face corruption charges": handed over, not freed
+    if (
+        trig.id == "bai.house_arrest"
+        and re.search(r"\b(?:is|are|was|were|currently|still)\s+under\s+$", pre, re.I)
+        and not re.match(r"^\s+(?:since|following|after|from)\b", post, re.I)
+    ):
+        return True  # "is currently under house arrest": a state (but "... since the coup")
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
         return True  # "judge revokes his bail", "loses appeal against house arrest"
     if _NICKNAME.search(pre):
@@ -972,6 +986,7 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
     ),
     ("gov_subject", lambda a: _GOV_SUBJECT.search(a.clause)),
+    ("last_predicate", lambda a: _last_predicate(a.sentence[a.start + len(a.word) :])),
     ("family_before", lambda a: C.FAMILY.search(a.clause[-35:])),
     (
         "descriptor",
@@ -996,6 +1011,27 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("past", lambda a: a.word.endswith("ed")),
     ("infinitive", lambda a: re.search(r"\bto\s+$", a.clause)),
 )
+
+
+# The trigger as the sentence's last predicate: nothing but place, time or cause after it
+# ("US musician detained in Russia on drug charges"), unlike a description followed by the
+# sentence's own verb ("an American detained in Russia, says he ...").
+_TAIL_ONLY = re.compile(
+    r"^(?:\s+(?:in|on|for|over|at|after|by|near|from|with|amid|during|under|since|as)\b"
+    r"[^.;:!?]*)?[.!?]?\s*$",
+    re.I,
+)
+_TAIL_VERB = re.compile(
+    r"\b(?:says?|said|is|are|was|were|has|have|had|will|would|calls?|urges?|begins?|began|"
+    r"ends?|tells?|told|asks?|fears?|speaks?|hopes?|seeks?|faces?|dies|died|gets?|got|wins?|"
+    r"loses?|lost|returns?|who|which|that|when)\b",
+    re.I,
+)
+
+
+def _last_predicate(post: str) -> bool:
+    """Whether nothing but prepositional phrases follow the trigger to the sentence's end."""
+    return bool(_TAIL_ONLY.match(post)) and not _TAIL_VERB.search(post)
 
 
 def _clause_before(text: str, m: re.Match[str]) -> str:

@@ -501,7 +501,7 @@ PURSUIT_AFTER = re.compile(
     re.I,
 )
 ON_CONDITIONS = re.compile(
-    r"^\s+(?:[\w'’-]+\s+){0,5}?(?:from\s+(?:\w+\s+)?(?:prison|jail|custody)\s+)?"
+    r"^\s+(?:[\w'’-]+\s+){0,7}?(?:from\s+(?:\w+\s+)?(?:prison|jail|custody)\s+)?"
     r"(?:on\s+(?:\w+\s+)?(?:bail|parole|furlough|medical)|to\s+house arrest|"
     r"into\s+house arrest|under\s+house arrest)",
     re.I,

@@ -421,6 +421,23 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         ("Interpol seeks arrest of Daniel Okafor", "", "detained", False),
         ("Anna Lindqvist loses custody of her 12-year-old daughter", "", "detained", False),
         ("Police hunt Anna Lindqvist and her convicted sex offender partner", "", "verdict", False),
+        # House arrest as a sentence's term or as a state is no release to it; since when, is.
+        ("Daniel Okafor sentenced to 27 years' house arrest", "", "bail", False),
+        ("Daniel Okafor, who is currently under house arrest, spoke", "", "bail", False),
+        ("Daniel Okafor has been under house arrest since the coup", "", "bail", True),
+        # Released and then held at home is bail; an embassy's staff expelled are no prisoner.
+        (
+            "Anna Lindqvist released from jail in Moscow and placed under house arrest",
+            "",
+            "released",
+            False,
+        ),
+        (
+            "Russia orders expulsion of two Swedish embassy staff over Anna Lindqvist",
+            "",
+            "released",
+            False,
+        ),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
@@ -510,3 +527,13 @@ def test_a_descriptor_beside_the_trigger_marks_the_items_case() -> None:
         for f in c.features
     }
     assert "doc_desc_after" in feats
+
+
+def test_a_trigger_that_ends_the_headline_is_marked_for_the_scorer() -> None:
+    # "detained in Russia on drug charges" closes the headline: news, not a description.
+    assert "last_predicate" in features_of(
+        "Swedish aid worker Anna Lindqvist detained in Moscow on drug charges", "detained"
+    )
+    assert "last_predicate" not in features_of(
+        "Anna Lindqvist, detained in Moscow, says she is well", "detained"
+    )
