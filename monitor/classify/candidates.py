@@ -300,7 +300,8 @@ _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
     r"braces? for|bracing for|prepares? for|ahead of|maximum|up to|as much as|intends? to|"
-    r"intended to|agree[sd]? to|about to|vying to|in danger of|punishable by)\b"
+    r"intended to|agree[sd]? to|about to|vying to|in danger of|punishable by|"
+    r"to (?:deliver|announce|hand down|issue|render|reach|give|return))\b"
     r"(?:\W+\w+){0,4}\W*$",
     re.I,
 )
@@ -380,6 +381,7 @@ _REPORTED_TO = re.compile(
     r"appears?|appeared|seems?|seemed)\s+to\s+$",
     re.I,
 )
+_REQUEST_TO = re.compile(r"\b(?:request|bid|application|move|attempt)s?\s+to\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 # ... except a verb that takes "to" in the active ("reached out to", "spoke to") and a
 # government as the agent ("a deal brokered by the U.S. and Qatar").
@@ -500,11 +502,16 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             re.I,
         ),
     ),
+    # "a Nazi death camp", "the death toll", "death squads": no one's death in custody
+    "die.died": (
+        None,
+        re.compile(r"^\s+(?:camps?|toll|squads?|march|certificate|metal|spiral|knell)\b", re.I),
+    ),
     # "has taken place", "taken aback", "taken seriously"
     "det.taken": (
         None,
         re.compile(
-            r"^\s+(?:place|aback|seriously|into account|part|"
+            r"^\s+(?:place|aback|seriously|into account|part|link|pieces?|"
             r"(?:back\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?hospital)\b",
             re.I,
         ),
@@ -616,8 +623,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not _REPORTED_TO.search(pre)
         and not word.endswith(("ed", "ing"))
         and " " not in word
+        and not (trig.id == "hea.extradition" and _REQUEST_TO.search(pre))
     ):
         return True  # "Rwanda to free X", "vowed to release", "unfit to stand trial": ahead
+        # (but "court dismisses a request to extradite X" rules on it)
     if C.PREVENTED.search(pre) or C.THREAT_AFTER.match(text[m.end() : m.end() + 12]):
         return True  # "urges Iran to halt the execution", "death threats"
     if (
@@ -698,7 +707,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "appeal hearing set for Oct. 25": a date ahead
     if trig.id == "hea.extradition" and not re.search(
-        r"\b(?:hearing|ruling|ruled|rules|judge|blocked|blocks|approved|approves|ordered|orders)\b",
+        r"\b(?:hearing|ruling|ruled|rules|judge|court|blocked|blocks|approved|approves|ordered|"
+        r"orders|dismiss\w*|reject\w*|refus\w*)\b",
         text[max(0, m.start() - 40) : m.end() + 40],
         re.I,
     ):

@@ -174,8 +174,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"commut(?:ed|es))\b|"
         # A higher court acting on a conviction: "suspends his conviction", "conviction
         # reinstated", "annulled his 2017 convictions", "set aside the verdict".
+        # (A determiner or owner between: "a suspended sentence" is a sentence.)
         r"\b(?:suspend(?:s|ed)?|annul(?:s|led)?|set aside|vacat(?:es|ed)|reinstat(?:es|ed))"
-        r"(?= (?:[\w'’-]+ ){0,3}?(?:convictions?|sentences?|verdicts?)\b)|"
+        r"(?= (?:[\w-]+ ){0,2}?(?:the|his|her|their|its|[\w-]+['’]s?) (?:[\w'’-]+ ){0,2}?"
+        r"(?:convictions?|sentences?|verdicts?)\b)|"
         r"\b(?:convictions?|sentences?|verdicts?) (?:(?:was|were|has been|is) )?"
         r"(?:suspended|annulled|set aside|vacated|reinstated)\b",
     ),
@@ -228,7 +230,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "rel.free",
         T.RELEASED,
         r"\b(?:freed|frees|freeing|set free|walked free|go free|let go|"
-        r"(?:gets?|got|getting) out of (?:jail|prison|custody)|free(?= [A-Z]))\b",
+        r"(?:gets?|got|getting) out of (?:jail|prison|custody)|free(?= [A-Z])|"
+        # Leaving the place of detention: "leave Guantanamo without charge", "walked out of
+        # Evin prison".
+        r"(?:leaves?|left|leaving|walk(?:s|ed)? out of|walk(?:s|ed)? free from) (?:the )?"
+        r"(?:prison|jail|custody|detention|Guantanamo|Guantánamo|Evin|Lefortovo|Belmarsh))\b",
     ),
     _t("rel.swap", T.RELEASED, r"\b(?:swap(?:ped|s)?|exchang(?:ed|e))\b"),
     _t("rel.pardon", T.RELEASED, r"\b(?:pardon(?:ed|s)?|amnesty)\b"),

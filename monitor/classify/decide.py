@@ -78,8 +78,33 @@ def decide(
                 top.detail,
             )
         )
+    if not any("L:bias" in c.features for c in cands):
+        out = _trial_within_verdict(out)  # a feed item; a long article tells the trial apart
     out.sort(key=report_order)
     return out
+
+
+def _trial_within_verdict(found: list[Development]) -> list[Development]:
+    """A trial told with its verdict is that verdict's (the contract's trial is one "concluded
+    without a reported verdict"): "tried by a juvenile court and given a suspended sentence"
+    reports a verdict, not a second development. A trial dated apart from every verdict and
+    sentence of the case is its own."""
+    outcomes: dict[str, list[str | None]] = defaultdict(list)
+    for d in found:
+        if d.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED):
+            outcomes[d.case].append(d.date.iso() if d.date else None)
+    return [
+        d
+        for d in found
+        if not (
+            d.type is DevelopmentType.TRIAL
+            and d.case in outcomes
+            and any(
+                d.date is None or o is None or _compatible(d.date.iso(), o)
+                for o in outcomes[d.case]
+            )
+        )
+    ]
 
 
 def _distinct_dates(found: Sequence[Development]) -> list[Development]:

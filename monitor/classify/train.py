@@ -51,6 +51,7 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2024-foreign",
         "feeds-2020-2023-hostages",
         "feeds-2020-2023-abroad",
+        "feeds-2020-2023-abroad2",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")

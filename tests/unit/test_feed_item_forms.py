@@ -438,6 +438,15 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
             "released",
             False,
         ),
+        # Leaving the place of detention is a release; a suspended sentence no appeal.
+        ("Daniel Okafor leaves prison without charge after 20 years", "", "released", True),
+        ("Anna Lindqvist handed a two-year suspended sentence", "", "appeal", False),
+        # A court refusing an extradition rules at a hearing; a death camp is no one's death;
+        # a verdict still to be delivered is none; a missing link is no missing person.
+        ("Court dismisses request to extradite Daniel Okafor", "", "hearing", True),
+        ("Anna Lindqvist, secretary at a Nazi death camp, convicted", "", "died", False),
+        ("Judge to deliver verdict for Daniel Okafor", "", "verdict", False),
+        ("Daniel Okafor was the missing link in the fraud", "", "detained", False),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
@@ -536,4 +545,19 @@ def test_a_trigger_that_ends_the_headline_is_marked_for_the_scorer() -> None:
     )
     assert "last_predicate" not in features_of(
         "Anna Lindqvist, detained in Moscow, says she is well", "detained"
+    )
+
+
+def test_a_trial_told_with_its_verdict_is_that_verdict(classifier: Classifier) -> None:
+    # The contract's trial is one concluded without a reported verdict.
+    got = found(
+        classifier,
+        "Moscow court convicts Anna Lindqvist of espionage",
+        "Anna Lindqvist was tried behind closed doors and convicted on Wednesday.",
+    )
+    assert ("lindqvist", "verdict", "2023-03-15") in got
+    assert not any(t == "trial" for _, t, _ in got)
+    # A trial alone is still a trial.
+    assert ("lindqvist", "trial", "2023-03-15") in found(
+        classifier, "Anna Lindqvist goes on trial in Moscow"
     )
