@@ -301,7 +301,8 @@ _UNREALISED = re.compile(
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
     r"braces? for|bracing for|prepares? for|ahead of|maximum|up to|as much as|intends? to|"
     r"intended to|agree[sd]? to|about to|vying to|in danger of|punishable by|"
-    r"to (?:deliver|announce|hand down|issue|render|reach|give|return))\b"
+    r"to (?:deliver|announce|hand down|issue|render|reach|give|return)|"
+    r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b"
     r"(?:\W+\w+){0,4}\W*$",
     re.I,
 )
@@ -456,6 +457,7 @@ _CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
 # "shot to death", "beaten to death": a killing, not a death sentence.
+_IN_SWAP = re.compile(r"\b(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
 _KILLED_TO_DEATH = re.compile(
     r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
     r"bludgeoned|strangled|choked|trampled|kicked|clubbed)\s+(?:\w+\s+){0,2}$",
@@ -524,7 +526,11 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "a two-day sentencing hearing", "sentencing guidelines": no sentence passed
     "sen.sentence": (
         None,
-        re.compile(r"^\s+(?:hearings?|guidelines?|memos?|submissions?|dates?)\b", re.I),
+        re.compile(
+            r"^\s+(?:hearings?|guidelines?|memos?|submissions?|dates?|delays?|"
+            r"postponements?)\b",
+            re.I,
+        ),
     ),
     # "sentenced to 27 years' house arrest" is a sentence, "15 years under house arrest" a
     # time held: no release to house arrest
@@ -689,6 +695,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "beaten to death in custody": a killing, not a death sentence
     if trig.type is DevelopmentType.SENTENCED and _TIME_SERVED.search(pre + word):
         return True  # "after six years in prison", "spent 19 years in jail": time held
+    if trig.id == "sen.jailed_for" and word.startswith("jail ") and re.search(r"\bin\s+$", pre):
+        return True  # "had been in jail for four years": time held, not a term passed
+    if trig.type is DevelopmentType.TRANSFERRED and _IN_SWAP.search(
+        text, m.end(), min(len(text), m.end() + 70)
+    ):
+        return True  # "handed over to Moscow as part of a prisoner swap": a release
     if trig.type is DevelopmentType.SENTENCED and _SERVING.search(pre):
         return True  # "who is serving a 12-year sentence": a state
     if trig.type is DevelopmentType.SENTENCED and re.search(

@@ -231,6 +231,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.RELEASED,
         r"\b(?:freed|frees|freeing|set free|walked free|go free|let go|"
         r"(?:gets?|got|getting) out of (?:jail|prison|custody)|free(?= [A-Z])|"
+        r"rescu(?:ed|es|e|ing)|"
         # Leaving the place of detention: "leave Guantanamo without charge", "walked out of
         # Evin prison".
         r"(?:leaves?|left|leaving|walk(?:s|ed)? out of|walk(?:s|ed)? free from) (?:the )?"

@@ -52,6 +52,7 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2023-hostages",
         "feeds-2020-2023-abroad",
         "feeds-2020-2023-abroad2",
+        "feeds-2020-2023-abroad3",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")

@@ -447,6 +447,28 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         ("Anna Lindqvist, secretary at a Nazi death camp, convicted", "", "died", False),
         ("Judge to deliver verdict for Daniel Okafor", "", "verdict", False),
         ("Daniel Okafor was the missing link in the fraud", "", "detained", False),
+        # A sentencing delayed, charges considered, time held in jail and a handover in a
+        # swap are no sentence, no charge, no term and no transfer; a rescue is a release.
+        (
+            "Okafor's family frustrated by sentencing delay",
+            "Daniel Okafor waits.",
+            "sentenced",
+            False,
+        ),
+        ("Police consider filing charges against Daniel Okafor", "", "charged", False),
+        (
+            "Daniel Okafor, who had been in jail for four years, returned home",
+            "",
+            "sentenced",
+            False,
+        ),
+        (
+            "Daniel Okafor was handed over to Moscow as part of a prisoner swap",
+            "",
+            "transferred",
+            False,
+        ),
+        ("Army rescues Anna Lindqvist, held hostage in the Sahel", "", "released", True),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
