@@ -888,6 +888,23 @@ def _wal_bytes(engine: Any) -> int:
         return int(conn.execute(text("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")).scalar_one())
 
 
+def _relation_sizes(engine: Any) -> str:
+    """The largest tables and indexes of this schema on PostgreSQL, in MB: what must fit in
+    the server's shared buffers for an insert to touch only cached pages."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT c.relname, c.relkind, pg_relation_size(c.oid) FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i') "
+                "ORDER BY 3 DESC LIMIT 12"
+            )
+        ).all()
+    total = sum(r[2] for r in rows if r[1] == "i") / 2**20
+    listed = ", ".join(f"{r[0]} {r[2] / 2**20:,.0f}" for r in rows)
+    return f"indexes {total:,.0f} MB in all; largest relations (MB): {listed}"
+
+
 def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
     """Grow one store to `total` events; at every `step`, the ingest rate and memory."""
     from monitor.projections.reports import current_status, status_as_of
@@ -896,10 +913,16 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
     tail_book = synthetic_book(1_000)
     cases = CaseBook(tail_book.cases + book.cases, book.groups)
     fillers = _fillers()
-    with database(kind) as url:
+    with database(kind) as url, database(kind) as fresh_url:
         app = bootstrap(url)
         import_cases(app.store, cases)
         app.ingest([])
+        # A second store that does not grow (but for the samples it takes), measured right
+        # after the grown one at every step: the same minute of this machine, whose speed
+        # moves by 15-40% over a run, so their ratio is the store's growth, not the machine's.
+        fresh = bootstrap(fresh_url)
+        import_cases(fresh.store, cases)
+        fresh.ingest(_growth_sample(seeds, fillers, 0, "fresh-warm-up", 200))
         grower = _Grower(app, [c.key for c in book.cases], [c.key for c in tail_book.cases])
         with app.db.read() as conn:
             classifier = app.classifier(app._book.read(conn))
@@ -915,15 +938,20 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
         # items. The best of GROWTH_REPEATS samples, as timeit does: this machine's speed
         # moves by 15% from minute to minute, and a slower minute is not a larger store.
         same = [next(fillers) for _ in range(sample)]
-        rates: list[tuple[int, float, float, float, float, float]] = []
+        rates: list[tuple[int, float, float, float, float, float, float]] = []
         while True:
             head = app.store.head()
-            e2e_runs, write_runs, wal_kb = [], [], []
+            e2e_runs, write_runs, wal_kb, fresh_runs = [], [], [], []
             for run in range(GROWTH_REPEATS):
+                beside = _growth_sample(seeds, iter(same), head, f"fresh{run}", sample)
+                if run % 2:  # the two stores take turns going first
+                    fresh_runs.append(timed(lambda s=beside: fresh.ingest(s))[0])
                 articles = _growth_sample(seeds, iter(same), head, f"e2e{run}", sample)
                 cpu = cpu_now()
                 seconds, result = timed(lambda a=app, s=articles: a.ingest(s))
                 e2e_runs.append((seconds, (cpu_now() - cpu) / sample * 1000))
+                if not run % 2:
+                    fresh_runs.append(timed(lambda s=beside: fresh.ingest(s))[0])
                 # The same with the classification done beforehand: the writing side alone.
                 articles = _growth_sample(seeds, iter(same), head, f"write{run}", sample)
                 found = {a.id: classifier(a, classifier.book) for a in articles}
@@ -938,11 +966,12 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
             seconds, e2e_cpu = min(e2e_runs)
             write_seconds, write_cpu = min(write_runs)
             e2e = sample / seconds
+            alongside = sample / min(fresh_runs)
             wal_note = f"; WAL {min(wal_kb):.1f} kB per article" if wal_kb else ""
             walls = ", ".join(f"{sample / r[0]:,.0f}" for r in e2e_runs)
             gc.collect()
             rss = rss_mb("VmRSS")
-            rates.append((head, e2e, sample / write_seconds, rss, e2e_cpu, write_cpu))
+            rates.append((head, e2e, sample / write_seconds, rss, e2e_cpu, write_cpu, alongside))
             report(
                 kind,
                 f"growth: ingest at {head:,} events",
@@ -954,8 +983,11 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
                 f"{write_cpu:.2f} ms excluding classification; RSS {rss:,.0f} MB; "
                 f"{result.events_appended:,} events from {sample:,} articles; best of "
                 f"{GROWTH_REPEATS} samples (end to end {walls}/s)"
-                f"{wal_note}",
+                f"{wal_note}; the store that does not grow, alongside: {alongside:,.1f}/s "
+                f"(this store {e2e / alongside:.2f}× of it)",
             )
+            if kind == "postgresql":
+                print(f"  sizes at {head:,} events: {_relation_sizes(app.db.engine)}", flush=True)
             if head >= total:
                 break
             target = min((head // step + 1) * step, total)
@@ -964,8 +996,9 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
                 # Autovacuum's ANALYZE keeps the planner's statistics current as a store grows
                 # (it is off on our test server); this store grows 100,000 events in seconds.
                 tables = ", ".join(t.name for t in events_table.metadata.sorted_tables)
-                with app.db.write() as conn:
-                    conn.execute(text(f"ANALYZE {tables}"))  # this schema's tables only
+                for store in (app, fresh):  # the other store's samples grow it too
+                    with store.db.write() as conn:
+                        conn.execute(text(f"ANALYZE {tables}"))  # this schema's tables only
                 # The grown events reached the server in seconds, not over the days a monitor
                 # takes to write them: their WAL forces a checkpoint whose writes would land
                 # in the sample below. A store that grew at the monitor's pace has long been
@@ -985,6 +1018,16 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
             )
         first, last = rates[0], rates[-1]
         mems = [r[3] for r in rates]
+        report(
+            kind,
+            f"growth: rate at {last[0]:,} events / rate of the store that does not grow, "
+            "in the same minutes",
+            last[1] / last[6],
+            "× (wall, paired)",
+            f"at the start {first[1] / first[6]:.2f}×; over the steps "
+            + ", ".join(f"{r[1] / r[6]:.2f}" for r in rates)
+            + f"; that store held {fresh.store.head():,} events at the end (its samples)",
+        )
         report(
             kind,
             f"growth: rate at {last[0]:,} events / rate at the start",
@@ -1012,6 +1055,7 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
             f"{n / seconds:,.0f} events/s; {len(cases.cases):,} cases",
         )
         app.close()
+        fresh.close()
 
 
 # ---------------------------------------------------------------------------------------------
