@@ -457,6 +457,12 @@ _CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
 # "shot to death", "beaten to death": a killing, not a death sentence.
+_SWAP_PURSUED = re.compile(
+    r"\b(?:talks?|negotiat\w*|discuss\w*|open to|consider\w*|propos\w*|offer\w*|possible|"
+    r"potential|seek\w*|sought|push\w*|hopes?|hopeful|explor\w*|plans?|planned|wants?|"
+    r"pursu\w*|would|could|may|might)\b",
+    re.I,
+)
 _IN_SWAP = re.compile(r"\b(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
 _KILLED_TO_DEATH = re.compile(
     r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
@@ -697,6 +703,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "after six years in prison", "spent 19 years in jail": time held
     if trig.id == "sen.jailed_for" and word.startswith("jail ") and re.search(r"\bin\s+$", pre):
         return True  # "had been in jail for four years": time held, not a term passed
+    if trig.id == "rel.swap" and _SWAP_PURSUED.search(
+        re.split(r"[,;:]", text[max(0, m.start() - 80) : m.start()])[-1]
+    ):
+        return True  # "confirms talks with Russia on X prisoner swap", "open to a swap": sought
     if trig.type is DevelopmentType.TRANSFERRED and _IN_SWAP.search(
         text, m.end(), min(len(text), m.end() + 70)
     ):

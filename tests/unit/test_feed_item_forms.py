@@ -469,6 +469,14 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
             False,
         ),
         ("Army rescues Anna Lindqvist, held hostage in the Sahel", "", "released", True),
+        # Talks about a swap, or being open to one, free nobody.
+        (
+            "Sweden confirms talks with Russia on Anna Lindqvist prisoner swap",
+            "",
+            "released",
+            False,
+        ),
+        ("Daniel Okafor freed in prisoner swap", "", "released", True),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
