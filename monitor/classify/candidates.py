@@ -463,6 +463,16 @@ _SWAP_PURSUED = re.compile(
     r"pursu\w*|would|could|may|might)\b",
     re.I,
 )
+_DEATH_IN = re.compile(
+    r"\b(?:died|death|dies|dying)(?:\s+of\s+(?:[\w'’-]+\s+){1,4}?)?\s*in\s+(?:\w+\s+)?$", re.I
+)
+# "lawmakers moved to expand", "the government moved to ban": an act, not a transfer.
+_MOVED_TO_ACT = re.compile(
+    r"^\s+to\s+(?:expand|ban|block|stop|end|curb|tighten|restrict|limit|make|allow|ensure|"
+    r"protect|introduce|change|pass|approve|reject|dismiss|strip|seize|freeze|impose|cut|"
+    r"raise|bar|close|create|crack|silence|punish|outlaw|criminali[sz]e|extend|shut)\b",
+    re.I,
+)
 _IN_SWAP = re.compile(r"\b(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
 _KILLED_TO_DEATH = re.compile(
     r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
@@ -659,8 +669,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if trig.type is DevelopmentType.DETAINED:
         if word == "arrest" and pre.lower().endswith("house "):
             return True  # house arrest is its own type (bail), not a new detention
-        if word == "custody" and re.search(r"\b(?:died|death|dies|dying)\s+in\s+(?:\w+\s+)?$", pre):
-            return True  # "died in police custody" reports a death
+        if word == "custody" and _DEATH_IN.search(text[max(0, m.start() - 70) : m.start()]):
+            return True  # "died in police custody", "the death of X in custody": a death
         if word in ("jailed", "imprisoned") and C.TERM.match(
             post.lstrip()[4:] if post.lstrip().startswith("for ") else ""
         ):
@@ -757,6 +767,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         re.I,
     ):
         return True  # "prison leave extended": not a court extending custody
+    if word == "moved" and _MOVED_TO_ACT.match(post):
+        return True  # "lawmakers moved to expand the law": an act, not a transfer
+    if word == "on trial" and re.search(r"\bto\s+(?:go|be\s+put|be)\s+$", pre, re.I):
+        return True  # "to go on trial": ahead
     if word == "tried" and re.match(r"^\s+to\b", post):
         return True  # "tried to board a flight": an attempt, not a trial
     if trig.id == "tri.trial" and not (

@@ -263,7 +263,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "dip.condemn",
         T.DIPLOMATIC_ACTION,
-        r"\b(?:condemn(?:ed|s)?|denounc(?:ed|es)|"
+        r"\b(?:condemn(?:ed|s)?|denounc(?:ed|es)|slam(?:s|med)?|blast(?:s|ed)?|decr(?:y|ies|ied)|"
+        r"rebuk(?:e|es|ed)|"
         r"protest(?:ed|s)?|deplor(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es))\b",
     ),
     _t(
@@ -309,7 +310,8 @@ MODAL = re.compile(
     re.I,
 )
 DEMAND = re.compile(
-    r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed)? for|"
+    r"\b(?:call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|"
+    r"appeal(?:s|ed)? for|"
     r"push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for|fight(?:s|ing)? for|pleads?|"
     r"argu(?:es|ed|ing) for|asks? for|request(?:s|ed)?|"
     r"secure|securing|win (?:his|her|their))\b",

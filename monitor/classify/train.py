@@ -53,6 +53,7 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2023-abroad",
         "feeds-2020-2023-abroad2",
         "feeds-2020-2023-abroad3",
+        "feeds-2020-2023-prisoners",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")

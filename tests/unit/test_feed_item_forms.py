@@ -477,6 +477,24 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
             False,
         ),
         ("Daniel Okafor freed in prisoner swap", "", "released", True),
+        # Another's death in custody is no detention; headline verbs of condemnation are
+        # diplomacy; a call on a leader to release is a demand; a trial ahead is none; a
+        # parliament moving to act moves nobody.
+        (
+            "Anna Lindqvist reported the death of Maria Soto in police custody",
+            "",
+            "detained",
+            False,
+        ),
+        ("US, UN slam arrest of Anna Lindqvist", "", "diplomatic_action", True),
+        ("MPs say the PM must call on Moscow to release Anna Lindqvist", "", "released", False),
+        ("Daniel Okafor to go on trial over treason", "", "trial", False),
+        (
+            "After Daniel Okafor's arrest, lawmakers moved to expand the law",
+            "",
+            "transferred",
+            False,
+        ),
     ],
 )
 def test_the_vetoes_keep_to_what_they_are_about(
