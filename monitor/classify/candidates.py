@@ -456,13 +456,14 @@ _CUSTODY_ORDER = re.compile(
 _CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\b", re.I)
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
-# "shot to death", "beaten to death": a killing, not a death sentence.
+# A swap spoken of as sought, discussed or possible ("confirms talks on a prisoner swap").
 _SWAP_PURSUED = re.compile(
     r"\b(?:talks?|negotiat\w*|discuss\w*|open to|consider\w*|propos\w*|offer\w*|possible|"
     r"potential|seek\w*|sought|push\w*|hopes?|hopeful|explor\w*|plans?|planned|wants?|"
     r"pursu\w*|would|could|may|might)\b",
     re.I,
 )
+# "died in police custody", "the death of X in custody".
 _DEATH_IN = re.compile(
     r"\b(?:died|death|dies|dying)(?:\s+of\s+(?:[\w'’-]+\s+){1,4}?)?\s*in\s+(?:\w+\s+)?$", re.I
 )
@@ -474,6 +475,7 @@ _MOVED_TO_ACT = re.compile(
     re.I,
 )
 _IN_SWAP = re.compile(r"\b(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
+# "shot to death", "beaten to death": a killing, not a death sentence.
 _KILLED_TO_DEATH = re.compile(
     r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
     r"bludgeoned|strangled|choked|trampled|kicked|clubbed)\s+(?:\w+\s+){0,2}$",
