@@ -474,7 +474,7 @@ _MOVED_TO_ACT = re.compile(
     r"raise|bar|close|create|crack|silence|punish|outlaw|criminali[sz]e|extend|shut)\b",
     re.I,
 )
-_IN_SWAP = re.compile(r"\b(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
+_IN_SWAP = re.compile(r"\b(?:swap|exchange)\b", re.I)
 # "shot to death", "beaten to death": a killing, not a death sentence.
 _KILLED_TO_DEATH = re.compile(
     r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
