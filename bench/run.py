@@ -917,8 +917,8 @@ def bench_growth(kind: str, total: int, step: int, sample: int) -> None:
         app = bootstrap(url)
         import_cases(app.store, cases)
         app.ingest([])
-        # A second store that does not grow (but for the samples it takes), measured right
-        # after the grown one at every step: the same minute of this machine, whose speed
+        # A second store that does not grow (but for the samples it takes), sampled in turn
+        # with the grown one at every step: the same minutes of this machine, whose speed
         # moves by 15-40% over a run, so their ratio is the store's growth, not the machine's.
         fresh = bootstrap(fresh_url)
         import_cases(fresh.store, cases)
