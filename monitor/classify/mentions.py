@@ -7,6 +7,7 @@ on whole words (CJK aliases match anywhere, as CJK text has no spaces).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -104,8 +105,31 @@ def _is_cjk(text: str) -> bool:
     return any(unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
 
 
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics to their base letter, one character for one, and the
+    apostrophes to one: "İmamoğlu", "Nguyễn", "Mas’ud" match "Imamoglu", "Nguyen", "Mas'ud"."""
+    latin = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]  # Latin-1 to Extended Additional
+    table = {cp: unicodedata.normalize("NFD", chr(cp))[0] for cp in latin}
+    table = {cp: base for cp, base in table.items() if base.isascii() and base.isalpha()}
+    # Letters that are no base letter plus a mark, and the apostrophes news writes.
+    table.update({ord(k): v for k, v in zip("ØøĐđŁłıİ", "OoDdLliI", strict=True)})
+    table.update(dict.fromkeys(map(ord, "’‘ʼ`"), "'"))
+    return table
+
+
+_FOLD = _fold_table()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _base_letter(m: re.Match[str]) -> str:
+    return _FOLD.get(ord(m.group()), m.group())
+
+
 def _fold(text: str) -> str:
-    return text.lower()
+    """Lower case without diacritics, as long as the text (hits are offsets into the text).
+    Only the few non-ASCII characters are looked up: a table over every character costs a
+    tenth of a long article's classification."""
+    return text.lower() if text.isascii() else _NON_ASCII.sub(_base_letter, text).lower()
 
 
 @dataclass(frozen=True)
@@ -264,7 +288,9 @@ def _resolve_hit(
     named = owners & discourse.named
     if len(named) == 1:
         chosen = next(iter(named))
-    elif len(owners) == 1 and _standalone_surname(text, start, end):
+    elif len(owners) == 1 and (
+        _standalone_surname(text, start, end) or _spelt_otherwise(text, start, index, owners)
+    ):
         chosen = next(iter(owners))
     else:
         return None
@@ -307,9 +333,35 @@ def _describes(word: str) -> bool:
     return word.lower() in _NOT_NAME_WORDS or DESCRIPTOR.fullmatch(word) is not None
 
 
+_DOUBLED = re.compile(r"(\w)\1")
+_SILENT_H = re.compile(r"(?<=[bcdgkpst])h")
+_VOWEL_CLASS = str.maketrans("oey", "uii")
+
+
+@functools.lru_cache(maxsize=8192)
+def _transliteration_key(word: str) -> str:
+    """A name as its transliterations share it: "Murad"/"Morad", "Mohammad"/"Muhamad",
+    "Sharghi"/"Shargi" (h after a consonant, doubled letters and o/u, e/i/y told apart by
+    nobody who romanises Persian, Arabic or Russian names)."""
+    folded = _SILENT_H.sub("", _fold(word).replace("'", ""))
+    return _DOUBLED.sub(r"\1", folded.replace("ou", "u").translate(_VOWEL_CLASS))
+
+
+def _spelt_otherwise(text: str, start: int, index: MentionIndex, owners: set[str]) -> bool:
+    """Whether the word before a surname is the case's given name in another transliteration:
+    "Murad Tahbaz" for a case named "Morad Tahbaz"."""
+    before = _CAPITALISED_BEFORE.search(text[:start])
+    definition = index.book.case(next(iter(owners)))
+    if before is None or definition is None:
+        return False
+    given = {_transliteration_key(n.split()[0]) for n in definition.names() if len(n.split()) >= 2}
+    return _transliteration_key(before.group(1)) in given
+
+
 def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case: str) -> bool:
     definition = index.book.case(case)
-    own = {_fold(t) for n in (definition.names() if definition else ()) for t in n.split()}
+    names = definition.names() if definition else ()
+    own = {_transliteration_key(t) for n in names for t in n.split()}
     if _HONORIFIC_BEFORE.search(text[:start]):
         return False
     for match in (_CAPITALISED_BEFORE.search(text[:start]), _CAPITALISED_AFTER.match(text[end:])):
@@ -317,7 +369,7 @@ def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case
             word = _fold(match.group(1))
             # A capitalised neighbour that is not a sentence opener reads as a given name.
             given = (
-                word not in own
+                _transliteration_key(word) not in own
                 and word not in _MINOR_WORDS
                 and not _describes(word)
                 and not word.endswith("s")

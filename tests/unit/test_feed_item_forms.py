@@ -519,6 +519,16 @@ def named(book_cases: tuple[Case, ...], title: str) -> set[str]:
 ELENA = Case("ruiz-vidal", "Elena Sofía Ruiz Vidal", (), "VE", ("ES",))
 WANG = Case("wang-xiao-ming", "Wang Xiao Ming", (), "US", ("CN",))
 OKAFOR = Case("okafor", "Daniel Okafor", (), "IR", ("GB",))
+EKREM = Case("imamoglu", "Ekrem Imamoglu", (), "TR", ("TR",))
+NGUYEN = Case("nguyen-thuy-hanh", "Nguyễn Thúy Hạnh", (), "VN", ("VN",))
+MASUD = Case("masud", "Abu Agila Mas'ud", (), "US", ("LY",))
+TAHBAZ = Case("tahbaz", "Morad Tahbaz", (), "IR", ("US", "GB"))
+
+
+def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> None:
+    title = "İİİ: Ekrem İmamoğlu detained, İmamoğlu’s lawyer says"
+    per = find_mentions(MentionIndex(CaseBook((EKREM,))), sentences(title, ""))
+    assert [title[m.start : m.end] for m in per[0]] == ["Ekrem İmamoğlu", "İmamoğlu"]
 
 
 @pytest.mark.parametrize(
@@ -533,6 +543,16 @@ OKAFOR = Case("okafor", "Daniel Okafor", (), "IR", ("GB",))
         # Two-word surnames, but not an East Asian given name.
         ((ELENA,), "Court frees Ruiz Vidal after two years", {"ruiz-vidal"}),
         ((WANG,), "Xiao Ming wins the marathon", set()),
+        # Diacritics and apostrophes, written or not, on either side: one name.
+        ((EKREM,), "Istanbul mayor Ekrem İmamoğlu detained", {"imamoglu"}),
+        ((EKREM,), "Police question İmamoğlu's aides", {"imamoglu"}),
+        ((ELENA,), "Court frees Elena Sofia Ruiz Vidal", {"ruiz-vidal"}),
+        ((NGUYEN,), "Vietnam jails Nguyen Thuy Hanh for three years", {"nguyen-thuy-hanh"}),
+        ((MASUD,), "Abu Agila Mas’ud appears in a US court", {"masud"}),
+        # A given name in another transliteration is the case's, another given name is not.
+        ((TAHBAZ,), "Iran frees Murad Tahbaz after five years", {"tahbaz"}),
+        ((TAHBAZ,), "Iran frees Morad Tahbaz after five years", {"tahbaz"}),
+        ((TAHBAZ,), "Iran frees Kamal Tahbaz after five years", set()),
     ],
 )
 def test_surnames_alone_name_the_case(
