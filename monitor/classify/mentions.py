@@ -340,9 +340,9 @@ _VOWEL_CLASS = str.maketrans("oey", "uii")
 
 @functools.lru_cache(maxsize=8192)
 def _transliteration_key(word: str) -> str:
-    """A name as its transliterations share it: "Murad"/"Morad", "Mohammad"/"Muhamad",
-    "Sharghi"/"Shargi" (h after a consonant, doubled letters and o/u, e/i/y told apart by
-    nobody who romanises Persian, Arabic or Russian names)."""
+    """A name as its romanisations share it: "Murad"/"Morad", "Mohammad"/"Muhamad",
+    "Yevgeny"/"Evgeny". What it drops (an h after a consonant, a doubled letter, o for u, e or
+    y for i) is what romanisations of Persian, Arabic and Russian names disagree on."""
     folded = _SILENT_H.sub("", _fold(word).replace("'", ""))
     return _DOUBLED.sub(r"\1", folded.replace("ou", "u").translate(_VOWEL_CLASS))
 
