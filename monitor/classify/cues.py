@@ -129,13 +129,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.TRIAL,
         r"\b(?:jury|jurors) (?:\w+ ){0,2}?(?:hears?|heard|told|shown|saw|sees|begins?|began|"
         r"retired?|deliberat\w+)\b|\bjury selection\b|"
-        r"\bdeliberations (?:began|begin|begins|continue|continued|resumed?)\b|"
+        r"\bdeliberations (?:began|begin|begins|continue|continued|resumed?|"
+        r"(?:are |were )?under ?way)\b|"
+        r"\b(?:jury|jurors) (?:\w+ ){0,2}?(?:fail(?:s|ed)?|unable) to reach\b|"
+        r"\b(?:hung|deadlocked) jury\b|\bdefen[cs]e case\b|"
         r"\b(?:closing arguments?|opening statements?|mistrial|retrial|cross-examin\w+)\b|"
         r"\b(?:took|takes|take|taking) the (?:witness )?stand\b|"
         r"\b(?:on trial|trial (?:kicks|kicked) off|trial (?:was |is )?adjourned|jurors|"
         r"gave evidence|gives evidence|giving evidence|trial (?:told|hears|heard))\b|"
         r"\b(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)\b|"
-        r"\bcourt (?:heard|hears)\b|\btold the (?:court|jury)\b",
+        r"\bcourt (?:heard|hears)\b|\b(?:told|tells?) (?:the |a )?(?:court|jury|jurors)\b",
     ),
     # verdicts
     _t("ver.convict", T.VERDICT, r"\bconvict(?:ed|s|ion|ing)?\b"),

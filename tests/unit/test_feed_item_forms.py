@@ -283,6 +283,21 @@ def test_trials_acquittals_relatives_killers_title_case_and_extradition_flights(
     assert (kind in {t for _, t, _ in found(classifier, title, text)}) is expected
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Jury fails to reach a verdict in Anna Lindqvist spying case",
+        "Hung jury in Anna Lindqvist espionage case",
+        "Deliberations under way as Anna Lindqvist awaits her fate",
+        "Anna Lindqvist's lawyers begin the defence case",
+        "Anna Lindqvist tells court she was beaten in custody",
+        "Former guard tells jury he saw Anna Lindqvist hand over files",
+    ],
+)
+def test_a_trial_is_told_by_its_jury_its_defence_and_what_the_court_is_told(title: str) -> None:
+    assert ("lindqvist", "trial") in proposed(title)
+
+
 def candidates_of(title: str, text: str = "") -> list[Candidate]:
     """The candidates the cues propose and the vetoes let through, before scoring."""
     view = article_view(MentionIndex(load_cases(CASES)), Article("f", title, text, PUB))
