@@ -31,8 +31,12 @@ _HONORIFIC_BEFORE = re.compile(
 )
 _FEMALE = re.compile(r"\b(?:ms|mrs|miss|madam)\.?\s+$", re.I)
 _MALE = re.compile(r"\b(?:mr|sir)\.?\s+$", re.I)
-_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
-_CAPITALISED_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
+# Latin letters with and without diacritics: "Ömer" or "Léa" is a given name as "Peter" is.
+_LATIN = [chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00))]
+_UPPER = "".join(c for c in _LATIN if c.isupper())
+_LOWER = "".join(c for c in _LATIN if c.islower())
+_CAPITALISED_BEFORE = re.compile(rf"\b([{_UPPER}][{_LOWER}]+)\s+$")
+_CAPITALISED_AFTER = re.compile(rf"^\s+([{_UPPER}][{_LOWER}]+)\b")
 _PLURAL = re.compile(
     r"\b(?:(?:(?:the|both|these|those)\s+)?(?:two|three|four|2|3|4)\s+"
     r"(?:(?:canadian|american|british|australian|foreign|detained|jailed)\s+)*"

@@ -568,6 +568,8 @@ def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> No
         ((TAHBAZ,), "Iran frees Murad Tahbaz after five years", {"tahbaz"}),
         ((TAHBAZ,), "Iran frees Morad Tahbaz after five years", {"tahbaz"}),
         ((TAHBAZ,), "Iran frees Kamal Tahbaz after five years", set()),
+        # A given name with diacritics is a given name: someone else's.
+        ((OKAFOR,), "Police arrested Émile Okafor in Lagos", set()),
     ],
 )
 def test_surnames_alone_name_the_case(
