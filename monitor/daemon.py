@@ -104,6 +104,15 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
+class BusyTickFilter(logging.Filter):
+    """Drops the scheduler's warning that a tick found the previous poll still running: with
+    one instance per job that is the design (the next tick polls what is due), not a fault,
+    and on a slow network it would fill the log every few seconds."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in record.getMessage()
+
+
 def configure_logging(
     fmt: str = "text", stream: TextIO = sys.stderr, level: int = logging.INFO
 ) -> None:
@@ -120,6 +129,9 @@ def configure_logging(
     # Alembic says at INFO which plugins and DDL modes it set up, on every start.
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if not any(isinstance(f, BusyTickFilter) for f in scheduler_log.filters):
+        scheduler_log.addFilter(BusyTickFilter())
 
 
 @contextlib.contextmanager
