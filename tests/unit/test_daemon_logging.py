@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from monitor.daemon import configure_logging
+from monitor.daemon import BusyTickFilter, configure_logging
 
 
 @pytest.fixture
@@ -39,4 +39,4 @@ def test_a_tick_that_finds_the_poll_still_running_is_not_logged_but_other_warnin
 def test_configuring_the_log_twice_adds_the_filter_once(log_stream: io.StringIO) -> None:
     configure_logging("text", log_stream)
     filters = logging.getLogger("apscheduler.scheduler").filters
-    assert sum(type(f).__name__ == "BusyTickFilter" for f in filters) == 1
+    assert sum(isinstance(f, BusyTickFilter) for f in filters) == 1
