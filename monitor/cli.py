@@ -425,6 +425,13 @@ def _classifier_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_jsonl(path: Path, lines: Sequence[dict[str, Any]]) -> None:
+    """Prediction lines to a file, one JSON object a line, as `monitor extract` prints them."""
+    with path.open("w", encoding="utf-8") as out:
+        for line in lines:
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
 def _classifier_evaluate(args: argparse.Namespace) -> int:
     from monitor.classify import evaluate, train
 
@@ -451,6 +458,8 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
         classifier = Classifier(book, scorer)
         preds = [train.prediction_line(a.id, d) for a in articles for d in classifier(a)]
         result = evaluate.score(preds, gold)
+        if args.predictions:
+            _write_jsonl(Path(args.predictions), preds)
         print(f"{classifier.version} on {name}")
     else:
         from monitor.classify.train import EVALUATION_EXTRA, EVALUATION_SETS
@@ -471,9 +480,7 @@ def _classifier_evaluate(args: argparse.Namespace) -> int:
         )
         result = cv.score
         if args.predictions:
-            with Path(args.predictions).open("w", encoding="utf-8") as out:
-                for line in cv.predictions:
-                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            _write_jsonl(Path(args.predictions), cv.predictions)
         print(
             f"cross-validation on {', '.join(data)}: {args.folds} folds holding out whole cases, "
             f"{args.repeats} partition(s) pooled"
@@ -682,7 +689,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="partitions into folds, pooled (default 3: one partition is one noisy draw)",
     )
     ceval.add_argument(
-        "--predictions", metavar="FILE", help="write the out-of-fold predictions here (JSON lines)"
+        "--predictions",
+        metavar="FILE",
+        help="write the predictions here (JSON lines; out-of-fold in cross-validation)",
     )
     ceval.add_argument(
         "--by-set",

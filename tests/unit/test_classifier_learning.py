@@ -201,8 +201,13 @@ def test_the_shipped_model_is_scored_on_a_held_out_pointer_set(
     from monitor.cli import main
 
     folder, corpus = _pointer_set(tmp_path)
-    code = main(["classifier", "evaluate", "--held-out", str(folder), "--corpus", str(corpus)])
+    preds = tmp_path / "preds.jsonl"
+    args = ["--held-out", str(folder), "--corpus", str(corpus), "--predictions", str(preds)]
+    code = main(["classifier", "evaluate", *args])
     out = capsys.readouterr().out
     assert code == 0
     assert "released" in out and out.strip().splitlines()[-1].startswith(">= 0.90")
     assert "F1 1.000" in out  # the one release is found, on a compatible date
+    # ... and the predictions are written for reading its errors, as `monitor extract` prints.
+    lines = [json.loads(line) for line in preds.read_text().splitlines()]
+    assert [(x["case"], x["type"]) for x in lines] == [("lindqvist", "released")]
