@@ -31,6 +31,8 @@ _MAX_DOC_UNITS = 2
 # A feed item (title and summary, one text) is read with the broad cues; a long article, whose
 # sentences carry more context, with the precise rules (and the model weighs their findings).
 _FEED_ITEM_SENTENCES = 15
+# What can still be the news of a case named as the one harmed ("the killing of X").
+_VICTIM_NEWS = (DevelopmentType.DIED, DevelopmentType.DIPLOMATIC_ACTION)
 _WINDOW = 60  # characters of context on each side of a trigger
 
 
@@ -47,7 +49,7 @@ class Candidate:
     date: PartialDate | None
     outcome: str | None = None
     detail: str | None = None
-    dated_by: str = "none"  # explicit | old | began | offset | rule | pub | background | none
+    dated_by: str = "none"  # explicit | old | began | offset | who | rule | pub | background | none
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 for case, relation in targets:
                     if trig.type is DevelopmentType.DIED and "agent" in relation:
                         continue  # "a man killed by X": X is the killer, not the dead
+                    if "victim" in relation and trig.type not in _VICTIM_NEWS:
+                        continue  # "guards charged over X's death": the guards' news
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
                     if holder is not None and holder.search(clause[-40:]):
@@ -221,7 +225,7 @@ def _pick_date(
         return own, how
     if rule.date is not None and not on_pub:
         return rule.date, "rule"
-    if how in ("explicit", "old", "began", "offset") or rule.date is None:
+    if how in ("explicit", "old", "began", "offset", "who") or rule.date is None:
         return own, how
     return rule.date, "pub"
 
@@ -729,13 +733,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         r"\b(?:end|rest|remainder) of (?:his|her|their|the)\s+$", pre
     ):
         return True  # "nears the end of her sentence"
-    if (
-        trig.type is DevelopmentType.VERDICT
-        and word == "convicted"
-        and not _AUXILIARY_BEFORE.search(pre)
-        and _ATTRIBUTIVE.match(post)
-    ):
-        return True  # "convicted arms dealer X": who he is (but "court convicts journalist X")
+    if word == "convicted" and re.search(r"\b(?:his|her|their)\s+$", pre, re.I):
+        return True  # "X and her convicted sex offender partner": another person
     if trig.type is DevelopmentType.HEARING and re.match(
         r"^\W*(?:\w+\s+){0,1}(?:set|scheduled|postponed|adjourned|due)\b", post, re.I
     ):
@@ -877,6 +876,11 @@ def _targets(
             feats.append("possessor")
         if x.start >= m.end() and _BY_BETWEEN.match(m.string[m.end() : x.start]):
             feats.append("agent")  # "killed by X", "a man shot by X": X did it
+        if side == "after" and (
+            _VICTIM_BEFORE.search(m.string[max(0, x.start - 60) : x.start])
+            or _VICTIM_AFTER.match(m.string[x.end :])
+        ):
+            feats.append("victim")  # "charged in the death of X": another's arrest or trial
         if _MODIFIER_AFTER.match(m.string[x.end :]) or m.string[: x.start].lower().endswith(
             ("pro-", "anti-")
         ):
@@ -977,6 +981,19 @@ _MODIFIER_AFTER = re.compile(
     r"associates?|backers|sympathi[sz]ers)\b",
     re.I,
 )
+# The case as the one harmed: "charged with murder in the death of X", "convicted of killing
+# X", "arrested over X's death" (not "X's death sentence").
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:(?:deaths?|killings?|murders?|slaying|assassination|manslaughter|shooting|beating|"
+    r"rape)\s+of|killing|killed|murdering|murdered|assassinating|assassinated|shooting|shot|"
+    r"stabbing|stabbed|beating|raping|raped)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_VICTIM_AFTER = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+)?(?:death|killing|slaying|assassination)\b"
+    r"(?!\s+(?:sentences?|penalty|row))",
+    re.I,
+)
 _BY_BETWEEN = re.compile(r"^\s+by\s+(?:[\w-]+\s+){0,2}$", re.I)
 _OF_BETWEEN = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _POSSESSIVE_BETWEEN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+)?$")
@@ -1029,6 +1046,8 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("threat_after", lambda a: C.THREAT_AFTER.match(a.post)),
     # "Detained U.S. Soldier Travis King": a state, not news.
     ("attributive", lambda a: a.upper and C.NAME_AFTER.match(a.post)),
+    # "convicted arms dealer X": who he is, and so a verdict of some earlier day.
+    ("convicted_who", lambda a: _convicted_who(a.word, a.pre, a.post)),
     (
         "actor_before",
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
@@ -1106,6 +1125,17 @@ def _local_cues(text: str, m: re.Match[str], clause: str) -> list[str]:
     return [name for name, test in _CUE_TESTS if test(around)]
 
 
+def _convicted_who(word: str, pre: str, post: str) -> bool:
+    """ "convicted arms dealer X", "the convicted rapist": an earlier verdict told as who someone
+    is (but "a court convicted journalist X" is the verdict itself)."""
+    return (
+        word == "convicted"
+        and not _AUXILIARY_BEFORE.search(pre)
+        and not re.search(r"\b(?:court|jury|jurors|judges?|tribunal)\s+(?:\w+\s+)?$", pre, re.I)
+        and bool(_ATTRIBUTIVE.match(post))
+    )
+
+
 def _lexical(
     masked: str, text: str, m: re.Match[str], mentions: Sequence[Mention], kind: DevelopmentType
 ) -> list[str]:
@@ -1157,6 +1187,8 @@ def _date(
         if base is not None:
             return shift(base, off.offset_days or 0, off.offset_unit or "day"), "date=offset"
     had = re.search(r"\bhad\s+(?:\w+ly\s+)?been\b", text[max(0, m.start() - 30) : m.start()])
+    if "convicted_who" in local and not sent.headline:
+        return None, "date=who"  # "convicted arms dealer X": some earlier day
     background = bool(had) or any(c in local for c in ("pre_bg", "nominal"))
     if background and not sent.headline:
         return None, "date=background"
@@ -1170,12 +1202,13 @@ _OTHER_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\b(?:who|which|that|when|wher
 # October 7 attacks", "the January 8 'coup'", "the 1988 Lockerbie plane bombing" (up to two
 # words between, none of them a function word that would start a new phrase).
 _NOUN_DATE = re.compile(
-    r"^(?:'s|’s)|^\s+['‘\"“]?"
+    r"^(?:'s|’s)|^\s*['‘\"“]?"
     r"(?:(?!(?:after|before|during|over|amid|for|by|in|on|at|and|or|but|the|a|an|of|to|from|"
     r"with|as|when|while|where|who|which|that)\b)[\w'’-]+\s+){0,2}"
     r"(?:protests?|elections?|coup|war|invasion|uprising|olympics|games|summit|prize|laureate|"
     r"winner|campaign|committee|panel|commission|attacks?|riots?|rioters|insurrection|massacre|"
-    r"bombings?|genocide|shootings?|crash|hijacking)\b",
+    r"bombings?|genocide|shootings?|crash|hijacking|murders?|killings?|crimes?|heist|robbery|"
+    r"raid|plot|scandal|incident|disappearance|fire|explosion)\b",
     re.I,
 )
 _GERUND_CLAUSE = re.compile(r"\b(?:after|before|for|by|over)\s+\w+ing\b", re.I)

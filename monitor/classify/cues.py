@@ -43,7 +43,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "det.seize",
         T.DETAINED,
-        r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing|e)|apprehend(?:ed|s)?)\b",
+        r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing|e)|apprehend(?:ed|s)?)\b|"
+        # "until he was caught in 2017" (not "caught on camera").
+        r"\b(?:was|were|been|being|got|gets?) caught\b(?! on (?:camera|video|tape|film))",
     ),
     _t("det.custody", T.DETAINED, r"\b(?:custody|taken hostage|held hostage|hostage)\b"),
     # Giving oneself up: "surrendered to police", "handed himself over to the authorities".
@@ -160,7 +162,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bfined\b|\b(?:ordered|told) to pay (?:a |an )?(?:\w+ ){0,2}?fine\b",
     ),
     # "China jails activist", "X is jailed": a court's act (a bare "jailed X" may be a state).
-    _t("sen.jails", T.SENTENCED, r"\bjails\b|\b(?:is|was|were|are|been|gets?|got) jailed\b"),
+    _t(
+        "sen.jails",
+        T.SENTENCED,
+        r"\bjails\b|\b(?:is|was|were|are|been|gets?|got) jailed\b|\bjailing of\b",
+    ),
     _t(
         "sen.term",
         T.SENTENCED,
@@ -193,7 +199,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:hears?|heard|weighs?|weighed|considers?|considered|reviews?|reviewed)\b",
     ),
     # bail
-    _t("bai.bail", T.BAIL, r"\bbail\b"),
+    # Bail and its American bond: "bailed", "posted bond", "released on $1m bond".
+    _t(
+        "bai.bail",
+        T.BAIL,
+        r"\bbail(?:ed)?\b|\b(?:post(?:s|ed|ing)?|made|makes) (?:\w+ ){0,2}?bond\b|"
+        r"\breleased on (?:a )?(?:[$\w.,]+ ){0,2}?bond\b",
+    ),
     _t("bai.house_arrest", T.BAIL, r"\bhouse arrest\b"),
     _t("bai.parole", T.BAIL, r"\b(?:parole|furlough|residential surveillance)\b"),
     # transfers

@@ -314,8 +314,8 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         # A verdict's place and charge are no descriptor of who someone is ...
         ("Anna Lindqvist convicted in Moscow on national security charges", "", "verdict", True),
         ("Court convicts prominent journalist Anna Lindqvist", "", "verdict", True),
-        # ... but a participle before a title still is.
-        ("Russia frees convicted aid worker Anna Lindqvist", "", "verdict", False),
+        # ... and a participle before a title tells an earlier verdict (dated as background).
+        ("Russia frees convicted aid worker Anna Lindqvist", "", "verdict", True),
         # Verbs that take "to" in the active, and a government as the agent, act.
         ("Sweden reached out to Moscow about Anna Lindqvist", "", "diplomatic_action", True),
         (
@@ -431,7 +431,7 @@ def proposed(title: str, text: str = "") -> set[tuple[str, str]]:
         ("The Supreme Court heard arguments in Daniel Okafor's case", "", "appeal", True),
         ("The Supreme Court heard arguments in Daniel Okafor's case", "", "trial", False),
         # What is at stake in a trial is no sentence; an arrest sought is not made; custody
-        # of a child is no detention; a convicted offender is who someone is.
+        # of a child is no detention; "her convicted partner" is another person.
         ("Daniel Okafor's death penalty trial opens in Texas", "", "sentenced", False),
         ("Interpol seeks arrest of Daniel Okafor", "", "detained", False),
         ("Anna Lindqvist loses custody of her 12-year-old daughter", "", "detained", False),
@@ -646,3 +646,60 @@ def test_a_trial_told_with_its_verdict_is_that_verdict(classifier: Classifier) -
     assert ("lindqvist", "trial", "2023-03-15") in found(
         classifier, "Anna Lindqvist goes on trial in Moscow"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # Bail told by its verb and by its American bond.
+        ("Daniel Okafor bailed in fraud case but must surrender passport", "", "bail"),
+        ("Daniel Okafor posted bond and left the courthouse", "", "bail"),
+        ("Daniel Okafor was released on $250,000 bond on Tuesday", "", "bail"),
+        # A sentence told as a noun: "the jailing of X".
+        ("", "The jailing of Daniel Okafor drew crowds to the courthouse.", "sentenced"),
+        # A capture told by "caught" (not "caught on camera").
+        ("", "Daniel Okafor evaded police for years until he was caught in 2017.", "detained"),
+    ],
+)
+def test_bail_the_jailing_of_and_caught_propose_their_development(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("okafor", kind) in proposed(title, text)
+
+
+def test_caught_on_camera_is_no_capture() -> None:
+    assert ("okafor", "detained") not in proposed("Daniel Okafor was caught on camera at the rally")
+
+
+def test_the_case_as_the_one_harmed_is_not_the_one_charged() -> None:
+    # Others are charged in the case's death; the death is still the case's.
+    got = proposed("Three guards charged with murder in the death of Daniel Okafor")
+    assert ("okafor", "charged") not in got
+    assert ("okafor", "died") in got
+    assert ("okafor", "charged") not in proposed(
+        "Two officers arrested over Daniel Okafor's death in custody"
+    )
+    # The case named first, then detained: still the case's detention.
+    assert ("okafor", "detained") in proposed(
+        "The death of Daniel Okafor, who died after being detained by police, sparked protests"
+    )
+
+
+def test_an_earlier_verdict_told_as_who_someone_is_is_dated_as_background(
+    classifier: Classifier,
+) -> None:
+    got = found(
+        classifier,
+        "Anna Lindqvist freed in prisoner swap",
+        "Sweden secured her release in exchange for convicted arms dealer Daniel Okafor.",
+    )
+    assert ("okafor", "verdict", None) in got
+
+
+def test_a_year_that_names_a_crime_does_not_date_the_arrest(classifier: Classifier) -> None:
+    got = found(
+        classifier,
+        "",
+        "Daniel Okafor was arrested in relation to the 2018 murder of a tourist, police said.",
+    )
+    assert ("okafor", "detained", "2023-03-15") in got
