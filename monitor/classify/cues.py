@@ -176,6 +176,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # appeals
     _t("app.appeal", T.APPEAL, r"\bappeal(?:ed|s|ing)?\b"),
+    # An appeal by another name: "court rejects X's bid to review the case", "a petition to
+    # overturn the conviction".
+    _t(
+        "app.review",
+        T.APPEAL,
+        r"\b(?:bid|application|petition|request|motion|challenge)\s+(?:\w+\s+){0,2}?"
+        r"(?:to|for)\s+(?:a\s+)?(?:review|overturn|quash|set aside|annul|reverse)\b",
+    ),
     _t(
         "app.decided",
         T.APPEAL,
@@ -245,7 +253,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "rel.free",
         T.RELEASED,
         r"\b(?:freed|frees|freeing|set free|walked free|go free|let go|"
-        r"(?:gets?|got|getting) out of (?:jail|prison|custody)|free(?= [A-Z])|"
+        r"(?:gets?|got|getting) out of (?:jail|prison|custody)|free(?= (?-i:[A-Z]))|"
+        # "X is finally free", "now free" (not "free to leave", "free speech").
+        r"(?:is|are|was|were|now|finally) (?:\w+ )?free(?!\s+(?:to|of|from|speech|press|"
+        r"trade|market|election|and fair))|"
         r"rescu(?:ed|es|e|ing)|"
         # Leaving the place of detention: "leave Guantanamo without charge", "walked out of
         # Evin prison".
@@ -499,7 +510,10 @@ TRIAL_EVENT = re.compile(
     r"\b(?:begin|begins|began|begun|beginning|open|opens|opened|opening|start|starts|started|"
     r"resume|resumes|resumed|goes|go|went|gone|stand|stands|stood|put|puts|held|hold|holds|"
     r"close|closes|closed|conclude|concludes|concluded|end|ends|ended|underway|under way|"
-    r"testif\w+|hearing|appear\w*|day|covert|secret|closed-door|convicted|sentenced)\b",
+    r"testif\w+|hearing|appear\w*|day|covert|secret|closed-door|convicted|sentenced|"
+    # A trial under way, told by its parts: "a juror was dismissed in X's trial", "the
+    # five-week trial of X", "evidence in the X trial".
+    r"jurors?|jury|witness(?:es)?|testimony|evidence|\w+-(?:day|week|month))\b",
     re.I,
 )
 

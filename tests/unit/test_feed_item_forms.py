@@ -703,3 +703,23 @@ def test_a_year_that_names_a_crime_does_not_date_the_arrest(classifier: Classifi
         "Daniel Okafor was arrested in relation to the 2018 murder of a tourist, police said.",
     )
     assert ("okafor", "detained", "2023-03-15") in got
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # A trial under way, told by its jurors, its witnesses or its length.
+        ("A juror was dismissed from Daniel Okafor's trial on Thursday", "trial"),
+        ("The five-week trial of Daniel Okafor has gripped the country", "trial"),
+        # Free as a state reached: "is finally free".
+        ("After six years, Daniel Okafor is finally free", "released"),
+        # An appeal by another name.
+        ("Supreme Court rejects Daniel Okafor's bid to review his conviction", "appeal"),
+    ],
+)
+def test_trials_releases_and_appeals_told_in_other_words(title: str, kind: str) -> None:
+    assert ("okafor", kind) in proposed(title)
+
+
+def test_free_to_do_something_is_no_release() -> None:
+    assert ("okafor", "released") not in proposed("Daniel Okafor is free to leave the country")
