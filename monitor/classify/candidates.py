@@ -140,6 +140,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     continue
                 if _vetoed(text, m, trig):
                     continue
+                if trig.type is DevelopmentType.DIED and _death_of_another(text, m, mentions):
+                    continue  # "X's trial for Daunte Wright's death": another person died
                 clause = _clause_before(text, m)
                 local = [*_local_cues(text, m, clause), *_nominal(text, m, mentions)]
                 lexical = _lexical(masked, text, m, mentions, trig.type)
@@ -199,6 +201,58 @@ def candidates(view: ArticleView) -> list[Candidate]:
         if dated:
             previous_date = dated[-1]
     return out + _rule_only(view, out, first_body, n_units)
+
+
+# Whose death: "Daunte Wright's death", "the killing of Víctor Jara".
+_OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w.-]+)['’]s\s+$")
+_OWNER_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w.-]+)")
+
+
+# Deaths of people the case is said to have harmed: "the deaths of seven babies", "murder of
+# her two children", "killing of a police officer".
+_DEATHS_OF_PEOPLE = re.compile(
+    r"^\s+of\s+(?:(?:his|her|their|the|a|an|at least|more than|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|dozens of|hundreds of|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"(?:bab(?:y|ies)|child(?:ren)?|infants?|kids?|people|persons|victims?|men|women|man|woman|"
+    r"girls?|boys?|teens?|teenagers?|students?|patients?|officers?|officials?|soldiers?|"
+    r"civilians?|wife|husband|sons?|daughters?|mother|father|parents|famil(?:y|ies)|"
+    r"neighbou?rs?|friends?|tourists?|worshippers|protesters?)\b",
+    re.I,
+)
+# The case killing someone: "X killed two people" (but "X killed in airstrike" is his death).
+_KILLED_OBJECT = re.compile(
+    r"^\s+(?:his|her|their|the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"dozens|hundreds|at least|\d[\d,]*|(?-i:[A-Z])[\w'’-]+)\b",
+    re.I,
+)
+
+
+def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a death belongs to someone else: "sentenced for Daunte Wright's death", "charged
+    in the killing of Víctor Jara", "convicted over the deaths of seven babies", "X killed two
+    people"."""
+    word = m.group(0).lower()
+    if word == "killed":
+        before = text[max(0, m.start() - 40) : m.start()]
+        return (
+            any(0 <= m.start() - x.end <= 12 for x in mentions)
+            and not _AUXILIARY_BEFORE.search(before)
+            and bool(_KILLED_OBJECT.match(text[m.end() : m.end() + 30]))
+        )
+    if word not in ("death", "deaths", "killing", "killings", "murder"):
+        return False
+    if _DEATHS_OF_PEOPLE.match(text[m.end() : m.end() + 60]):
+        return True
+    for pattern, where, base in (
+        (_OWNER_BEFORE, text[max(0, m.start() - 40) : m.start()], max(0, m.start() - 40)),
+        (_OWNER_AFTER, text[m.end() : m.end() + 50], m.end()),
+    ):
+        owner = pattern.search(where)
+        if owner is not None:
+            lo, hi = base + owner.start(1), base + owner.end(1)
+            if not any(x.start < hi and lo < x.end for x in mentions):
+                return True
+    return False
 
 
 def _of_another(text: str, d: DateMention) -> bool:
@@ -417,6 +471,13 @@ _CHARGE_ENDED = re.compile(
 _NICKNAME = re.compile(
     r"\b(?:known as|so-called|dubbed|nicknamed|called)\s+(?:the\s+)?['‘\"“][^'’\"”]*$", re.I
 )
+# People who are not the case as the ones who died: "seven babies who died", "Babies died after".
+_PEOPLE_DIED = re.compile(
+    r"\b(?:bab(?:y|ies)|children|infants|kids|people|victims|men|women|girls|boys|patients|"
+    r"students|officers|soldiers|civilians|protesters|passengers|residents|migrants|workers)"
+    r"\s+(?:(?:who|that|which|had|have|has|were|was|reportedly|allegedly)\s+){0,2}$",
+    re.I,
+)
 _COUNT_BEFORE = re.compile(
     r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozens|hundreds|thousands|"
@@ -634,7 +695,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if _NICKNAME.search(pre):
         return True  # "known as the 'Merchant of Death'": a name, not an event
     if trig.type is DevelopmentType.DIED and (
-        _COUNT_BEFORE.search(pre) or C.OTHERS.search(pre) or _kin_died(pre)
+        _COUNT_BEFORE.search(pre)
+        or C.OTHERS.search(pre)
+        or _kin_died(pre)
+        or _PEOPLE_DIED.search(pre)
     ):
         return True  # "two killed in protests", "his wife and son were found dead": others died
     if trig.type is DevelopmentType.SENTENCED and _CUSTODY_ORDER.search(

@@ -47,7 +47,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "until he was caught in 2017" (not "caught on camera").
         r"\b(?:was|were|been|being|got|gets?) caught\b(?! on (?:camera|video|tape|film))",
     ),
-    _t("det.custody", T.DETAINED, r"\b(?:custody|taken hostage|held hostage|hostage)\b"),
+    _t(
+        "det.custody",
+        T.DETAINED,
+        r"\b(?:custody|taken hostage|held hostage|hostage|(?:taken|held) captive|captive)\b",
+    ),
     # Giving oneself up: "surrendered to police", "handed himself over to the authorities".
     _t(
         "det.surrender",
@@ -140,7 +144,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:on trial|trial (?:kicks|kicked) off|trial (?:was |is )?adjourned|jurors|"
         r"gave evidence|gives evidence|giving evidence|trial (?:told|hears|heard))\b|"
         r"\b(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)\b|"
-        r"\bcourt (?:heard|hears)\b|\b(?:told|tells?) (?:the |a )?(?:court|jury|jurors)\b",
+        r"\bcourt (?:heard|hears)\b|\b(?:told|tells?) (?:the |a )?(?:court|jury|jurors)\b|"
+        r"\b(?:court|jury|jurors) (?:is|was|were|are|has been) told\b",
     ),
     # verdicts
     _t("ver.convict", T.VERDICT, r"\bconvict(?:ed|s|ion|ing)?\b"),
@@ -212,7 +217,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "bai.bail",
         T.BAIL,
         r"\bbail(?:ed)?\b|\b(?:post(?:s|ed|ing)?|made|makes) (?:\w+ ){0,2}?bond\b|"
-        r"\breleased on (?:a )?(?:[$\w.,]+ ){0,2}?bond\b",
+        r"\breleased on (?:a )?(?:[$\w.,]+ ){0,2}?bond\b|"
+        # Freed until the appeal is heard: "released from jail pending an appeal".
+        r"\bpending (?:an? |his |her |their |the )?appeals?\b",
     ),
     _t("bai.house_arrest", T.BAIL, r"\bhouse arrest\b"),
     _t("bai.parole", T.BAIL, r"\b(?:parole|furlough|residential surveillance)\b"),
@@ -245,7 +252,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "tra.to_face",
         T.TRANSFERRED,
         r"\b(?:flown|sent|brought|taken|returned)\s+(?:back\s+)?to\s+(?:[\w.'’-]+\s+){1,3}?"
-        r"to\s+face\b",
+        r"(?:to\s+face|for\s+trial|to\s+stand\s+trial)\b|"
+        # Expelled or deported into another state's courts: "US expels ex-officer to face charges".
+        r"\b(?:expel(?:s|led)?|deport(?:s|ed)?)\s+(?:[\w.'’-]+\s+){0,5}?to\s+face\b",
     ),
     # releases
     _t("rel.release", T.RELEASED, r"\breleas(?:ed|es|e|ing)\b"),
@@ -283,7 +292,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bno\s+further\s+action\b",
     ),
     # deaths
-    _t("die.died", T.DIED, r"\b(?:died|dies|dead|death|passed away|killed)\b"),
+    _t(
+        "die.died",
+        T.DIED,
+        r"\b(?:died|dies|dead|death|passed away|killed)\b|"
+        # A body found: "hostage's body recovered near hospital", "body of X found".
+        r"\bbod(?:y|ies)\b(?= (?:[\w'’-]+ ){0,6}?(?:was |were |has been |have been )?"
+        r"(?:found|recovered|discovered|identified)\b)",
+    ),
     _t("die.executed", T.DIED, r"\b(?:execut(?:ed|es|ion)|hang(?:ed|s)|hanging)\b"),
     # diplomatic action
     _t(
@@ -388,24 +404,72 @@ OFFICIAL = re.compile(
 # How news names the state that holds a person, by ISO code: the holder announcing its own
 # act ("Rwanda says X to be freed") is no diplomatic action, and its act on the person is news.
 HOLDER_NAMES = {
+    "AE": r"united arab emirates|uae|emirati|abu dhabi|dubai",
     "AF": r"taliban|afghanistan|afghan|kabul",
+    "AR": r"argentina|argentine|argentinian|buenos aires",
+    "AU": r"australia|australian|canberra",
+    "AZ": r"azerbaijan|azerbaijani|baku|aliyev",
+    "BD": r"bangladesh|bangladeshi|dhaka",
+    "BH": r"bahrain|bahraini|manama",
+    "BR": r"brazil|brazilian|brasilia|brasília",
     "BY": r"belarus|belarusian|minsk|lukashenko",
+    "CA": r"canada|canadian|ottawa",
     "CN": r"china|chinese|beijing",
+    "CO": r"colombia|colombian|bogota|bogotá",
+    "CU": r"cuba|cuban|havana",
+    "DE": r"germany|german|berlin",
+    "DZ": r"algeria|algerian|algiers",
     "EG": r"egypt|egyptian|cairo",
+    "ER": r"eritrea|eritrean|asmara",
+    "ET": r"ethiopia|ethiopian|addis ababa",
+    "FR": r"france|french|paris",
+    "GB": r"britain|british|united kingdom|(?-i:UK)|u\.k\.|london|downing street",
     "GE": r"georgia|georgian|tbilisi",
     "HK": r"hong kong",
+    "ID": r"indonesia|indonesian|jakarta",
+    "IL": r"israel|israeli|jerusalem|netanyahu",
+    "IN": r"india|indian|new delhi|delhi",
+    "IQ": r"iraq|iraqi|baghdad",
     "IR": r"iran|iranian|tehran",
     "JP": r"japan|japanese|tokyo",
+    "KH": r"cambodia|cambodian|phnom penh|hun sen",
     "KP": r"north korea|n\. korea|pyongyang|north korean",
+    "KR": r"south korea|s\. korea|south korean|seoul",
+    "KW": r"kuwait|kuwaiti",
+    "KZ": r"kazakhstan|kazakh|astana|almaty",
+    "LB": r"lebanon|lebanese|beirut",
+    "LY": r"libya|libyan|tripoli",
+    "MA": r"morocco|moroccan|rabat",
     "MM": r"myanmar|burma|junta|naypyitaw|naypyidaw",
+    "MX": r"mexico|mexican",
+    "MY": r"malaysia|malaysian|kuala lumpur",
+    "NG": r"nigeria|nigerian|abuja",
+    "NI": r"nicaragua|nicaraguan|managua|ortega",
+    "PE": r"peru|peruvian|lima",
     "PH": r"philippines|philippine|manila",
+    "PK": r"pakistan|pakistani|islamabad",
+    "QA": r"qatar|qatari|doha",
     "RU": r"russia|russian|moscow|kremlin|putin",
     "RW": r"rwanda|rwandan|kigali|kagame",
     "SA": r"saudi arabia|saudi|riyadh",
+    "SD": r"sudan|sudanese|khartoum",
+    "SY": r"syria|syrian|damascus|assad",
+    "TH": r"thailand|thai|bangkok",
+    "TJ": r"tajikistan|tajik|dushanbe",
+    "TN": r"tunisia|tunisian|tunis",
     "TR": r"turkey|turkish|turkiye|ankara|erdogan",
+    "TW": r"taiwan|taiwanese|taipei",
+    "UA": r"ukraine|ukrainian|kyiv|kiev",
+    "US": r"united states|u\.s\.|(?-i:US)|america|american|washington|white house|biden|trump",
+    "UZ": r"uzbekistan|uzbek|tashkent",
     "VE": r"venezuela|venezuelan|caracas|maduro",
+    "VN": r"vietnam|vietnamese|hanoi",
+    "YE": r"yemen|yemeni|houthis?|sanaa",
 }
-HOLDERS = {code: re.compile(rf"\b(?:{names})\b", re.I) for code, names in HOLDER_NAMES.items()}
+# (Lookarounds, not \\b: a dotted "U.S." ends in a full stop.)
+HOLDERS = {
+    code: re.compile(rf"(?<![\w.])(?:{names})(?!\w)", re.I) for code, names in HOLDER_NAMES.items()
+}
 
 # Dotted abbreviations end in a full stop, where \b cannot stand: "the U.K. condemns".
 _DOTTED = r"(?<![\w.])(?-i:U\.S\.|U\.K\.|U\.N\.|E\.U\.)"

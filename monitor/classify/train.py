@@ -54,6 +54,8 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2023-abroad2",
         "feeds-2020-2023-abroad3",
         "feeds-2020-2023-prisoners",
+        "feeds-2020-2023-mixed",
+        "feeds-2020-2023-varied",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")

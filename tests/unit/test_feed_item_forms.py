@@ -723,3 +723,51 @@ def test_trials_releases_and_appeals_told_in_other_words(title: str, kind: str) 
 
 def test_free_to_do_something_is_no_release() -> None:
     assert ("okafor", "released") not in proposed("Daniel Okafor is free to leave the country")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # Held captive, and a hostage's body found, tell a detention and a death.
+        ("Body of Hamas captive Daniel Okafor found near Gaza hospital", "", "detained"),
+        ("Body of Hamas captive Daniel Okafor found near Gaza hospital", "", "died"),
+        ("", "The body of Daniel Okafor was recovered near the border.", "died"),
+        # Sent into another state's courts.
+        ("U.S. expels ex-army officer Daniel Okafor to face charges in Chile", "", "transferred"),
+        ("", "Daniel Okafor is sent to Britain for trial.", "transferred"),
+        # A trial told by what the court is told; freed until an appeal is heard.
+        ("", "Daniel Okafor denies 22 counts of murder, a court is told.", "trial"),
+        ("Daniel Okafor released from jail pending an appeal of his conviction", "", "bail"),
+    ],
+)
+def test_captives_bodies_expulsions_and_pending_appeals(title: str, text: str, kind: str) -> None:
+    assert ("okafor", kind) in proposed(title, text)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Closing arguments begin in Daniel Okafor trial for Maria Soto's death",
+        "Daniel Okafor charged in the killing of Maria Soto",
+        "Daniel Okafor jailed over the death of her two children",
+        "Nurse Daniel Okafor convicted of harming seven babies who died at the hospital",
+        "Daniel Okafor killed two people in a crash",
+    ],
+)
+def test_a_death_the_case_is_tried_for_is_anothers(title: str) -> None:
+    assert ("okafor", "died") not in proposed(title)
+
+
+def test_the_case_killed_is_still_the_cases_death() -> None:
+    assert ("okafor", "died") in proposed("Daniel Okafor killed in airstrike")
+    assert ("okafor", "died") in proposed("Protests after the death of Daniel Okafor")
+
+
+def test_the_state_that_holds_the_case_is_known_beyond_the_usual_few() -> None:
+    # A holder's own leader speaking of its prisoner is no diplomacy: Brazil holding a Brazilian.
+    book = CaseBook(cases=(Case(key="silva", name="Ana Silva", held_by="BR", citizenship=("BR",)),))
+    view = article_view(
+        MentionIndex(book), Article("b", "Brazil's president says Ana Silva lied", "", PUB)
+    )
+    assert view is not None
+    assert not any(c.trigger == "dip.actor" for c in candidates(view))
