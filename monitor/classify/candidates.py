@@ -626,6 +626,15 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         None,
         re.compile(r"^\s+(?:trials?|cases?|prosecutions?|charges?|proceedings|hearings?)\b", re.I),
     ),
+    # "a congressional hearing", "speaks during a Senate committee hearing": no court's
+    "hea.hearing": (
+        re.compile(
+            r"\b(?:congressional|senate|house|committee|subcommittee|parliamentary|confirmation|"
+            r"oversight|select|public|budget|impeachment)\s+$",
+            re.I,
+        ),
+        None,
+    ),
     # "the Supreme Court heard arguments": an appeal, not a trial
     "tri.process": (re.compile(r"\b(?:supreme|appeals?|appellate|cassation)\s+$", re.I), None),
     # "sentenced to eight years in a penal colony": the sentence's place, not a transfer
@@ -659,6 +668,14 @@ def _still_held(text: str) -> bool:
     )
 
 
+# Put off, so not (yet) held or passed: "postpones parole session", "delay his sentence".
+_PUT_OFF = re.compile(
+    r"\b(?:postpon\w+|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|cancel(?:s|led|ed|ling)?|"
+    r"adjourn(?:s|ed|ing)?|push(?:es|ed)? back)\s+(?:(?:the|his|her|their|a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_NOT_HELD_IF_PUT_OFF = (DevelopmentType.BAIL, DevelopmentType.HEARING, DevelopmentType.SENTENCED)
 # Other people as the subject just before a verb: "others remain", "dozens of them are still".
 _OTHERS_SUBJECT = re.compile(
     r"\b(?:others|the rest|many|most|several|some|dozens|hundreds|thousands|\d[\d,]*|two|three|"
@@ -690,6 +707,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not re.match(r"^\s+(?:since|following|after|from)\b", post, re.I)
     ):
         return True  # "is currently under house arrest": a state (but "... since the coup")
+    if trig.type in _NOT_HELD_IF_PUT_OFF and _PUT_OFF.search(pre[-40:]):
+        return True  # "Israel postpones parole session", "looking to delay his sentence"
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
         return True  # "judge revokes his bail", "loses appeal against house arrest"
     if _NICKNAME.search(pre):

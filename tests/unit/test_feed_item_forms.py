@@ -771,3 +771,17 @@ def test_the_state_that_holds_the_case_is_known_beyond_the_usual_few() -> None:
     )
     assert view is not None
     assert not any(c.trigger == "dip.actor" for c in candidates(view))
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # Put off, so not held: a parole session postponed, a sentence delayed.
+        ("Israel postpones parole session for writer Daniel Okafor", "bail"),
+        ("Daniel Okafor's lawyers are looking to delay his sentence", "sentenced"),
+        # A legislature's hearing is no court's.
+        ("Daniel Okafor testifies at a Senate committee hearing on energy", "hearing"),
+    ],
+)
+def test_what_is_put_off_or_not_a_courts_is_no_development(title: str, kind: str) -> None:
+    assert ("okafor", kind) not in proposed(title)
