@@ -140,8 +140,12 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     continue
                 if _vetoed(text, m, trig):
                     continue
-                if trig.type is DevelopmentType.DIED and _death_of_another(text, m, mentions):
-                    continue  # "X's trial for Daunte Wright's death": another person died
+                if (
+                    _death_of_another(text, m, mentions)
+                    if trig.type is DevelopmentType.DIED
+                    else _owned_by_another(text, m, mentions)
+                ):
+                    continue  # "trial for Daunte Wright's death", "after Alex Saab's extradition"
                 clause = _clause_before(text, m)
                 local = [*_local_cues(text, m, clause), *_nominal(text, m, mentions)]
                 lexical = _lexical(masked, text, m, mentions, trig.type)
@@ -239,20 +243,52 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
             and not _AUXILIARY_BEFORE.search(before)
             and bool(_KILLED_OBJECT.match(text[m.end() : m.end() + 30]))
         )
-    if word not in ("death", "deaths", "killing", "killings", "murder"):
+    people = _DEATHS_OF_PEOPLE.match(text[m.end() : m.end() + 60])
+    if word in ("death", "deaths", "killing", "killings", "murder") and people is not None:
+        end = m.end() + people.end()
+        if not any(end <= x.start <= end + 30 for x in mentions):
+            return True  # (but "the death of Kurdish woman X" is the case's)
+    return _owned_by_another(text, m, mentions)
+
+
+# Events told as nouns, which an owner's name makes someone's: "Alex Saab's extradition".
+_EVENT_NOUNS = frozenset(
+    "death deaths killing killings murder arrest detention release extradition trial "
+    "conviction execution abduction kidnapping transfer pardon".split()
+)
+
+
+def _owned_by_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether an event noun is owned by a name that is not the case's: "hours after Alex Saab's
+    extradition", "the killing of Víctor Jara" (not "Iran's arrest of X", nor "the death of
+    Kurdish woman X", whose owner is the case)."""
+    if m.group(0).lower().split()[-1] not in _EVENT_NOUNS:  # ("after the extradition")
         return False
-    if _DEATHS_OF_PEOPLE.match(text[m.end() : m.end() + 60]):
-        return True
-    for pattern, where, base in (
-        (_OWNER_BEFORE, text[max(0, m.start() - 40) : m.start()], max(0, m.start() - 40)),
-        (_OWNER_AFTER, text[m.end() : m.end() + 50], m.end()),
+    after = text[m.end() : m.end() + 60]
+    base = max(0, m.start() - 40)
+    before = _OWNER_BEFORE.search(text[base : m.start()])
+    if (
+        before is not None
+        and not re.match(r"\s+(?:of|against|on)\b", after)
+        and _another_name(before.group(1), base + before.start(1), base + before.end(1), mentions)
     ):
-        owner = pattern.search(where)
-        if owner is not None:
-            lo, hi = base + owner.start(1), base + owner.end(1)
-            if not any(x.start < hi and lo < x.end for x in mentions):
-                return True
+        return True
+    own = _OWNER_AFTER.match(after)
+    if own is not None:
+        lo, hi = m.end() + own.start(1), m.end() + own.end(1)
+        soon = any(hi <= x.start <= hi + 30 for x in mentions)
+        if not soon and _another_name(own.group(1), lo, hi, mentions):
+            return True
     return False
+
+
+def _another_name(name: str, lo: int, hi: int, mentions: Sequence[Mention]) -> bool:
+    """A capitalised owner that is neither the case nor a state or office ("Iran", "Kremlin")."""
+    return not (
+        any(x.start < hi and lo < x.end for x in mentions)
+        or C.STATES.search(name)
+        or C.OFFICIAL.search(name)
+    )
 
 
 def _of_another(text: str, d: DateMention) -> bool:

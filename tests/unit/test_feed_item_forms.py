@@ -785,3 +785,18 @@ def test_the_state_that_holds_the_case_is_known_beyond_the_usual_few() -> None:
 )
 def test_what_is_put_off_or_not_a_courts_is_no_development(title: str, kind: str) -> None:
     assert ("okafor", kind) not in proposed(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "expected"),
+    [
+        # An event owned by another name is that person's ...
+        ("Daniel Okafor picked up hours after the extradition of Maria Soto", "transferred", False),
+        ("Daniel Okafor detained days after the arrest of Maria Soto", "detained", True),
+        # ... but a state's act on the case, or the case with a descriptor, is the case's.
+        ("Iran's arrest of Daniel Okafor condemned", "detained", True),
+        ("Protests after the death of Kurdish woman Daniel Okafor", "died", True),
+    ],
+)
+def test_an_event_noun_belongs_to_its_owner(title: str, kind: str, expected: bool) -> None:
+    assert (("okafor", kind) in proposed(title)) is expected
