@@ -207,7 +207,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
     return out + _rule_only(view, out, first_body, n_units)
 
 
-# Whose death: "Daunte Wright's death", "the killing of Víctor Jara".
+# Whose event: "Daunte Wright's death", "the killing of Víctor Jara", "Alex Saab's extradition".
 _OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w.-]+)['’]s\s+$")
 _OWNER_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w.-]+)")
 
