@@ -711,6 +711,16 @@ _PUT_OFF = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# An event told as a noun, then a modal: "early release to be considered", "trial could begin".
+_NOMINAL_EVENTS = frozenset(
+    "release parole trial hearing extradition bail sentencing verdict pardon transfer "
+    "execution swap exchange deportation appeal".split()
+)
+_FUTURE_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:could|may|might|will|would|to be|is to|are to|set to|"
+    r"expected to|likely to)\b",
+    re.I,
+)
 _NOT_HELD_IF_PUT_OFF = (DevelopmentType.BAIL, DevelopmentType.HEARING, DevelopmentType.SENTENCED)
 # Other people as the subject just before a verb: "others remain", "dozens of them are still".
 _OTHERS_SUBJECT = re.compile(
@@ -743,6 +753,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not re.match(r"^\s+(?:since|following|after|from)\b", post, re.I)
     ):
         return True  # "is currently under house arrest": a state (but "... since the coup")
+    if m.group(0).lower() in _NOMINAL_EVENTS and _FUTURE_AFTER.match(post):
+        return True  # "early release to be considered", "parole process could start": ahead
     if trig.type in _NOT_HELD_IF_PUT_OFF and _PUT_OFF.search(pre[-40:]):
         return True  # "Israel postpones parole session", "looking to delay his sentence"
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
