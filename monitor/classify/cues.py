@@ -466,7 +466,7 @@ HOLDER_NAMES = {
     "VN": r"vietnam|vietnamese|hanoi",
     "YE": r"yemen|yemeni|houthis?|sanaa",
 }
-# (Lookarounds, not \\b: a dotted "U.S." ends in a full stop.)
+# (Lookarounds, not \b: a dotted "U.S." ends in a full stop.)
 HOLDERS = {
     code: re.compile(rf"(?<![\w.])(?:{names})(?!\w)", re.I) for code, names in HOLDER_NAMES.items()
 }
