@@ -1112,12 +1112,17 @@ _MODIFIER_AFTER = re.compile(
     r"associates?|backers|sympathi[sz]ers)\b",
     re.I,
 )
-# The case as the one harmed: "charged with murder in the death of X", "convicted of killing
-# X", "arrested over X's death" (not "X's death sentence").
+# The case as the one others harmed or helped: "charged with murder in the death of X",
+# "convicted of killing X", "arrested over X's death" (not "X's death sentence"), "convicted of
+# helping X escape", "sentences man who threatened X", "charged with tipping off X".
 _VICTIM_BEFORE = re.compile(
     r"\b(?:(?:deaths?|killings?|murders?|slaying|assassination|manslaughter|shooting|beating|"
     r"rape)\s+of|killing|killed|murdering|murdered|assassinating|assassinated|shooting|shot|"
-    r"stabbing|stabbed|beating|raping|raped)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}$",
+    r"stabbing|stabbed|beating|raping|raped|"
+    r"help(?:ing|ed)?|aid(?:ing|ed)|assist(?:ing|ed)|smuggl(?:e|ing|ed)|shelter(?:ing|ed)|"
+    r"harbou?r(?:ing|ed)|hid(?:ing)?|threaten(?:ing|ed)|tipp(?:ing|ed) off|defraud(?:ing|ed)|"
+    r"brib(?:ing|ed)|insult(?:ing|ed)|attack(?:ing|ed))"
+    r"\s+(?:to\s+\w+\s+)?(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}$",
     re.I,
 )
 _VICTIM_AFTER = re.compile(

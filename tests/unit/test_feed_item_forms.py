@@ -817,3 +817,23 @@ def test_an_event_noun_followed_by_a_modal_lies_ahead(title: str, kind: str) -> 
 
 def test_a_noun_event_told_as_done_is_still_proposed() -> None:
     assert ("okafor", "released") in proposed("Daniel Okafor's release was welcomed by his family")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # The case as the one others helped, threatened or tipped off: their news.
+        ("Two men jailed for helping former executive Daniel Okafor escape", "sentenced"),
+        ("Court sentences ex-footballer who threatened Daniel Okafor", "sentenced"),
+        ("Police lieutenant charged with tipping off Daniel Okafor", "charged"),
+    ],
+)
+def test_those_who_helped_or_threatened_the_case_are_others(title: str, kind: str) -> None:
+    # The broad cues propose nothing for the case (the precise rules' own findings are scored
+    # as they are: docs/classifier.md).
+    broad = {
+        (c.case, c.type.value)
+        for c in candidates_of(title)
+        if not any(f.startswith("tr=rule:") for f in c.features)
+    }
+    assert ("okafor", kind) not in broad
