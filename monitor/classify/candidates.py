@@ -243,10 +243,10 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
             and not _AUXILIARY_BEFORE.search(before)
             and bool(_KILLED_OBJECT.match(text[m.end() : m.end() + 30]))
         )
-    people = _DEATHS_OF_PEOPLE.match(text[m.end() : m.end() + 60])
-    if word in ("death", "deaths", "killing", "killings", "murder") and people is not None:
-        end = m.end() + people.end()
-        if not any(end <= x.start <= end + 30 for x in mentions):
+    if word in ("death", "deaths", "killing", "killings", "murder"):
+        people = _DEATHS_OF_PEOPLE.match(text[m.end() : m.end() + 60])
+        end = m.end() + people.end() if people is not None else -1
+        if people is not None and not any(end <= x.start <= end + 30 for x in mentions):
             return True  # (but "the death of Kurdish woman X" is the case's)
     return _owned_by_another(text, m, mentions)
 
@@ -737,6 +737,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(": "))
     pre = pre[cut + 1 :] if cut >= 0 else pre
     post = text[m.end() : m.end() + 40]
+    word = m.group(0).lower()
     if _other_sense(trig, pre, post):
         return True  # "crypto exchange", "ruled out", "sentenced to ... a penal colony"
     if _NEGATED.search(pre) and not (trig.id == "ver.guilty" and _FOUND_NOT.search(pre[-20:])):
@@ -753,7 +754,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not re.match(r"^\s+(?:since|following|after|from)\b", post, re.I)
     ):
         return True  # "is currently under house arrest": a state (but "... since the coup")
-    if m.group(0).lower() in _NOMINAL_EVENTS and _FUTURE_AFTER.match(post):
+    if word in _NOMINAL_EVENTS and _FUTURE_AFTER.match(post):
         return True  # "early release to be considered", "parole process could start": ahead
     if trig.type in _NOT_HELD_IF_PUT_OFF and _PUT_OFF.search(pre[-40:]):
         return True  # "Israel postpones parole session", "looking to delay his sentence"
@@ -776,7 +777,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "military-ruled", "pre-trial", "long-detained": part of a compound
     if R.HABITUAL.search(text, max(0, m.start() - 40), m.end() + 30):
         return True  # "receives monthly consular visits": a habit, not an event
-    word = m.group(0).lower()
     if (
         _TO_BASE.search(pre)
         and not _REPORTED_TO.search(pre)

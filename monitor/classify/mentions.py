@@ -31,8 +31,10 @@ _HONORIFIC_BEFORE = re.compile(
 )
 _FEMALE = re.compile(r"\b(?:ms|mrs|miss|madam)\.?\s+$", re.I)
 _MALE = re.compile(r"\b(?:mr|sir)\.?\s+$", re.I)
-# Latin letters with and without diacritics: "Ömer" or "Léa" is a given name as "Peter" is.
-_LATIN = [chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00))]
+# Latin letters with diacritics, Latin-1 to Extended Additional (folded by `_fold_table`) ...
+_LATIN_DIACRITICS = (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+# ... and with them the plain ones: "Ömer" or "Léa" is a given name as "Peter" is.
+_LATIN = [chr(c) for c in (*range(0x41, 0xC0), *_LATIN_DIACRITICS)]
 _UPPER = "".join(c for c in _LATIN if c.isupper())
 _LOWER = "".join(c for c in _LATIN if c.islower())
 _CAPITALISED_BEFORE = re.compile(rf"\b([{_UPPER}][{_LOWER}]+)\s+$")
@@ -112,8 +114,7 @@ def _is_cjk(text: str) -> bool:
 def _fold_table() -> dict[int, str]:
     """Latin letters with diacritics to their base letter, one character for one, and the
     apostrophes to one: "İmamoğlu", "Nguyễn", "Mas’ud" match "Imamoglu", "Nguyen", "Mas'ud"."""
-    latin = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]  # Latin-1 to Extended Additional
-    table = {cp: unicodedata.normalize("NFD", chr(cp))[0] for cp in latin}
+    table = {cp: unicodedata.normalize("NFD", chr(cp))[0] for cp in _LATIN_DIACRITICS}
     table = {cp: base for cp, base in table.items() if base.isascii() and base.isalpha()}
     # Letters that are no base letter plus a mark, and the apostrophes news writes.
     table.update({ord(k): v for k, v in zip("ØøĐđŁłıİ", "OoDdLliI", strict=True)})
