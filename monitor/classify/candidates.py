@@ -121,10 +121,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
     n_units = len(units)
     feed_item = len(view.sentences) <= _FEED_ITEM_SENTENCES
     out: list[Candidate] = []
+    # (case, type, sentence) whose every broad trigger was another's event: the precise rules'
+    # finding there is the same other's ("sentences ex-cricketer who threatened X").
+    others: set[tuple[str, DevelopmentType, int]] = set()
     first_body = next((s.index for s in view.sentences if not s.headline), -1)
     previous_date: PartialDate | None = None
     if not feed_item:
-        return _rule_only(view, out, first_body, n_units)
+        return _rule_only(view, out, others, first_body, n_units)
     for sent, mentions in zip(view.sentences, view.mentions, strict=True):
         text = sent.text
         if not mentions and n_units > _MAX_DOC_UNITS:
@@ -145,7 +148,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     if trig.type is DevelopmentType.DIED
                     else _owned_by_another(text, m, mentions)
                 ):
-                    continue  # "trial for Daunte Wright's death", "after Alex Saab's extradition"
+                    # "trial for Daunte Wright's death", "after Alex Saab's extradition"
+                    others.update((case, trig.type, sent.index) for case, _ in targets)
+                    continue
                 clause = _clause_before(text, m)
                 local = [*_local_cues(text, m, clause), *_nominal(text, m, mentions)]
                 lexical = _lexical(masked, text, m, mentions, trig.type)
@@ -153,10 +158,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     trig.type, text, m, dates, sent, local, view.published, previous_date
                 )
                 for case, relation in targets:
-                    if trig.type is DevelopmentType.DIED and "agent" in relation:
-                        continue  # "a man killed by X": X is the killer, not the dead
-                    if "victim" in relation and trig.type not in _VICTIM_NEWS:
-                        continue  # "guards charged over X's death": the guards' news
+                    if (trig.type is DevelopmentType.DIED and "agent" in relation) or (
+                        "victim" in relation and trig.type not in _VICTIM_NEWS
+                    ):
+                        # "a man killed by X": X is the killer, not the dead; "guards charged
+                        # over X's death": the guards' news
+                        others.add((case, trig.type, sent.index))
+                        continue
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
                     if holder is not None and holder.search(clause[-40:]):
@@ -204,11 +212,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
         dated = [d.date for d in dates if d.date is not None]
         if dated:
             previous_date = dated[-1]
-    return out + _rule_only(view, out, first_body, n_units)
+    return out + _rule_only(view, out, others, first_body, n_units)
 
 
 # Whose event: "Daunte Wright's death", "the killing of Víctor Jara", "Alex Saab's extradition".
 _OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w.-]+)['’]s\s+$")
+# ... or a full name as a noun's modifier: "Harry Dunn death", "the Sarah Everard murder".
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w.-]+)\s+$")
 _OWNER_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w.-]+)")
 
 
@@ -231,23 +241,40 @@ _KILLED_OBJECT = re.compile(
 )
 
 
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+ly\s+)?$", re.I)
+_CAUSING = re.compile(r"\bcaus(?:e|es|ed|ing)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
+
+
 def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
     """Whether a death belongs to someone else: "sentenced for Daunte Wright's death", "charged
     in the killing of Víctor Jara", "convicted over the deaths of seven babies", "X killed two
     people"."""
     word = m.group(0).lower()
+    before = text[max(0, m.start() - 40) : m.start()]
     if word == "killed":
-        before = text[max(0, m.start() - 40) : m.start()]
+        # The case (named before, or "who") killed someone: "X, a retired miner, killed his
+        # wife", "the officer who killed Sarah Everard" (but "gunmen killed journalist X").
         return (
-            any(0 <= m.start() - x.end <= 12 for x in mentions)
-            and not _AUXILIARY_BEFORE.search(before)
+            not _AUXILIARY_BEFORE.search(before)
             and bool(_KILLED_OBJECT.match(text[m.end() : m.end() + 30]))
+            and not any(m.end() <= x.start <= m.end() + 50 for x in mentions)
+            and (any(x.end <= m.start() for x in mentions) or bool(_WHO_BEFORE.search(before)))
         )
+    if word in ("death", "deaths") and _CAUSING.search(before):
+        return True  # "pleaded guilty to causing his death", "causing death by dangerous driving"
     if word in ("death", "deaths", "killing", "killings", "murder"):
         people = _DEATHS_OF_PEOPLE.match(text[m.end() : m.end() + 60])
         end = m.end() + people.end() if people is not None else -1
         if people is not None and not any(end <= x.start <= end + 30 for x in mentions):
             return True  # (but "the death of Kurdish woman X" is the case's)
+        base = max(0, m.start() - 40)
+        named = _NAME_BEFORE.search(text[base : m.start()])
+        if (
+            m.group(0).islower()  # (a Title Case headline capitalises every word)
+            and named is not None
+            and _another_name(named, base, mentions, m)
+        ):
+            return True  # "Harry Dunn death: path clear for virtual trial"
     return _owned_by_another(text, m, mentions)
 
 
@@ -270,24 +297,31 @@ def _owned_by_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     if (
         before is not None
         and not re.match(r"\s+(?:of|against|on)\b", after)
-        and _another_name(before.group(1), base + before.start(1), base + before.end(1), mentions)
+        and _another_name(before, base, mentions, m)
     ):
         return True
     own = _OWNER_AFTER.match(after)
     if own is not None:
-        lo, hi = m.end() + own.start(1), m.end() + own.end(1)
+        hi = m.end() + own.end(1)
         soon = any(hi <= x.start <= hi + 30 for x in mentions)
-        if not soon and _another_name(own.group(1), lo, hi, mentions):
+        if not soon and _another_name(own, m.end(), mentions, m):
             return True
     return False
 
 
-def _another_name(name: str, lo: int, hi: int, mentions: Sequence[Mention]) -> bool:
-    """A capitalised owner that is neither the case nor a state or office ("Iran", "Kremlin")."""
+def _another_name(
+    owner: re.Match[str], base: int, mentions: Sequence[Mention], m: re.Match[str]
+) -> bool:
+    """Whether the owner (group 1 of a match at `base` in the sentence) is a capitalised name
+    that is neither the case nor a state or office ("Iran", "Kremlin",
+    "South Korea"). In running text a state must end the name ("Jordan Neely" is a person); a
+    Title Case headline capitalises descriptors too ("Trial of Mexico Ex-Lawman")."""
+    name, lo, hi = owner.group(1), base + owner.start(1), base + owner.end(1)
+    state = C.STATES.search(name)
+    if state is not None and m.group(0).islower() and state.end() < len(name):
+        state = None
     return not (
-        any(x.start < hi and lo < x.end for x in mentions)
-        or C.STATES.search(name)
-        or C.OFFICIAL.search(name)
+        any(x.start < hi and lo < x.end for x in mentions) or state or C.OFFICIAL.search(name)
     )
 
 
@@ -330,9 +364,14 @@ def _all_vetoed(d: Development) -> bool:
 
 
 def _rule_only(
-    view: ArticleView, found: Sequence[Candidate], first_body: int, n_units: int
+    view: ArticleView,
+    found: Sequence[Candidate],
+    others: set[tuple[str, DevelopmentType, int]],
+    first_body: int,
+    n_units: int,
 ) -> list[Candidate]:
-    """The precise rules' findings that no broad trigger proposed, as candidates of their own."""
+    """The precise rules' findings that no broad trigger proposed, as candidates of their own
+    (but not where every broad trigger of the type told another's event: `others`)."""
     covered = {(c.case, c.type, c.evidence) for c in found if "rule" in c.features}
     by_text = {s.text: s for s in view.sentences}
     out = []
@@ -342,6 +381,8 @@ def _rule_only(
         sent = by_text.get(d.evidence)
         if (d.case, d.type, d.evidence) in covered or sent is None:
             continue
+        if (d.case, d.type, sent.index) in others:
+            continue
         named = [x for x in view.mentions[sent.index] if d.case in x.cases]
         if (
             named
@@ -349,6 +390,8 @@ def _rule_only(
             and not _SPEECH.search(d.evidence)
         ):
             continue  # only a relative of the case is named here: "son of drug lord X arrested"
+        if named and d.type not in _VICTIM_NEWS and all(_as_victim(x, d.evidence) for x in named):
+            continue  # the case only as the one harmed or helped: "jailed for helping X escape"
         if (d.evidence, d.type) not in vetoed:
             vetoed[(d.evidence, d.type)] = _all_vetoed(d)
         if vetoed[(d.evidence, d.type)]:
@@ -568,11 +611,14 @@ _SWAP_PURSUED = re.compile(
 _DEATH_IN = re.compile(
     r"\b(?:died|death|dies|dying)(?:\s+of\s+(?:[\w'’-]+\s+){1,4}?)?\s*in\s+(?:\w+\s+)?$", re.I
 )
-# "lawmakers moved to expand", "the government moved to ban": an act, not a transfer.
+# "lawmakers moved to expand", "the government moved to ban", "Trump moved quickly to calm
+# worries": an act, not a transfer.
 _MOVED_TO_ACT = re.compile(
-    r"^\s+to\s+(?:expand|ban|block|stop|end|curb|tighten|restrict|limit|make|allow|ensure|"
-    r"protect|introduce|change|pass|approve|reject|dismiss|strip|seize|freeze|impose|cut|"
-    r"raise|bar|close|create|crack|silence|punish|outlaw|criminali[sz]e|extend|shut)\b",
+    r"^\s+(?:\w+ly\s+)?to\s+(?:expand|ban|block|stop|end|curb|tighten|restrict|limit|make|"
+    r"allow|ensure|protect|introduce|change|pass|approve|reject|dismiss|strip|seize|freeze|"
+    r"impose|cut|raise|bar|close|create|crack|silence|punish|outlaw|criminali[sz]e|extend|shut|"
+    r"try|calm|ease|reassure|address|counter|quell|contain|defuse|prevent|avoid|secure|"
+    r"reduce|boost|support|help|fix|resolve|settle|oust|remove|replace|appoint|sack|fire)\b",
     re.I,
 )
 _IN_SWAP = re.compile(r"\b(?:swap|exchange)\b", re.I)
@@ -597,8 +643,10 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         None,
         re.compile(r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?party\b", re.I),
     ),
-    # "ruled out", "the ruling party": no court's ruling
-    "hea.ruled": (None, re.compile(r"^\s+out\b|^\s+(?:party|coalition|junta|elite)\b", re.I)),
+    # "ruled out": no court's ruling (and see `_RULING_WHO`)
+    "hea.ruled": (None, re.compile(r"^\s+out\b", re.I)),
+    # "walks out of jail after 2 years", "freed from prison after 20 years": time held
+    "sen.jailed_for": (re.compile(r"\b(?:out\s+of|from)\s+$", re.I), None),
     # "resisting arrest", "to evade arrest": an offence or an escape, not an arrest
     "det.arrest": (
         re.compile(r"\b(?:resist\w*|evad\w*|avoid\w*|escap\w*|dodg\w*|flee\w*)\s+$", re.I),
@@ -623,10 +671,15 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             re.I,
         ),
     ),
-    # "a Nazi death camp", "the death toll", "death squads": no one's death in custody
+    # "a Nazi death camp", "the death toll", "death squads", "death threats", "the kiss of
+    # death": no one's death in custody
     "die.died": (
-        None,
-        re.compile(r"^\s+(?:camps?|toll|squads?|march|certificate|metal|spiral|knell)\b", re.I),
+        re.compile(r"\bkiss\s+of\s+$", re.I),
+        re.compile(
+            r"^\s+(?:camps?|toll|squads?|march|certificate|metal|spiral|knell|threats?|"
+            r"threatened|wish|trap|grip)\b",
+            re.I,
+        ),
     ),
     # "has taken place", "taken aback", "taken seriously"
     "det.taken": (
@@ -730,6 +783,27 @@ _OTHERS_SUBJECT = re.compile(
 )
 
 
+# "the ruling military", "ruling Democratic Party": who governs, not a court's ruling
+_RULING_WHO = re.compile(
+    r"^\s+(?:party|parties|coalition|junta|elite|class|family|military|regime|government|"
+    r"council|establishment|"
+    r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]))",
+    re.I,
+)
+# "coronavirus rules mean", "the new rules": a regulation, not a court ruling
+_RULES_NOUN_BEFORE = re.compile(
+    r"\b(?:covid(?:-19)?|coronavirus|pandemic|lockdown|quarantine|travel|safety|election|"
+    r"electoral|trade|visa|tax|immigration|new|strict|stricter|tough|tougher|these|those|the|"
+    r"its|their|our|party)\s+$",
+    re.I,
+)
+_RULES_NOUN_AFTER = re.compile(
+    r"^\s+(?:mean|means|say|said|require|required|allow|allowed|apply|are|were|have|had|of|"
+    r"governing|banning)\b",
+    re.I,
+)
+
+
 def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     """Denied, future or hypothetical: "was not charged", "could be tried", "awaits a verdict".
     What a government "could" do is still not a diplomatic action, but its call for one is."""
@@ -740,6 +814,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     word = m.group(0).lower()
     if _other_sense(trig, pre, post):
         return True  # "crypto exchange", "ruled out", "sentenced to ... a penal colony"
+    if (word == "ruling" and _RULING_WHO.match(post)) or (
+        word == "rules" and (_RULES_NOUN_BEFORE.search(pre) or _RULES_NOUN_AFTER.match(post))
+    ):
+        return True  # "the ruling military", "coronavirus rules mean"
     if _NEGATED.search(pre) and not (trig.id == "ver.guilty" and _FOUND_NOT.search(pre[-20:])):
         return True  # but "found not guilty" is a verdict
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
@@ -1007,10 +1085,7 @@ def _targets(
             feats.append("possessor")
         if x.start >= m.end() and _BY_BETWEEN.match(m.string[m.end() : x.start]):
             feats.append("agent")  # "killed by X", "a man shot by X": X did it
-        if side == "after" and (
-            _VICTIM_BEFORE.search(m.string[max(0, x.start - 60) : x.start])
-            or _VICTIM_AFTER.match(m.string[x.end :])
-        ):
+        if side == "after" and _as_victim(x, m.string):
             feats.append("victim")  # "charged in the death of X": another's arrest or trial
         if _MODIFIER_AFTER.match(m.string[x.end :]) or m.string[: x.start].lower().endswith(
             ("pro-", "anti-")
@@ -1117,11 +1192,12 @@ _MODIFIER_AFTER = re.compile(
 # helping X escape", "sentences man who threatened X", "charged with tipping off X".
 _VICTIM_BEFORE = re.compile(
     r"\b(?:(?:deaths?|killings?|murders?|slaying|assassination|manslaughter|shooting|beating|"
-    r"rape)\s+of|killing|killed|murdering|murdered|assassinating|assassinated|shooting|shot|"
+    r"rape)\s+of|kill|killing|killed|murder|murdering|murdered|assassinate|assassinating|"
+    r"assassinated|shooting|shot|harm|"
     r"stabbing|stabbed|beating|raping|raped|"
     r"help(?:ing|ed)?|aid(?:ing|ed)|assist(?:ing|ed)|smuggl(?:e|ing|ed)|shelter(?:ing|ed)|"
-    r"harbou?r(?:ing|ed)|hid(?:ing)?|threaten(?:ing|ed)|tipp(?:ing|ed) off|defraud(?:ing|ed)|"
-    r"brib(?:ing|ed)|insult(?:ing|ed)|attack(?:ing|ed))"
+    r"harbou?r(?:ing|ed)|hid(?:ing)?|threaten(?:ing|ed)?|tipp(?:ing|ed) off|defraud(?:ing|ed)|"
+    r"brib(?:ing|ed)|insult(?:ing|ed)|attack(?:ing|ed)?)"
     r"\s+(?:to\s+\w+\s+)?(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}$",
     re.I,
 )
@@ -1130,7 +1206,19 @@ _VICTIM_AFTER = re.compile(
     r"(?!\s+(?:sentences?|penalty|row))",
     re.I,
 )
-_BY_BETWEEN = re.compile(r"^\s+by\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+# "killed by X", "killed by her boyfriend, former Paralympic athlete X"
+def _as_victim(x: Mention, text: str) -> bool:
+    """Whether a mention names the case as the one others harmed or helped ("charged in the
+    death of X", "jailed for helping X escape")."""
+    return bool(
+        _VICTIM_BEFORE.search(text[max(0, x.start - 60) : x.start])
+        or _VICTIM_AFTER.match(text[x.end :])
+    )
+
+
+_BY_BETWEEN = re.compile(r"^\s+by\s+(?:[\w'’-]+,?\s+){0,7}$", re.I)
 _OF_BETWEEN = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _POSSESSIVE_BETWEEN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+)?$")
 
@@ -1162,6 +1250,14 @@ class _Around:
     sentence: str
 
 
+# "arrested on fraud charges": the charges come with the arrest.
+_HELD_ON = re.compile(
+    r"\b(?:arrest\w*|detain\w*|held|jailed|remanded|indicted|extradited)\s+on\s+"
+    r"(?:[\w$.,-]+\s+){0,4}$",
+    re.I,
+)
+
+
 _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("pre_neg", lambda a: C.NEGATION.search(a.clause)),
     ("pre_modal", lambda a: C.MODAL.search(a.clause)),
@@ -1184,6 +1280,8 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("attributive", lambda a: a.upper and C.NAME_AFTER.match(a.post)),
     # "convicted arms dealer X": who he is, and so a verdict of some earlier day.
     ("convicted_who", lambda a: _convicted_who(a.word, a.pre, a.post)),
+    # "arrested on $1 billion fraud charges": the arrest brings the charges
+    ("held_on", lambda a: a.word.startswith("charge") and _HELD_ON.search(a.clause)),
     (
         "actor_before",
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),

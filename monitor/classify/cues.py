@@ -36,7 +36,7 @@ NUM = (
 
 TRIGGERS: tuple[Trigger, ...] = (
     # detained
-    _t("det.arrest", T.DETAINED, r"\barrest(?:ed|s|ing)?\b(?!\s+warrant)"),
+    _t("det.arrest", T.DETAINED, r"\b(?:re-?)?arrest(?:ed|s|ing)?\b(?!\s+warrant)"),
     _t("det.detain", T.DETAINED, r"\bdetain(?:ed|s|ing)?\b"),
     _t("det.detention", T.DETAINED, r"\bdetention\b"),
     _t("det.abduct", T.DETAINED, r"\b(?:abduct(?:ed|s|ion)?|kidnap(?:ped|s|ping)?)\b"),
@@ -348,7 +348,7 @@ MODAL = re.compile(
     r"likely|possible|possibly|potential|if|whether|plans?|planned|hopes?|hoped|wants?|"
     r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
     r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
-    r"try|tries|trying|attempt(?:s|ed)?)\b",
+    r"try|tries|trying|attempt(?:s|ed)?|closer to|poised to|on the (?:verge|brink) of)\b",
     re.I,
 )
 DEMAND = re.compile(

@@ -829,11 +829,65 @@ def test_a_noun_event_told_as_done_is_still_proposed() -> None:
     ],
 )
 def test_those_who_helped_or_threatened_the_case_are_others(title: str, kind: str) -> None:
-    # The broad cues propose nothing for the case (the precise rules' own findings are scored
-    # as they are: docs/classifier.md).
-    broad = {
-        (c.case, c.type.value)
-        for c in candidates_of(title)
-        if not any(f.startswith("tr=rule:") for f in c.features)
-    }
-    assert ("okafor", kind) not in broad
+    # Neither the broad cues nor the precise rules propose it for the case.
+    assert ("okafor", kind) not in proposed(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The case killed someone: named before the verb, or as "who".
+        ("Daniel Okafor, a retired miner, killed his wife at their home", ""),
+        ("Officer who killed Maria Soto sentenced", "Daniel Okafor was sentenced on Monday."),
+        ("Daniel Okafor admits causing his death", ""),
+        # A full name modifying the death noun, or owning it after "of", is another's death
+        # ("Jordan Neely" is a person though "Jordan" is a state).
+        ("Maria Soto death: path clear for trial of Daniel Okafor", ""),
+        ("Daniel Okafor pleads not guilty in the death of Jordan Neely", ""),
+        # Incited or plotted to kill the case: the case lived.
+        ("Man found guilty of incitement to murder politician Daniel Okafor", ""),
+        # Idioms.
+        ("Has Daniel Okafor given the government the kiss of death?", ""),
+        ("Daniel Okafor received death threats after the broadcast", ""),
+    ],
+)
+def test_a_death_the_case_caused_or_escaped_is_not_the_cases(title: str, text: str) -> None:
+    assert ("okafor", "died") not in proposed(title, text)
+
+
+def test_a_killing_of_the_case_is_still_the_cases_death() -> None:
+    assert ("okafor", "died") in proposed("Gunmen killed journalist Daniel Okafor on Monday")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # "rules" and "ruling" in other senses: regulations, who governs.
+        ("Daniel Okafor says coronavirus rules mean travel is banned", "hearing"),
+        ("Daniel Okafor quits the ruling Democratic Party", "hearing"),
+        ("Ruling military faces challenge from Daniel Okafor's party", "hearing"),
+        # Time held, not a sentence passed.
+        ("Daniel Okafor walks out of jail after 2 years", "sentenced"),
+        # An act, not a transfer.
+        ("Daniel Okafor moved quickly to calm investors", "transferred"),
+    ],
+)
+def test_words_in_another_sense_propose_nothing(title: str, kind: str) -> None:
+    assert ("okafor", kind) not in proposed(title)
+
+
+def test_a_court_that_rules_still_holds_a_hearing() -> None:
+    assert ("okafor", "hearing") in proposed("Court rules Daniel Okafor must stay in custody")
+
+
+def test_a_rearrest_is_a_detention() -> None:
+    assert ("okafor", "detained") in proposed("Activist Daniel Okafor rearrested hours after bail")
+
+
+def test_an_arrest_on_charges_carries_the_charges() -> None:
+    (charge,) = [
+        c
+        for c in candidates_of("Daniel Okafor arrested on $1 billion fraud charges")
+        if c.type.value == "charged"
+    ]
+    assert "held_on" in charge.features
