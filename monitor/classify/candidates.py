@@ -159,10 +159,11 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 )
                 for case, relation in targets:
                     if (trig.type is DevelopmentType.DIED and "agent" in relation) or (
-                        "victim" in relation and trig.type not in _VICTIM_NEWS
+                        ("victim" in relation or "modifier" in relation)
+                        and trig.type not in _VICTIM_NEWS
                     ):
                         # "a man killed by X": X is the killer, not the dead; "guards charged
-                        # over X's death": the guards' news
+                        # over X's death", "pro-X journalist freed": others' news
                         others.add((case, trig.type, sent.index))
                         continue
                     rule = rule_by_sentence.get((case, trig.type, text))
@@ -485,6 +486,11 @@ _APPOSITIVE = re.compile(
     + r")s?\s+(?:(?:who\s+(?:is|was)|currently|still|now)\s+)?$",
     re.I,
 )
+# ", American detained in Russia": an appositive with no article, after its name's comma
+_DESCRIPTOR_ONLY = re.compile(
+    r"^\s*(?:[\w'’.-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\s+$", re.I
+)
+_FULL_NAME = re.compile(r"^\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 _NP_OPENERS = frozenset(
     "the a an of for to with about on from by and or at in over visit visits free freed release "
     "releasing meet meets see sees".split()
@@ -512,7 +518,9 @@ _PLACE_THEN_VERB = re.compile(
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 # "to free", "to help free", "to stand trial", "to face trial": an infinitive, a purpose or
 # what lies ahead.
-_TO_BASE = re.compile(r"\bto\s+(?:help\s+(?:to\s+)?|stand\s+|face\s+|go on\s+)?$", re.I)
+_TO_BASE = re.compile(
+    r"\bto\s+(?:\w+ly\s+)?(?:help\s+(?:to\s+)?|stand\s+|face\s+|go on\s+)?$", re.I
+)
 # "Belarus said to pardon X", "believed to have freed": reported, not intended.
 _REPORTED_TO = re.compile(
     r"\b(?:said|reported|reportedly|believed|thought|understood|alleged|known|claimed|seen|"
@@ -557,6 +565,7 @@ _PEOPLE_DIED = re.compile(
     r"\s+(?:(?:who|that|which|had|have|has|were|was|reportedly|allegedly)\s+){0,2}$",
     re.I,
 )
+_OF_OWNER = re.compile(r"^\s+of\s+(?:the\s+)?(?-i:[A-Z])")
 _COUNT_BEFORE = re.compile(
     r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozens|hundreds|thousands|"
@@ -635,13 +644,22 @@ _KILLED_TO_DEATH = re.compile(
 _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     # "crypto exchange", "exchange rate", "an exchange of fire": no prisoner swap
     "rel.swap": (
-        re.compile(r"\b(?:crypto\w*|stock|currency|foreign|bitcoin|coin)\s+$", re.I),
+        re.compile(
+            r"\b(?:crypto\w*|stock|currency|foreign|bitcoin|coin|online|trading|digital|"
+            r"derivatives|commodities)\s+$",
+            re.I,
+        ),
         re.compile(r"^\s+(?:rates?|of (?:fire|views|letters|messages|ideas|blows))\b", re.I),
     ),
-    # "expelled from the party": no release from custody
+    # "expelled from the party", "returned to court", "returned to work": no release
     "rel.home": (
         None,
-        re.compile(r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?party\b", re.I),
+        re.compile(
+            r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?party\b|"
+            r"^\s+(?:the\s+)?(?:court|courtroom|stand|witness stand|work|office|power|"
+            r"politics|parliament|the campaign trail|action|training|the pitch)\b",
+            re.I,
+        ),
     ),
     # "ruled out": no court's ruling (and see `_RULING_WHO`)
     "hea.ruled": (None, re.compile(r"^\s+out\b", re.I)),
@@ -809,6 +827,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     What a government "could" do is still not a diplomatic action, but its call for one is."""
     pre = text[max(0, m.start() - 40) : m.start()]
     cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(": "))
+    after_comma = cut >= 0 and pre.rfind(", ") == cut
     pre = pre[cut + 1 :] if cut >= 0 else pre
     post = text[m.end() : m.end() + 40]
     word = m.group(0).lower()
@@ -842,7 +861,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "known as the 'Merchant of Death'": a name, not an event
     if trig.type is DevelopmentType.DIED and (
         _COUNT_BEFORE.search(pre)
-        or C.OTHERS.search(pre)
+        or (C.OTHERS.search(pre) and not _OF_OWNER.match(post))  # ("... in the death of X")
         or _kin_died(pre)
         or _PEOPLE_DIED.search(pre)
     ):
@@ -890,10 +909,16 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             post.lstrip()[4:] if post.lstrip().startswith("for ") else ""
         ):
             return True  # "jailed for 25 years" is a sentence
-        if word.endswith("ed") and _starts_noun_phrase(pre) and _ATTRIBUTIVE.match(post):
-            return True  # "detained journalist X", "jailed activist Y": a state, not news
+        if (word.endswith("ed") or word == "missing") and _starts_noun_phrase(pre):
+            if _ATTRIBUTIVE.match(post):
+                return True  # "detained journalist X", "jailed activist Y": a state, not news
+            if re.search(r"\bthe\s+$", pre) and _FULL_NAME.match(post):
+                return True  # "the detained Mohamed Bazoum"
         if word in ("detained", "imprisoned", "jailed", "held", "incarcerated") and (
-            (_APPOSITIVE.search(pre) and not _SINCE_AFTER.match(post))
+            (
+                (_APPOSITIVE.search(pre) or (after_comma and _DESCRIPTOR_ONLY.match(pre)))
+                and not _SINCE_AFTER.match(post)
+            )
             or (C.DESCRIPTOR.search(pre[-25:]) and _PLACE_THEN_VERB.match(post))
         ):
             # "Paul X, an American imprisoned in Russia", "American detained in Iran begins
@@ -1184,7 +1209,8 @@ def _words_between(x: Mention, m: re.Match[str]) -> list[str]:
 _MODIFIER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:protests?|protesters|movement|era|supporters|allies|loyalists|aides?|"
     r"government|administration|regime|party|camp|foundation|campaigners?|followers|"
-    r"associates?|backers|sympathi[sz]ers)\b",
+    r"associates?|backers|sympathi[sz]ers)\b|"
+    r"^-(?:era|led|backed|linked|allied|aligned|appointed)\b",
     re.I,
 )
 # The case as the one others harmed or helped: "charged with murder in the death of X",

@@ -344,7 +344,7 @@ NEGATION = re.compile(
     re.I,
 )
 MODAL = re.compile(
-    r"\b(?:will|would|could|may|might|can|should|must|shall|to be|set to|expected to|"
+    r"\b(?:will|would|could|may|might|can|should|must|shall|to be|be|set to|expected to|"
     r"likely|possible|possibly|potential|if|whether|plans?|planned|hopes?|hoped|wants?|"
     r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
     r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
@@ -507,7 +507,9 @@ DESCRIPTOR_WORDS = (
     r"american|briton|canadian|australian|german|frenchman|detainee|prisoner|hostage|"
     r"defender|protester|protestor|star|athlete|player|priest|pastor|marine|rapper|tycoon|"
     r"dealer|smuggler|spy|criminal|murderer|lawyers|offender|sex offender|felon|killer|rapist|"
-    r"fraudster|terrorist"
+    r"fraudster|terrorist|mogul|magnate|billionaire|entrepreneur|politician|lawmaker|senator|"
+    r"monk|cleric|filmmaker|director|actress|actor|singer|comedian|footballer|photographer|"
+    r"editor|publisher|banker|investor|pensioner|nurse|doctor|professor|influencer"
 )
 DESCRIPTOR = re.compile(r"\b(?:" + DESCRIPTOR_WORDS + r")s?\b", re.I)
 # What follows a release verb when something other than a person is released.
@@ -527,7 +529,8 @@ OTHERS = re.compile(
     r"(?:people|men|women|persons|journalists|reporters|activists|protesters|protestors|"
     r"demonstrators|prisoners|detainees|inmates|citizens|nationals|foreigners|americans|britons|"
     r"students|editors|lawyers|members|officials|soldiers|employees|workers|others|colleagues|"
-    r"defendants|suspects|critics|figures|dissidents)|"
+    r"defendants|suspects|critics|figures|dissidents|generals|officers|commanders|policemen|"
+    r"guards|aides|allies|supporters|opponents|relatives)|"
     r"and (?:\w+ )?others|father and son|his son|her son|accomplices?|associates?)\b",
     re.I,
 )

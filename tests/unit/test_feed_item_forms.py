@@ -583,9 +583,9 @@ def features_of(title: str, kind: str) -> set[str]:
     return {f for c in candidates_of(title) if c.type.value == kind for f in c.features}
 
 
-def test_others_news_is_marked_for_the_scorer() -> None:
+def test_others_news_is_dropped_or_marked_for_the_scorer() -> None:
     # The case's name modifying other people: the protesters were arrested, not the case.
-    assert "modifier" in features_of("Dozens arrested at Anna Lindqvist protests", "detained")
+    assert ("lindqvist", "detained") not in proposed("Dozens arrested at Anna Lindqvist protests")
     # Others as the subject, far from the verb: the helpers were arrested.
     long_subject = (
         "Two men accused of helping the jailed Swedish aid worker Anna Lindqvist escape "
@@ -891,3 +891,42 @@ def test_an_arrest_on_charges_carries_the_charges() -> None:
         if c.type.value == "charged"
     ]
     assert "held_on" in charge.features
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A participle or "missing" before a name or descriptor says who someone is.
+        ("Coup leaders accuse the detained Daniel Okafor of treason", "", "detained"),
+        ("Trial to resume for Daniel Okafor, American detained in Russia", "", "detained"),
+        ("Talks on missing soldier Daniel Okafor stall", "", "detained"),
+        # Others' news: the case as a modifier ("pro-X", "X-era").
+        ("Pro-Daniel Okafor journalist abducted last week freed", "", "released"),
+        ("Top Daniel Okafor-era officials freed from prison", "", "released"),
+        # Words in other senses, and what is asked for.
+        ("Daniel Okafor launched the online exchange in 2017", "", "released"),
+        ("Daniel Okafor returned to court on Thursday", "", "released"),
+        ("MPs urge the prime minister to immediately release Daniel Okafor", "", "released"),
+    ],
+)
+def test_states_others_news_and_requests_are_no_development(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title, text)
+
+
+def test_a_bare_be_before_the_trigger_is_modal() -> None:
+    (release,) = [
+        c
+        for c in candidates_of("Lawyers asked that Daniel Okafor be released with a tracker")
+        if c.type.value == "released"
+    ]
+    assert "pre_modal" in release.features
+
+
+def test_a_wider_descriptor_stands_for_the_items_case() -> None:
+    got = proposed(
+        "Billionaire arrested at his home in the capital",
+        "Daniel Okafor built a media empire over three decades.",
+    )
+    assert ("okafor", "detained") in got
