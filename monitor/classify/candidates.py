@@ -158,12 +158,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     trig.type, text, m, dates, sent, local, view.published, previous_date
                 )
                 for case, relation in targets:
-                    if (trig.type is DevelopmentType.DIED and "agent" in relation) or (
-                        ("victim" in relation or "modifier" in relation)
-                        and trig.type not in _VICTIM_NEWS
-                    ):
-                        # "a man killed by X": X is the killer, not the dead; "guards charged
-                        # over X's death", "pro-X journalist freed": others' news
+                    if _others_news(trig.type, relation):
                         others.add((case, trig.type, sent.index))
                         continue
                     rule = rule_by_sentence.get((case, trig.type, text))
@@ -374,6 +369,7 @@ def _rule_only(
     """The precise rules' findings that no broad trigger proposed, as candidates of their own
     (but not where every broad trigger of the type told another's event: `others`)."""
     covered = {(c.case, c.type, c.evidence) for c in found if "rule" in c.features}
+    doc_cases = list(dict.fromkeys(c for u in doc_units(view.mentions) for c in u))
     by_text = {s.text: s for s in view.sentences}
     out = []
     vetoed: dict[tuple[str, DevelopmentType], bool] = {}  # several cases share one sentence
@@ -397,6 +393,9 @@ def _rule_only(
             vetoed[(d.evidence, d.type)] = _all_vetoed(d)
         if vetoed[(d.evidence, d.type)]:
             continue
+        around = _rule_cues(d, view.mentions[sent.index], doc_cases)
+        if around is None:
+            continue
         if d.evidence not in cues:
             cues[d.evidence] = _sentence_cues(d.evidence, sent, first_body, n_units)
         feats = [
@@ -407,6 +406,7 @@ def _rule_only(
             f"rule:{d.type}",
             f"rule_conf={_bucket(round(d.confidence * 100), (70, 79, 89))}",
             *cues[d.evidence],
+            *around,
         ]
         typed = [f"{f}|{d.type}" for f in feats if not f.startswith("T=")]
         if len(view.sentences) > _FEED_ITEM_SENTENCES:
@@ -427,6 +427,50 @@ def _rule_only(
             )
         )
     return out
+
+
+def _others_news(kind: DevelopmentType, relation: Sequence[str]) -> bool:
+    """Whether the case's relation to a trigger makes the event another's: "a man killed by X"
+    (X is the killer, not the dead), "guards charged over X's death", "pro-X journalist freed"
+    (but the death of a victim, or diplomacy over it, is still the case's news)."""
+    return (kind is DevelopmentType.DIED and "agent" in relation) or (
+        ("victim" in relation or "modifier" in relation) and kind not in _VICTIM_NEWS
+    )
+
+
+_RULES_BY_ID = {r.id: r for r in R.RULES}
+
+
+def _rule_cues(
+    d: Development, mentions: Sequence[Mention], doc_cases: Sequence[str]
+) -> list[str] | None:
+    """The cues around the precise rule's own match (the one nearest the case), as a broad
+    trigger's are read: relation, tense and aspect, modality, the words beside it. None where
+    that match tells another's event ("jailed for helping X escape", "X-era officials freed",
+    "after Alex Saab's extradition")."""
+    rule = _RULES_BY_ID.get(d.rule)
+    matches = list(rule.pattern.finditer(d.evidence)) if rule is not None else []
+    named = [x for x in mentions if d.case in x.cases]
+    if not matches or not named:
+        return []
+    m = min(matches, key=lambda m: min(_distance(x, m) for x in named))
+    relation = dict(_targets(m, mentions, doc_cases)).get(d.case)
+    if relation is None:
+        return None  # a relative's news ("X's son was arrested")
+    if _others_news(d.type, relation):
+        return None
+    another = (_death_of_another if d.type is DevelopmentType.DIED else _owned_by_another)(
+        d.evidence, m, mentions
+    )
+    if another:
+        return None
+    text = d.evidence
+    return [
+        *(f for f in relation if f != "rel=sent"),
+        *_local_cues(text, m, _clause_before(text, m)),
+        *_nominal(text, m, mentions),
+        *_lexical(_mask(text, mentions), text, m, mentions, d.type),
+    ]
 
 
 _NEGATED = re.compile(

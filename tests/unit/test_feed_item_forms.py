@@ -930,3 +930,17 @@ def test_a_wider_descriptor_stands_for_the_items_case() -> None:
         "Daniel Okafor built a media empire over three decades.",
     )
     assert ("okafor", "detained") in got
+
+
+def test_a_precise_rules_own_finding_carries_the_cues_around_its_match() -> None:
+    (sentence,) = [
+        c
+        for c in candidates_of("Iran frees Daniel Okafor, U.S. dual citizen jailed for dissent")
+        if c.type.value == "sentenced"
+    ]
+    # Read as a broad trigger is: an appositive after the name, the words beside it.
+    assert {"appositive", "side=before", "p1=citizen"} <= set(sentence.features)
+
+
+def test_a_precise_rules_finding_for_others_is_dropped() -> None:
+    assert ("okafor", "sentenced") not in proposed("Top Daniel Okafor-era officials jailed")
