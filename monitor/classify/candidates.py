@@ -144,6 +144,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 if _vetoed(text, m, trig):
                     continue
                 if (
+                    trig.type is not DevelopmentType.DIPLOMATIC_ACTION
+                    and _describes_another(text, m, mentions)
+                ) or (
                     _death_of_another(text, m, mentions)
                     if trig.type is DevelopmentType.DIED
                     else _owned_by_another(text, m, mentions)
@@ -220,13 +223,24 @@ _OWNER_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s+){0,2}[A-
 
 # Deaths of people the case is said to have harmed: "the deaths of seven babies", "murder of
 # her two children", "killing of a police officer".
-_DEATHS_OF_PEOPLE = re.compile(
-    r"^\s+of\s+(?:(?:his|her|their|the|a|an|at least|more than|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|dozens of|hundreds of|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}?"
+_PEOPLE_NOUNS = (
     r"(?:bab(?:y|ies)|child(?:ren)?|infants?|kids?|people|persons|victims?|men|women|man|woman|"
     r"girls?|boys?|teens?|teenagers?|students?|patients?|officers?|officials?|soldiers?|"
     r"civilians?|wife|husband|sons?|daughters?|mother|father|parents|famil(?:y|ies)|"
-    r"neighbou?rs?|friends?|tourists?|worshippers|protesters?)\b",
+    r"neighbou?rs?|friends?|tourists?|worshippers|protesters?|prisoners?|inmates?|detainees?)"
+)
+_DEATHS_OF_PEOPLE = re.compile(
+    r"^\s+of\s+(?:(?:his|her|their|the|a|an|at least|more than|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|dozens of|hundreds of|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}?"
+    + _PEOPLE_NOUNS
+    + r"\b",
+    re.I,
+)
+# ... and the state putting a number of others to death: "Iran executes two prisoners" (but
+# "Iran executes a man" may be the item's case, told by a descriptor).
+_EXECUTES_PEOPLE = re.compile(
+    r"^\s+(?:(?:at least|more than|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"dozens of|hundreds of|\d[\d,]*)\s+)+(?:[\w-]+\s+){0,2}?" + _PEOPLE_NOUNS + r"\b",
     re.I,
 )
 # The case killing someone: "X killed two people" (but "X killed in airstrike" is his death).
@@ -258,7 +272,12 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
         )
     if word in ("death", "deaths") and _CAUSING.search(before):
         return True  # "pleaded guilty to causing his death", "causing death by dangerous driving"
-    if word in ("death", "deaths", "killing", "killings", "murder"):
+    if word in ("executes", "executed", "hangs", "hanged"):
+        people = _EXECUTES_PEOPLE.match(text[m.end() : m.end() + 60])
+        end = m.end() + people.end() if people is not None else -1
+        # (but "executes two prisoners, including X")
+        return people is not None and not any(m.end() <= x.start <= end + 12 for x in mentions)
+    if word in ("death", "deaths", "killing", "killings", "murder", "execution", "executions"):
         people = _DEATHS_OF_PEOPLE.match(text[m.end() : m.end() + 60])
         end = m.end() + people.end() if people is not None else -1
         if people is not None and not any(end <= x.start <= end + 30 for x in mentions):
@@ -305,6 +324,21 @@ def _owned_by_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     return False
 
 
+def _describes_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a participle says who another named person is: "in exchange for convicted arms
+    dealer Viktor Bout", "a court convicted journalist Y" (Y is not the case). Only in running
+    text: a Title Case headline capitalises every word ("Freed Activist Knew Family ...")."""
+    if not (m.group(0).islower() and m.group(0).endswith("ed")):
+        return False
+    post = text[m.end() :]
+    desc = _ATTRIBUTIVE.match(post)
+    name = _FULL_NAME.match(post[desc.end() :]) if desc is not None else None
+    if desc is None or name is None:
+        return False
+    lo, hi = m.end() + desc.end() + name.start(), m.end() + desc.end() + name.end()
+    return not any(x.start < hi and lo < x.end for x in mentions)
+
+
 def _another_name(
     owner: re.Match[str], base: int, mentions: Sequence[Mention], m: re.Match[str]
 ) -> bool:
@@ -314,7 +348,10 @@ def _another_name(
     Title Case headline capitalises descriptors too ("Trial of Mexico Ex-Lawman")."""
     name, lo, hi = owner.group(1), base + owner.start(1), base + owner.end(1)
     state = C.STATES.search(name)
-    if state is not None and m.group(0).islower() and state.end() < len(name):
+    if state is not None and (
+        (m.group(0).islower() and state.end() < len(name))
+        or C.DESCRIPTOR.search(name, state.end())  # "Russian Blogger's death": a person's
+    ):
         state = None
     return not (
         any(x.start < hi and lo < x.end for x in mentions) or state or C.OFFICIAL.search(name)
@@ -431,10 +468,13 @@ def _rule_only(
 
 def _others_news(kind: DevelopmentType, relation: Sequence[str]) -> bool:
     """Whether the case's relation to a trigger makes the event another's: "a man killed by X"
-    (X is the killer, not the dead), "guards charged over X's death", "pro-X journalist freed"
-    (but the death of a victim, or diplomacy over it, is still the case's news)."""
-    return (kind is DevelopmentType.DIED and "agent" in relation) or (
-        ("victim" in relation or "modifier" in relation) and kind not in _VICTIM_NEWS
+    (X is the killer, not the dead), "guards charged over X's death", "pro-X journalist freed",
+    "Y, a figure in X's party, was arrested" (but the death of a victim, or diplomacy over it,
+    is still the case's news)."""
+    return (
+        (kind is DevelopmentType.DIED and "agent" in relation)
+        or (("victim" in relation or "modifier" in relation) and kind not in _VICTIM_NEWS)
+        or ("in_appositive" in relation and kind is not DevelopmentType.DIPLOMATIC_ACTION)
     )
 
 
@@ -1162,6 +1202,8 @@ def _targets(
             feats.append("modifier")  # "the X protests", "pro-X journalist": others' news
         if C.GOVERNED_BEFORE.search(m.string[max(0, x.start - 30) : x.start]):
             feats.append("governed")
+        if _in_anothers_appositive(x, m, mentions):
+            feats.append("in_appositive")
         if x.start < 3 or m.string[: x.start].rstrip().endswith((",", ":", "-", "—")):
             feats.append("clause_start")
         out.append((case, feats))
@@ -1279,6 +1321,24 @@ _VICTIM_AFTER = re.compile(
 
 
 # "killed by X", "killed by her boyfriend, former Paralympic athlete X"
+# A sentence opening with a name and its appositive: "Win Htein, a senior figure in X's party,"
+_LEAD_NAME = re.compile(r"^\W*((?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3}),\s")
+
+
+def _in_anothers_appositive(x: Mention, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the mention sits in the appositive of another name that opens the sentence and
+    the trigger is that name's verb: "Win Htein, a senior figure in X's party, was taken by
+    police", "Sadiq al-Mahdi, who was toppled by X, died Thursday"."""
+    text = m.string
+    lead = _LEAD_NAME.match(text)
+    if lead is None or not lead.end() <= x.start < x.end <= m.start():
+        return False
+    if any(y.start < lead.end(1) and lead.start(1) < y.end for y in mentions):
+        return False  # the case opens the sentence
+    close = text.rfind(", ", x.end, m.start())
+    return close >= 0 and len(_words(text[close : m.start()])) <= 3
+
+
 def _as_victim(x: Mention, text: str) -> bool:
     """Whether a mention names the case as the one others harmed or helped ("charged in the
     death of X", "jailed for helping X escape")."""

@@ -944,3 +944,30 @@ def test_a_precise_rules_own_finding_carries_the_cues_around_its_match() -> None
 
 def test_a_precise_rules_finding_for_others_is_dropped() -> None:
     assert ("okafor", "sentenced") not in proposed("Top Daniel Okafor-era officials jailed")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A participle that says who another named person is.
+        ("Daniel Okafor freed in exchange for convicted arms dealer Maria Soto", "", "verdict"),
+        # The case inside the appositive of another name that opens the sentence.
+        (
+            "Maria Soto, a senior figure in Daniel Okafor's party, was taken by police",
+            "",
+            "detained",
+        ),
+        ("Maria Soto, who was toppled in 1989 by Daniel Okafor, died on Thursday", "", "died"),
+        # The state putting a number of others to death, or the execution of another.
+        ("Iran executes two prisoners over protests, Daniel Okafor says", "", "died"),
+        ("Daniel Okafor spoke out after the execution of a man over protests", "", "died"),
+        # A demonym and a descriptor make a person, not a state.
+        ("Daniel Okafor Arrested In Russian Blogger's Death", "", "died"),
+    ],
+)
+def test_another_named_persons_news_is_not_the_cases(title: str, text: str, kind: str) -> None:
+    assert ("okafor", kind) not in proposed(title, text)
+
+
+def test_a_participle_describing_the_case_is_still_the_cases() -> None:
+    assert ("okafor", "verdict") in proposed("Russia frees convicted arms dealer Daniel Okafor")
