@@ -165,7 +165,8 @@ class MentionIndex:
                 tokens = name.split()
                 if len(tokens) == 2 and not _is_cjk(name):
                     names[_fold(f"{tokens[1]} {tokens[0]}")].add(("name", (case.key,)))
-                if len(tokens) >= 2 and not _is_cjk(name):
+                if len(tokens) >= 2 and not _is_cjk(name) and len(tokens[-1].strip(".")) > 1:
+                    # (an initial is no surname: "Keffe D")
                     surnames[_fold(tokens[-1])].add(case.key)
                 if len(tokens) >= 3 and not _is_cjk(name) and not east_asian:
                     # Two-word surnames: "Suu Kyi", "García Luna", "van der Sloot" by its end

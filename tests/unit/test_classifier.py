@@ -10,6 +10,7 @@ import pytest
 from monitor.classify.extract import Classifier
 from monitor.config import load_cases
 from monitor.domain.articles import Article
+from monitor.domain.cases import Case, CaseBook
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "cases.toml"
 PUB = dt.datetime(2022, 10, 12, 9, tzinfo=dt.UTC)  # a Wednesday
@@ -136,6 +137,12 @@ def test_a_surname_counts_after_a_full_mention(classifier: Classifier) -> None:
 
 def test_someone_else_with_the_same_surname_is_not_the_case(classifier: Classifier) -> None:
     assert found(classifier, "Police arrested Peter Okafor in Lagos on Monday.") == set()
+
+
+def test_an_initial_at_the_end_of_an_alias_is_no_surname() -> None:
+    book = CaseBook(cases=(Case("davis", "Duane Davis", ("Keffe D",)),))
+    text = "Speaker Nancy Pelosi, D-Calif., said the suspect was arrested on Friday."
+    assert Classifier(book)(Article("a", "", text, PUB)) == []
 
 
 def test_aliases_and_transliterations_match(classifier: Classifier) -> None:
