@@ -56,6 +56,7 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2023-prisoners",
         "feeds-2020-2023-mixed",
         "feeds-2020-2023-varied",
+        "feeds-2020-2024-public",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")
