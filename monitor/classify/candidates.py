@@ -61,6 +61,7 @@ class ArticleView:
     published: dt.date | None
     rule_developments: Sequence[Development]
     holders: Mapping[str, str] = field(default_factory=dict)  # case → ISO code of its holder
+    citizens: Mapping[str, Sequence[str]] = field(default_factory=dict)  # case → its states
 
 
 def _bucket(n: int, edges: Sequence[int]) -> int:
@@ -145,7 +146,10 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     continue
                 if (
                     trig.type is not DevelopmentType.DIPLOMATIC_ACTION
-                    and _describes_another(text, m, mentions)
+                    and (
+                        _describes_another(text, m, mentions)
+                        or _subject_is_another(text, m, mentions, trig.type)
+                    )
                 ) or (
                     _death_of_another(text, m, mentions)
                     if trig.type is DevelopmentType.DIED
@@ -170,6 +174,10 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         if trig.id == "dip.actor":
                             continue  # the holder announcing its own act is no diplomacy
                         relation = [*relation, "holder_acts"]
+                    if _own_state_acts(clause[-40:], view.citizens.get(case, ())):
+                        relation = [*relation, "citizen_acts"]  # "Australia's foreign minister"
+                    if _INTERNATIONAL.search(clause[-40:]):
+                        relation = [*relation, "intl_acts"]  # "the UN rights chief urges"
                     feats = [
                         f"T={trig.type}",
                         f"tr={trig.id}",
@@ -296,7 +304,7 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
 # Events told as nouns, which an owner's name makes someone's: "Alex Saab's extradition".
 _EVENT_NOUNS = frozenset(
     "death deaths killing killings murder arrest detention release extradition trial "
-    "conviction execution abduction kidnapping transfer pardon".split()
+    "conviction execution abduction kidnapping transfer pardon disappearance".split()
 )
 
 
@@ -337,6 +345,46 @@ def _describes_another(text: str, m: re.Match[str], mentions: Sequence[Mention])
         return False
     lo, hi = m.end() + desc.end() + name.start(), m.end() + desc.end() + name.end()
     return not any(x.start < hi and lo < x.end for x in mentions)
+
+
+# A full name just before the verb, with its auxiliary: "Halyna Hutchins was killed after X
+# fired", "Madeleine McCann disappeared".
+_SUBJECT_BEFORE = re.compile(
+    r"((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z])[\w'’-]+){1,2})\s+"
+    r"((?:(?:was|were|is|are|has been|had been|have been|reportedly|allegedly|later|then)"
+    r"\s+){0,2})$"
+)
+_OF_BEFORE_NAME = re.compile(r"\b(?:of|for|to|with|by)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_INTRANSITIVE = frozenset("died dies dead disappeared missing".split())
+_CONJOINED = re.compile(r"^\s*(?:,|and|&|, and)\s*$")
+
+
+def _subject_is_another(
+    text: str, m: re.Match[str], mentions: Sequence[Mention], kind: DevelopmentType
+) -> bool:
+    """Whether another named person is the subject the event happens to: a passive ("Y was
+    arrested") or an intransitive verb ("Y died") right after a full name that is not the case,
+    nor a state or office, nor joined to the case ("X and Y were arrested"). Running text only
+    (a Title Case headline capitalises every word); an active verb's subject acts, so it stays
+    ("Justice Department charges X")."""
+    word = m.group(0)
+    if not word.islower():
+        return False
+    base = max(0, m.start() - 60)
+    subject = _SUBJECT_BEFORE.search(text, base, m.start())
+    if subject is None or not (subject.group(2) or word in _INTRANSITIVE):
+        return False
+    lo, hi = subject.span(1)
+    if (
+        C.STATES.search(subject.group(1))
+        or C.OFFICIAL.search(subject.group(1))
+        or _OF_BEFORE_NAME.search(text, max(0, lo - 40), lo)
+    ):
+        return False  # (a state, an office; "the husband of Y was arrested": the husband)
+    return not any(
+        (x.start < hi and lo < x.end) or (x.end <= lo and _CONJOINED.match(text[x.end : lo]))
+        for x in mentions
+    )
 
 
 def _another_name(
@@ -464,6 +512,23 @@ def _rule_only(
             )
         )
     return out
+
+
+# The international bodies LABELING counts as acting for a detainee, beside states.
+_INTERNATIONAL = re.compile(
+    r"(?<![\w.])(?:(?-i:UN|EU)|U\.N\.|E\.U\.|United Nations|European (?:Union|Parliament|"
+    r"Commission)|Council of Europe|OSCE|ASEAN|African Union|Human Rights Council|"
+    r"special rapporteur|rights chief|high commissioner)(?!\w)",
+    re.I,
+)
+
+
+def _own_state_acts(clause: str, citizenship: Sequence[str]) -> bool:
+    """Whether a state the case is a citizen of is named just before the trigger: the one that
+    acts for its national ("the UK condemns", "Canadian officials visited")."""
+    return any(
+        (state := C.HOLDERS.get(code)) is not None and state.search(clause) for code in citizenship
+    )
 
 
 def _others_news(kind: DevelopmentType, relation: Sequence[str]) -> bool:
@@ -635,7 +700,7 @@ _DIPLOMAT_OBJECT = re.compile(
 )
 _IN_NAME = re.compile(r"(?:^|(?<![.:!?\-–—'‘\"“])\s)(?!To\s)[A-Z][\w.]*\s$")
 _CHARGE_ENDED = re.compile(
-    r"\b(?:acquit\w*|cleared|exonerat\w*|dropp(?:ed|ing)|dismiss(?:ed|es|ing)|"
+    r"\b(?:acquit\w*|cleared|exonerat\w*|drop(?:s|ped|ping)?|dismiss(?:ed|es|ing)|"
     r"withdr[ae]w\w*|quash\w*)\b",
     re.I,
 )
@@ -653,7 +718,8 @@ _OF_OWNER = re.compile(r"^\s+of\s+(?:the\s+)?(?-i:[A-Z])")
 _COUNT_BEFORE = re.compile(
     r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|dozens|hundreds|thousands|"
-    r"several|many)\s+(?:(?:people|were|have|had|been|are|more|others)\s+){0,2}$",
+    r"several|many)\s+(?:(?:people|were|have|had|been|are|more|others|"
+    r"(?!(?:years|months|weeks|days|hours)\b)[a-z]+s)\s+){0,2}$",
     re.I,
 )
 _ON_APPEAL = re.compile(
@@ -739,16 +805,33 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "rel.home": (
         None,
         re.compile(
-            r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?party\b|"
+            r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?(?:party|congress|"
+            r"house|senate|parliament|assembly|school|university|club|league|federation|union|"
+            r"church|order|organi[sz]ation)\b|"
             r"^\s+(?:the\s+)?(?:court|courtroom|stand|witness stand|work|office|power|"
             r"politics|parliament|the campaign trail|action|training|the pitch)\b",
             re.I,
         ),
     ),
+    # "consular immunity", "consular officials said": no visit
+    "con.consular": (None, re.compile(r"^\s+(?:immunity|officials?\s+said|staff)\b", re.I)),
+    # "parole hearing", "parole board": a decision to come, not parole granted
+    "bai.parole": (
+        None,
+        re.compile(
+            r"^\s+(?:hearings?|boards?|eligib\w+|reviews?|applications?|bids?|requests?|"
+            r"officers?|violations?|panels?|sessions?)\b",
+            re.I,
+        ),
+    ),
     # "ruled out": no court's ruling (and see `_RULING_WHO`)
     "hea.ruled": (None, re.compile(r"^\s+out\b", re.I)),
-    # "walks out of jail after 2 years", "freed from prison after 20 years": time held
-    "sen.jailed_for": (re.compile(r"\b(?:out\s+of|from)\s+$", re.I), None),
+    # "walks out of jail after 2 years", "freed from prison after 20 years": time held; "given
+    # a three-year ban": no prison term
+    "sen.jailed_for": (
+        re.compile(r"\b(?:out\s+of|from)\s+$", re.I),
+        re.compile(r"^\s+(?:bans?|suspensions?|contracts?|deals?|exclusions?)\b", re.I),
+    ),
     # "resisting arrest", "to evade arrest": an offence or an escape, not an arrest
     "det.arrest": (
         re.compile(r"\b(?:resist\w*|evad\w*|avoid\w*|escap\w*|dodg\w*|flee\w*)\s+$", re.I),
@@ -862,21 +945,34 @@ def _still_held(text: str) -> bool:
 # Put off, so not (yet) held or passed: "postpones parole session", "delay his sentence".
 _PUT_OFF = re.compile(
     r"\b(?:postpon\w+|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|cancel(?:s|led|ed|ling)?|"
-    r"adjourn(?:s|ed|ing)?|push(?:es|ed)? back)\s+(?:(?:the|his|her|their|a|an)\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"adjourn(?:s|ed|ing)?|push(?:es|ed)? back|avoid(?:s|ed|ing)?|dodg(?:e|es|ed|ing)|"
+    r"evad(?:e|es|ed|ing)|spar(?:e|es|ed|ing))\s+(?:(?:the|his|her|their|a|an)\s+)?"
+    r"(?:[\w.-]+\s+){0,3}$",
+    re.I,
+)
+# ... or called off after the noun: "retrial abandoned", "trial was postponed".
+_PUT_OFF_AFTER = re.compile(
+    r"^\s+(?:(?:was|has been|had been|is|were|have been)\s+)?(?:abandoned|scrapped|dropped|"
+    r"halted|collapsed|cancell?ed|called off|aborted|postponed|delayed|adjourned|put off)\b",
     re.I,
 )
 # An event told as a noun, then a modal: "early release to be considered", "trial could begin".
 _NOMINAL_EVENTS = frozenset(
-    "release parole trial hearing extradition bail sentencing verdict pardon transfer "
+    "release parole trial retrial hearing extradition bail sentencing verdict pardon transfer "
     "execution swap exchange deportation appeal".split()
 )
 _FUTURE_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:could|may|might|will|would|to be|is to|are to|set to|"
-    r"expected to|likely to)\b",
+    r"expected to|likely to|to (?:begin|start|open|resume|restart|proceed|conclude|go ahead|"
+    r"take place))\b",
     re.I,
 )
-_NOT_HELD_IF_PUT_OFF = (DevelopmentType.BAIL, DevelopmentType.HEARING, DevelopmentType.SENTENCED)
+_NOT_HELD_IF_PUT_OFF = (
+    DevelopmentType.BAIL,
+    DevelopmentType.HEARING,
+    DevelopmentType.SENTENCED,
+    DevelopmentType.TRIAL,
+)
 # Other people as the subject just before a verb: "others remain", "dozens of them are still".
 _OTHERS_SUBJECT = re.compile(
     r"\b(?:others|the rest|many|most|several|some|dozens|hundreds|thousands|\d[\d,]*|two|three|"
@@ -935,10 +1031,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not re.match(r"^\s+(?:since|following|after|from)\b", post, re.I)
     ):
         return True  # "is currently under house arrest": a state (but "... since the coup")
-    if word in _NOMINAL_EVENTS and _FUTURE_AFTER.match(post):
+    if (word in _NOMINAL_EVENTS or word[:-1] in _NOMINAL_EVENTS) and _FUTURE_AFTER.match(post):
         return True  # "early release to be considered", "parole process could start": ahead
-    if trig.type in _NOT_HELD_IF_PUT_OFF and _PUT_OFF.search(pre[-40:]):
-        return True  # "Israel postpones parole session", "looking to delay his sentence"
+    if trig.type in _NOT_HELD_IF_PUT_OFF and (
+        _PUT_OFF.search(pre[-40:]) or (word in _NOMINAL_EVENTS and _PUT_OFF_AFTER.match(post))
+    ):
+        # "Israel postpones parole session", "looking to delay his sentence", "reaches a deal
+        # to avoid trial", "retrial abandoned"
+        return True
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
         return True  # "judge revokes his bail", "loses appeal against house arrest"
     if _NICKNAME.search(pre):
@@ -1026,7 +1126,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "appealed to President Biden", "the Court of Final Appeal": no legal appeal
     if trig.type is DevelopmentType.CHARGED and _CHARGE_ENDED.search(
-        text, max(0, m.start() - 50), m.end() + 25
+        text, max(0, m.start() - 50), m.end() + 60
     ):
         return True  # "acquitted of tax evasion charges", "charges were dropped": no new charge
     if word.startswith("commut") and not _COURT.search(text):

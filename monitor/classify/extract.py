@@ -197,11 +197,14 @@ def article_view(index: MentionIndex, article: Article) -> ArticleView | None:
         return None
     pub = article.published_date
     named = {c for per in per_sentence for m in per for c in m.cases}
-    holders = {
-        key: case.held_by for key in named if (case := index.book.case(key)) and case.held_by
-    }
+    cases = [case for key in named if (case := index.book.case(key))]
     return ArticleView(
-        sents, per_sentence, pub, rule_developments(sents, per_sentence, pub), holders
+        sents,
+        per_sentence,
+        pub,
+        rule_developments(sents, per_sentence, pub),
+        {case.key: case.held_by for case in cases if case.held_by},
+        {case.key: case.citizenship for case in cases if case.citizenship},
     )
 
 
