@@ -478,7 +478,9 @@ def _rule_only(
             vetoed[(d.evidence, d.type)] = _all_vetoed(d)
         if vetoed[(d.evidence, d.type)]:
             continue
-        around = _rule_cues(d, view.mentions[sent.index], doc_cases)
+        around = _rule_cues(
+            d, view.mentions[sent.index], doc_cases, len(view.sentences) <= _FEED_ITEM_SENTENCES
+        )
         if around is None:
             continue
         if d.evidence not in cues:
@@ -547,12 +549,13 @@ _RULES_BY_ID = {r.id: r for r in R.RULES}
 
 
 def _rule_cues(
-    d: Development, mentions: Sequence[Mention], doc_cases: Sequence[str]
+    d: Development, mentions: Sequence[Mention], doc_cases: Sequence[str], words: bool
 ) -> list[str] | None:
     """The cues around the precise rule's own match (the one nearest the case), as a broad
-    trigger's are read: relation, tense and aspect, modality, the words beside it. None where
-    that match tells another's event ("jailed for helping X escape", "X-era officials freed",
-    "after Alex Saab's extradition")."""
+    trigger's are read: relation and, with `words` (a feed item), tense and aspect, modality
+    and the words beside it (a long article's many findings keep to the cheap relation). None
+    where that match tells another's event ("jailed for helping X escape", "X-era officials
+    freed", "after Alex Saab's extradition")."""
     rule = _RULES_BY_ID.get(d.rule)
     matches = list(rule.pattern.finditer(d.evidence)) if rule is not None else []
     named = [x for x in mentions if d.case in x.cases]
@@ -570,8 +573,11 @@ def _rule_cues(
     if another:
         return None
     text = d.evidence
+    relation = [f for f in relation if f != "rel=sent"]
+    if not words:
+        return relation
     return [
-        *(f for f in relation if f != "rel=sent"),
+        *relation,
         *_local_cues(text, m, _clause_before(text, m)),
         *_nominal(text, m, mentions),
         *_lexical(_mask(text, mentions), text, m, mentions, d.type),
