@@ -290,14 +290,6 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
         end = m.end() + people.end() if people is not None else -1
         if people is not None and not any(end <= x.start <= end + 30 for x in mentions):
             return True  # (but "the death of Kurdish woman X" is the case's)
-        base = max(0, m.start() - 40)
-        named = _NAME_BEFORE.search(text[base : m.start()])
-        if (
-            m.group(0).islower()  # (a Title Case headline capitalises every word)
-            and named is not None
-            and _another_name(named, base, mentions, m)
-        ):
-            return True  # "Harry Dunn death: path clear for virtual trial"
     return _owned_by_another(text, m, mentions)
 
 
@@ -310,12 +302,20 @@ _EVENT_NOUNS = frozenset(
 
 def _owned_by_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
     """Whether an event noun is owned by a name that is not the case's: "hours after Alex Saab's
-    extradition", "the killing of Víctor Jara" (not "Iran's arrest of X", nor "the death of
-    Kurdish woman X", whose owner is the case)."""
+    extradition", "the killing of Víctor Jara", "Harry Dunn death:", "crackdown tightened with
+    Win Htein arrest" (not "Iran's arrest of X", nor "the death of Kurdish woman X", whose
+    owner is the case)."""
     if m.group(0).lower().split()[-1] not in _EVENT_NOUNS:  # ("after the extradition")
         return False
     after = text[m.end() : m.end() + 60]
     base = max(0, m.start() - 40)
+    named = _NAME_BEFORE.search(text[base : m.start()])
+    if (
+        m.group(0).islower()  # (a Title Case headline capitalises every word)
+        and named is not None
+        and _another_name(named, base, mentions, m)
+    ):
+        return True
     before = _OWNER_BEFORE.search(text[base : m.start()])
     if (
         before is not None
@@ -973,6 +973,12 @@ _FUTURE_AFTER = re.compile(
     r"take place))\b",
     re.I,
 )
+# ... or an adjective that puts it ahead: "Iran's planned execution of X", "an imminent trial".
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:planned|imminent|impending|scheduled|possible|potential|looming|threatened|"
+    r"expected|proposed|upcoming|forthcoming|likely|feared)\s+$",
+    re.I,
+)
 _NOT_HELD_IF_PUT_OFF = (
     DevelopmentType.BAIL,
     DevelopmentType.HEARING,
@@ -1037,7 +1043,9 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not re.match(r"^\s+(?:since|following|after|from)\b", post, re.I)
     ):
         return True  # "is currently under house arrest": a state (but "... since the coup")
-    if (word in _NOMINAL_EVENTS or word[:-1] in _NOMINAL_EVENTS) and _FUTURE_AFTER.match(post):
+    if (word in _NOMINAL_EVENTS or word[:-1] in _NOMINAL_EVENTS) and (
+        _FUTURE_AFTER.match(post) or _PLANNED_BEFORE.search(pre)
+    ):
         return True  # "early release to be considered", "parole process could start": ahead
     if trig.type in _NOT_HELD_IF_PUT_OFF and (
         _PUT_OFF.search(pre[-40:]) or (word in _NOMINAL_EVENTS and _PUT_OFF_AFTER.match(post))

@@ -1033,3 +1033,18 @@ def test_the_cases_own_state_and_international_bodies_are_marked_as_actors() -> 
     assert "citizen_acts" in actors("Sweden condemns the sentence of Anna Lindqvist")
     assert "intl_acts" in actors("UN rights chief urges Russia to free Anna Lindqvist")
     assert "citizen_acts" not in actors("Russia says Anna Lindqvist will stay in prison")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # A full name modifying an event noun owns it.
+        ("Crackdown tightened with Maria Soto arrest, Daniel Okafor says", "detained"),
+        # An adjective that puts the event ahead.
+        ("UK calls Iran's planned execution of Daniel Okafor barbaric", "died"),
+    ],
+)
+def test_an_event_noun_owned_by_another_name_or_still_ahead_is_not_the_cases(
+    title: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title)
