@@ -67,6 +67,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"remanded|jailed)\b",
     ),
     _t("det.held", T.DETAINED, r"\b(?:held|holding|holds)\b"),
+    # Held again: "X is back in detention", "back behind bars".
+    _t(
+        "det.back",
+        T.DETAINED,
+        r"\bback (?:in|behind) (?:detention|jail|prison|custody|bars)\b",
+    ),
     # A state with its beginning: "in jail since December 2020", "behind bars since 2018".
     _t(
         "det.since",

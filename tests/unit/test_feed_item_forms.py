@@ -1048,3 +1048,9 @@ def test_an_event_noun_owned_by_another_name_or_still_ahead_is_not_the_cases(
     title: str, kind: str
 ) -> None:
     assert ("okafor", kind) not in proposed(title)
+
+
+def test_back_in_detention_is_a_new_detention() -> None:
+    assert ("okafor", "detained") in proposed(
+        "Ten years after his release, Daniel Okafor is back in detention"
+    )
