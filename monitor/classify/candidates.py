@@ -674,7 +674,7 @@ _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 # "to free", "to help free", "to stand trial", "to face trial": an infinitive, a purpose or
 # what lies ahead.
 _TO_BASE = re.compile(
-    r"\bto\s+(?:\w+ly\s+)?(?:help\s+(?:to\s+)?|stand\s+|face\s+|go on\s+)?$", re.I
+    r"\bto\s+(?:be\s+)?(?:\w+ly\s+)?(?:help\s+(?:to\s+)?|stand\s+|face\s+|go on\s+)?$", re.I
 )
 # "Belarus said to pardon X", "believed to have freed": reported, not intended.
 _REPORTED_TO = re.compile(
@@ -854,7 +854,9 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "custody of her children", "escaped custody", "the top hostage negotiator"
     "det.custody": (
-        re.compile(r"\b(?:escaped|escapes|escaping|fled|flees)\s+(?:from\s+)?(?:\w+\s+)?$", re.I),
+        re.compile(
+            r"\b(?:escaped|escapes|escaping|fled|flees)\s+(?:from\s+)?(?:[\w.]+\s+)?$", re.I
+        ),
         re.compile(
             r"^\s+of\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}"
             r"(?:children|kids|sons?|daughters?|child|baby|babies)\b|"
@@ -1329,9 +1331,9 @@ _KIN = (
     r"cousin|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend|fianc[ée]e?|widow|"
     r"co-?defendants?|associates?|aides?|accomplices?)"
 )
-_KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+)?" + _KIN + r"\b", re.I)
+_KIN_AFTER = re.compile(r"^(?:'s|’s)['’\"”]?\s+(?:[\w-]+\s+)?" + _KIN + r"\b", re.I)
 _KIN_BEFORE_OF = re.compile(
-    r"\b" + _KIN + r"\s+of\s+(?!(?:two|three|four|five|six|seven|\d+)\b)(?:\W*[\w-]+\W+){0,3}?\W*$",
+    r"\b" + _KIN + r"\s+of\s+(?!(?:two|three|four|five|six|seven|\d+)\b)(?:\W*[\w-]+\W+){0,5}?\W*$",
     re.I,
 )
 _SPEECH = re.compile(

@@ -354,7 +354,8 @@ MODAL = re.compile(
     r"likely|possible|possibly|potential|if|whether|plans?|planned|hopes?|hoped|wants?|"
     r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
     r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
-    r"try|tries|trying|attempt(?:s|ed)?|closer to|poised to|on the (?:verge|brink) of)\b",
+    r"try|tries|trying|attempt(?:s|ed)?|closer to|poised to|on the (?:verge|brink) of|"
+    r"agree(?:s|d)? to)\b",
     re.I,
 )
 DEMAND = re.compile(

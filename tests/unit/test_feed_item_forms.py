@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from monitor.classify import cues as C
 from monitor.classify.candidates import Candidate, candidates
 from monitor.classify.extract import Classifier, article_view
 from monitor.classify.mentions import MentionIndex, find_mentions
@@ -1054,3 +1055,26 @@ def test_back_in_detention_is_a_new_detention() -> None:
     assert ("okafor", "detained") in proposed(
         "Ten years after his release, Daniel Okafor is back in detention"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # Escaping custody is no detention, whatever the holder's abbreviation.
+        ("Daniel Okafor escaped U.S. custody days before his sentencing", "detained"),
+        # A relative named through the case, with quotes or a longer title between.
+        ("Capture of 'Daniel Okafor's' son sparks violence", "detained"),
+        ("Mexico extradites son of former Sinaloa cartel leader Daniel Okafor", "transferred"),
+        # What is still to be done.
+        ("Daniel Okafor to be returned to the US next month", "released"),
+    ],
+)
+def test_escapes_relatives_and_what_is_to_be_done_are_not_the_cases_news(
+    title: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title)
+
+
+def test_agreeing_to_plead_guilty_is_not_yet_a_verdict() -> None:
+    assert ("okafor", "verdict") not in proposed("Daniel Okafor agrees to plead guilty to fraud")
+    assert C.MODAL.search("the founder agreed to a plea deal")
