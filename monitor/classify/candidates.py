@@ -259,7 +259,7 @@ _KILLED_OBJECT = re.compile(
 )
 
 
-_WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+ly\s+)?$", re.I)
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)  # "who shot and"
 _CAUSING = re.compile(r"\bcaus(?:e|es|ed|ing)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
 
 
@@ -981,6 +981,17 @@ _PLANNED_BEFORE = re.compile(
     r"expected|proposed|upcoming|forthcoming|likely|feared)\s+$",
     re.I,
 )
+# ... or what is opposed: "a sign against the execution of X", "campaign against his extradition".
+_AGAINST_BEFORE = re.compile(
+    r"\b(?:against|oppos(?:e|es|ed|ing)|to (?:stop|halt|prevent|block))\s+"
+    r"(?:(?:the|his|her|their|a|an)\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_TO_FREEDOM = re.compile(
+    r"\b(?:Red Cross|ICRC|(?:his|her|their) famil(?:y|ies)|(?:his|her|their) (?:relatives|loved "
+    r"ones))\b",
+    re.I,
+)
 _NOT_HELD_IF_PUT_OFF = (
     DevelopmentType.BAIL,
     DevelopmentType.HEARING,
@@ -1046,7 +1057,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "is currently under house arrest": a state (but "... since the coup")
     if (word in _NOMINAL_EVENTS or word[:-1] in _NOMINAL_EVENTS) and (
-        _FUTURE_AFTER.match(post) or _PLANNED_BEFORE.search(pre)
+        _FUTURE_AFTER.match(post) or _PLANNED_BEFORE.search(pre) or _AGAINST_BEFORE.search(pre)
     ):
         return True  # "early release to be considered", "parole process could start": ahead
     if trig.type in _NOT_HELD_IF_PUT_OFF and (
@@ -1098,6 +1109,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or C.FAMILY.search(pre[-30:])
     ):
         return True  # a statement is a diplomatic act only when a government makes it
+    if trig.type is DevelopmentType.TRANSFERRED and _TO_FREEDOM.search(text, m.end(), m.end() + 70):
+        return True  # "handed over to the Red Cross": a release, not a transfer
     if trig.type is DevelopmentType.CONSULAR_VISIT and not C.CONSULAR_CONTEXT.search(text):
         return True
     if trig.type is DevelopmentType.DETAINED:
@@ -1438,7 +1451,9 @@ _VICTIM_AFTER = re.compile(
 
 # "killed by X", "killed by her boyfriend, former Paralympic athlete X"
 # A sentence opening with a name and its appositive: "Win Htein, a senior figure in X's party,"
-_LEAD_NAME = re.compile(r"^\W*((?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3}),\s")
+_LEAD_NAME = re.compile(
+    r"^\W*((?-i:[A-Z][\w'’.-]+)(?:\s+(?:(?:al|el|bin|ibn)-)?(?-i:[A-Z])[\w'’.-]+){1,3}),\s"
+)
 
 
 def _in_anothers_appositive(x: Mention, m: re.Match[str], mentions: Sequence[Mention]) -> bool:

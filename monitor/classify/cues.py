@@ -355,7 +355,7 @@ MODAL = re.compile(
     r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
     r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
     r"try|tries|trying|attempt(?:s|ed)?|closer to|poised to|on the (?:verge|brink) of|"
-    r"agree(?:s|d)? to)\b",
+    r"agree(?:s|d)? to|fears?|feared|fearing)\b",
     re.I,
 )
 DEMAND = re.compile(

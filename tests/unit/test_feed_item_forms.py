@@ -1078,3 +1078,24 @@ def test_escapes_relatives_and_what_is_to_be_done_are_not_the_cases_news(
 def test_agreeing_to_plead_guilty_is_not_yet_a_verdict() -> None:
     assert ("okafor", "verdict") not in proposed("Daniel Okafor agrees to plead guilty to fraud")
     assert C.MODAL.search("the founder agreed to a plea deal")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # An Arabic particle in the name that opens the sentence.
+        ("Sadiq al-Mahdi, who was toppled in 1989 by Daniel Okafor, died Thursday", "died"),
+        # Two verbs joined after "who".
+        ("Daniel Okafor, the officer who shot and killed a Black man, resigned", "died"),
+        # What is opposed has not happened.
+        ("A woman holds a sign against the execution of Daniel Okafor", "died"),
+        # Handed over to the Red Cross or the family is a release, not a transfer.
+        ("Daniel Okafor was handed over by gunmen into the care of the Red Cross", "transferred"),
+    ],
+)
+def test_appositives_opposition_and_handovers_to_freedom(title: str, kind: str) -> None:
+    assert ("okafor", kind) not in proposed(title)
+
+
+def test_fearing_extradition_is_marked_modal() -> None:
+    assert C.MODAL.search("he fears being extradited to the US")
