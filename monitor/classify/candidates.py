@@ -144,18 +144,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     continue
                 if _vetoed(text, m, trig):
                     continue
-                if (
-                    trig.type is not DevelopmentType.DIPLOMATIC_ACTION
-                    and (
-                        _describes_another(text, m, mentions)
-                        or _subject_is_another(text, m, mentions, trig.type)
-                    )
-                ) or (
-                    _death_of_another(text, m, mentions)
-                    if trig.type is DevelopmentType.DIED
-                    else _owned_by_another(text, m, mentions)
-                ):
-                    # "trial for Daunte Wright's death", "after Alex Saab's extradition"
+                if _anothers_event(text, m, mentions, trig.type):
                     others.update((case, trig.type, sent.index) for case, _ in targets)
                     continue
                 clause = _clause_before(text, m)
@@ -332,6 +321,21 @@ def _owned_by_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     return False
 
 
+def _anothers_event(
+    text: str, m: re.Match[str], mentions: Sequence[Mention], kind: DevelopmentType
+) -> bool:
+    """Whether the trigger tells another named person's event, whoever the case is to it: "trial
+    for Daunte Wright's death", "after Alex Saab's extradition", "for convicted arms dealer
+    Viktor Bout", "Halyna Hutchins was killed" (a government's diplomacy is told of others)."""
+    if kind is not DevelopmentType.DIPLOMATIC_ACTION and (
+        _describes_another(text, m, mentions) or _subject_is_another(text, m, mentions, kind)
+    ):
+        return True
+    if kind is DevelopmentType.DIED:
+        return _death_of_another(text, m, mentions)
+    return _owned_by_another(text, m, mentions)
+
+
 def _describes_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
     """Whether a participle says who another named person is: "in exchange for convicted arms
     dealer Viktor Bout", "a court convicted journalist Y" (Y is not the case). Only in running
@@ -391,9 +395,9 @@ def _another_name(
     owner: re.Match[str], base: int, mentions: Sequence[Mention], m: re.Match[str]
 ) -> bool:
     """Whether the owner (group 1 of a match at `base` in the sentence) is a capitalised name
-    that is neither the case nor a state or office ("Iran", "Kremlin",
-    "South Korea"). In running text a state must end the name ("Jordan Neely" is a person); a
-    Title Case headline capitalises descriptors too ("Trial of Mexico Ex-Lawman")."""
+    that is neither the case nor a state or office ("Iran", "Kremlin", "South Korea"). In
+    running text a state must end the name ("Jordan Neely" is a person); a Title Case headline
+    capitalises descriptors too ("Trial of Mexico Ex-Lawman")."""
     name, lo, hi = owner.group(1), base + owner.start(1), base + owner.end(1)
     state = C.STATES.search(name)
     if state is not None and (
@@ -565,12 +569,7 @@ def _rule_cues(
     relation = dict(_targets(m, mentions, doc_cases)).get(d.case)
     if relation is None:
         return None  # a relative's news ("X's son was arrested")
-    if _others_news(d.type, relation):
-        return None
-    another = (_death_of_another if d.type is DevelopmentType.DIED else _owned_by_another)(
-        d.evidence, m, mentions
-    )
-    if another:
+    if _others_news(d.type, relation) or _anothers_event(d.evidence, m, mentions, d.type):
         return None
     text = d.evidence
     relation = [f for f in relation if f != "rel=sent"]
