@@ -128,7 +128,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
     first_body = next((s.index for s in view.sentences if not s.headline), -1)
     previous_date: PartialDate | None = None
     if not feed_item:
-        return _rule_only(view, out, others, first_body, n_units)
+        return _rule_only(view, out, others, doc_cases, first_body, n_units)
     for sent, mentions in zip(view.sentences, view.mentions, strict=True):
         text = sent.text
         if not mentions and n_units > _MAX_DOC_UNITS:
@@ -153,20 +153,22 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 date, date_cue = _date(
                     trig.type, text, m, dates, sent, local, view.published, previous_date
                 )
+                actors = clause[-40:]  # where a government acting stands
+                intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
                 for case, relation in targets:
                     if _others_news(trig.type, relation):
                         others.add((case, trig.type, sent.index))
                         continue
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
-                    if holder is not None and holder.search(clause[-40:]):
+                    if holder is not None and holder.search(actors):
                         if trig.id == "dip.actor":
                             continue  # the holder announcing its own act is no diplomacy
                         relation = [*relation, "holder_acts"]
-                    if _own_state_acts(clause[-40:], view.citizens.get(case, ())):
+                    if _own_state_acts(actors, view.citizens.get(case, ())):
                         relation = [*relation, "citizen_acts"]  # "Australia's foreign minister"
-                    if _INTERNATIONAL.search(clause[-40:]):
-                        relation = [*relation, "intl_acts"]  # "the UN rights chief urges"
+                    if intl:
+                        relation = [*relation, "intl_acts"]
                     feats = [
                         f"T={trig.type}",
                         f"tr={trig.id}",
@@ -208,7 +210,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
         dated = [d.date for d in dates if d.date is not None]
         if dated:
             previous_date = dated[-1]
-    return out + _rule_only(view, out, others, first_body, n_units)
+    return out + _rule_only(view, out, others, doc_cases, first_body, n_units)
 
 
 # Whose event: "Daunte Wright's death", "the killing of Víctor Jara", "Alex Saab's extradition".
@@ -226,9 +228,14 @@ _PEOPLE_NOUNS = (
     r"civilians?|wife|husband|sons?|daughters?|mother|father|parents|famil(?:y|ies)|"
     r"neighbou?rs?|friends?|tourists?|worshippers|protesters?|prisoners?|inmates?|detainees?)"
 )
+_COUNTS = (
+    r"at least|more than|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|"
+    r"hundreds of|\d[\d,]*"
+)
 _DEATHS_OF_PEOPLE = re.compile(
-    r"^\s+of\s+(?:(?:his|her|their|the|a|an|at least|more than|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|dozens of|hundreds of|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"^\s+of\s+(?:(?:his|her|their|the|a|an|"
+    + _COUNTS
+    + r")\s+)*(?:[\w-]+\s+){0,2}?"
     + _PEOPLE_NOUNS
     + r"\b",
     re.I,
@@ -236,9 +243,7 @@ _DEATHS_OF_PEOPLE = re.compile(
 # ... and the state putting a number of others to death: "Iran executes two prisoners" (but
 # "Iran executes a man" may be the item's case, told by a descriptor).
 _EXECUTES_PEOPLE = re.compile(
-    r"^\s+(?:(?:at least|more than|two|three|four|five|six|seven|eight|nine|ten|several|"
-    r"dozens of|hundreds of|\d[\d,]*)\s+)+(?:[\w-]+\s+){0,2}?" + _PEOPLE_NOUNS + r"\b",
-    re.I,
+    r"^\s+(?:(?:" + _COUNTS + r")\s+)+(?:[\w-]+\s+){0,2}?" + _PEOPLE_NOUNS + r"\b", re.I
 )
 # The case killing someone: "X killed two people" (but "X killed in airstrike" is his death).
 _KILLED_OBJECT = re.compile(
@@ -452,13 +457,13 @@ def _rule_only(
     view: ArticleView,
     found: Sequence[Candidate],
     others: set[tuple[str, DevelopmentType, int]],
+    doc_cases: Sequence[str],
     first_body: int,
     n_units: int,
 ) -> list[Candidate]:
     """The precise rules' findings that no broad trigger proposed, as candidates of their own
     (but not where every broad trigger of the type told another's event: `others`)."""
     covered = {(c.case, c.type, c.evidence) for c in found if "rule" in c.features}
-    doc_cases = list(dict.fromkeys(c for u in doc_units(view.mentions) for c in u))
     by_text = {s.text: s for s in view.sentences}
     out = []
     vetoed: dict[tuple[str, DevelopmentType], bool] = {}  # several cases share one sentence
