@@ -149,6 +149,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     continue
                 clause = _clause_before(text, m)
                 local = [*_local_cues(text, m, clause), *_nominal(text, m, mentions)]
+                if trig.type is DevelopmentType.DIED and _another_dies(text, m, mentions):
+                    local.append("another_dies")  # weighed, not dropped: "a man" may be the case
                 lexical = _lexical(masked, text, m, mentions, trig.type)
                 date, date_cue = _date(
                     trig.type, text, m, dates, sent, local, view.published, previous_date
@@ -228,6 +230,17 @@ _PEOPLE_NOUNS = (
     r"civilians?|wife|husband|sons?|daughters?|mother|father|parents|famil(?:y|ies)|"
     r"neighbou?rs?|friends?|tourists?|worshippers|protesters?|prisoners?|inmates?|detainees?)"
 )
+_AROUND = (
+    # people around the case and people by trade: "his bodyguard", "a pro-Kremlin blogger"
+    r"brothers?|sisters?|cousins?|nephews?|nieces?|uncles?|aunts?|grand(?:mother|father|son|"
+    r"daughter)s?|partners?|girlfriends?|boyfriends?|fianc[ée]e?s?|colleagues?|aides?|"
+    r"bodyguards?|guards?|drivers?|pilots?|guests?|followers?|fans?|passengers?|residents?|"
+    r"villagers?|bloggers?|rappers?|singers?|scientists?|cinematographers?|photographers?|"
+    r"journalists?|reporters?|"
+    # a nationality in the plural: "the deaths of four Americans"
+    r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese|ons))\b"
+)
+_OTHER_PEOPLE = "(?:" + _PEOPLE_NOUNS + "|" + _AROUND + ")"
 _COUNTS = (
     r"at least|more than|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|"
     r"hundreds of|\d[\d,]*"
@@ -255,6 +268,43 @@ _KILLED_OBJECT = re.compile(
 
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)  # "who shot and"
 _CAUSING = re.compile(r"\bcaus(?:e|es|ed|ing)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
+
+
+# Another person as the subject who died: "a 16-year-old girl who reportedly died", "one of his
+# bodyguards was run over and killed", "three of four guests died", "those found dead".
+_ANOTHER_DIES = re.compile(
+    r"(?:\b(?:(?P<new>an?)|his|her|their|one\s+of\s+(?:his|her|their|the))\s+"
+    r"(?:[\w'’-]+\s+){0,3}?"
+    + _OTHER_PEOPLE
+    + r"|\b(?:those|dozens|hundreds|thousands|scores|(?:"
+    + _COUNTS
+    + r")\s+of\s+(?:[\w-]+\s+){0,2}?"
+    + _OTHER_PEOPLE
+    + r"))[\s,]+(?:(?:who|that)\s+)?"
+    r"(?:(?:was|were|is|are|has|have|had|been|being|reportedly|allegedly|recently|later|then|"
+    r"also|found|left|shot|beaten|stabbed)\s+){0,3}(?:\w+\s+(?:\w+\s+)?and\s+)?$",
+    re.I,
+)
+
+
+def _another_dies(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the one who died is another person the sentence introduces or relates to the
+    case ("X was arrested at the funeral of Y, a girl who died"; "his bodyguard was killed"). A
+    person introduced as "a man" is another only after the case is named (a sentence that
+    names no case may describe it: "a British-Iranian man was executed")."""
+    if m.group(0).lower() not in ("died", "dies", "dead", "killed", "executed", "hanged"):
+        return False
+    base = max(0, m.start() - 80)
+    subject = _ANOTHER_DIES.search(text, base, m.start())
+    if subject is None or any(subject.start() <= x.start < m.start() for x in mentions):
+        return False
+    if not subject.group("new"):
+        return True
+    before = [x for x in mentions if x.end <= subject.start()]
+    # (but "X, a British-Iranian man who was executed" is the case's appositive)
+    return bool(before) and not re.fullmatch(
+        r"[\s,(–—-]*", text[max(x.end for x in before) : subject.start()]
+    )
 
 
 def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
@@ -1031,6 +1081,41 @@ _RULES_NOUN_AFTER = re.compile(
 )
 
 
+def _bare_trial(text: str, m: re.Match[str]) -> bool:
+    """Whether "trial" stands with nothing that tells a trial being held ("show trials")."""
+    post = text[m.end() : m.end() + 40]
+    return not (
+        C.TRIAL_EVENT.search(text, max(0, m.start() - 50), m.end() + 50)
+        or (_OF_THEN_VERB.match(post) and C.TRIAL_EVENT.search(_clause_after(text, m.end())))
+    )
+
+
+# A trial told as the frame of what happened: "during his trial", "after the trial of X",
+# "outside the trial of", "in the trial of" ...
+_TRIAL_FRAME = re.compile(
+    r"\b(?:during|after|at|outside|in|from)\s+(?:the|his|her|their|[\w'’-]+['’]s)\s+"
+    r"(?:\w+\s+)?$",
+    re.I,
+)
+# ... or as a running story in sentence case: "David Hunter trial: ...", "the Murdaugh murder
+# trial heard" (in a Title Case headline every word is capitalised).
+_NAMED_TRIAL = re.compile(
+    r"(?-i:[A-Z])[\w'’-]+\s+(?:(?:murder|fraud|rape|sedition|treason|espionage|spying|"
+    r"corruption|terror|terrorism|sex abuse)\s+)?$",
+    re.I,
+)
+
+
+def _trial_news(pre: str, word: str, post: str) -> bool:
+    """Whether a bare "trial" is still a trial held: its frame, or a named running story."""
+    return bool(_TRIAL_FRAME.search(pre)) or (
+        word == "trial" and bool(_NAMED_TRIAL.search(pre)) and not _SET_AFTER.match(post)
+    )
+
+
+_SET_AFTER = re.compile(r"^\s+(?:set|date|scheduled|due)\b", re.I)
+
+
 def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     """Denied, future or hypothetical: "was not charged", "could be tried", "awaits a verdict".
     What a government "could" do is still not a diplomatic action, but its call for one is."""
@@ -1225,9 +1310,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "to go on trial": ahead
     if word == "tried" and re.match(r"^\s+to\b", post):
         return True  # "tried to board a flight": an attempt, not a trial
-    if trig.id == "tri.trial" and not (
-        C.TRIAL_EVENT.search(text, max(0, m.start() - 50), m.end() + 50)
-        or (_OF_THEN_VERB.match(post) and C.TRIAL_EVENT.search(_clause_after(text, m.end())))
+    if (
+        trig.id == "tri.trial"
+        and _bare_trial(text, m)
+        and not _trial_news(pre[-25:], m.group(0), post)
     ):
         return True  # "show trials", "a series of trials": the word, not the event
     if trig.type is DevelopmentType.RELEASED and (
@@ -1644,7 +1730,7 @@ def _lexical(
     end = m.end() + shift_
     before = [_token(w) for w in _words(masked[max(0, start - 40) : start])]
     after = [_token(w) for w in _words(masked[end : end + 40])]
-    out = []
+    out: list[str] = []
     if before:
         out.append(f"p1={before[-1]}")
     if len(before) > 1:

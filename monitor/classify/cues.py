@@ -448,6 +448,7 @@ HOLDER_NAMES = {
     "FR": r"france|french|paris",
     "GB": r"britain|british|united kingdom|(?-i:UK)|u\.k\.|london|downing street",
     "GE": r"georgia|georgian|tbilisi",
+    "GN": r"guinea|guinean|conakry",
     "GH": r"ghana|ghanaian|accra",
     "GR": r"greece|greek|athens",
     "GT": r"guatemala|guatemalan",
@@ -535,12 +536,27 @@ _COUNTRY_WORDS = (
     r"libya|mexico|myanmar|netherlands|new zealand|nicaragua|north korea|south korea|norway|oman|"
     r"pakistan|philippines|poland|qatar|russia|rwanda|saudi arabia|spain|sweden|switzerland|syria|"
     r"taiwan|thailand|turkey|turkiye|uae|emirates|ukraine|venezuela|vietnam|yemen|finland|estonia|"
-    r"latvia|lithuania"
+    r"latvia|lithuania|"
+    # (states beyond those the labelled sets began with: a new case is often held elsewhere)
+    r"guinea|nigeria|niger|kenya|uganda|ethiopia|sudan|somalia|zimbabwe|south africa|ghana|"
+    r"senegal|mali|burkina faso|cameroon|congo|tanzania|zambia|algeria|morocco|tunisia|peru|"
+    r"colombia|argentina|chile|bolivia|ecuador|guatemala|honduras|el salvador|haiti|cambodia|"
+    r"laos|malaysia|indonesia|singapore|bangladesh|sri lanka|nepal|kazakhstan|kyrgyzstan|"
+    r"uzbekistan|tajikistan|turkmenistan|azerbaijan|armenia|greece|cyprus|portugal|hungary|"
+    r"romania|bulgaria|czech republic|serbia|kosovo|moldova|mongolia|panama|paraguay|uruguay"
 )
 DEMONYMS = (
     r"american|british|canadian|australian|belgian|french|german|swedish|chinese|russian|iranian|"
     r"ukrainian|thai|qatari|omani|swiss|dutch|japanese|indian|egyptian|israeli|saudi|danish|"
-    r"norwegian|irish|polish|italian|spanish|korean|venezuelan|turkish"
+    r"norwegian|irish|polish|italian|spanish|korean|venezuelan|turkish|"
+    r"guinean|nigerian|kenyan|ugandan|ethiopian|sudanese|zimbabwean|ghanaian|senegalese|malian|"
+    r"algerian|moroccan|tunisian|peruvian|colombian|argentine|chilean|bolivian|ecuadorian|"
+    r"guatemalan|honduran|salvadoran|haitian|cambodian|malaysian|indonesian|bangladeshi|"
+    r"pakistani|afghan|syrian|iraqi|lebanese|emirati|bahraini|kuwaiti|jordanian|palestinian|"
+    r"azerbaijani|armenian|georgian|belarusian|kazakh|uzbek|tajik|greek|cypriot|portuguese|"
+    r"hungarian|romanian|bulgarian|serbian|nicaraguan|cuban|mexican|brazilian|vietnamese|"
+    r"burmese|myanmar|filipino|nepalese|sri lankan|rwandan|eritrean|libyan|yemeni|"
+    r"austrian|finnish|estonian|latvian|lithuanian|czech|scottish|welsh"
 )
 # A state named as the actor ("Australia sanctions ...", "the UK condemns ...").
 STATES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS}|{DEMONYMS})\b", re.I)

@@ -579,9 +579,9 @@ def test_surnames_alone_name_the_case(
     assert named(cases, title) == expected
 
 
-def features_of(title: str, kind: str) -> set[str]:
-    """The features of every candidate of one type the headline proposes."""
-    return {f for c in candidates_of(title) if c.type.value == kind for f in c.features}
+def features_of(title: str, kind: str, text: str = "") -> set[str]:
+    """The features of every candidate of one type the item proposes."""
+    return {f for c in candidates_of(title, text) if c.type.value == kind for f in c.features}
 
 
 def test_others_news_is_dropped_or_marked_for_the_scorer() -> None:
@@ -1099,3 +1099,56 @@ def test_appositives_opposition_and_handovers_to_freedom(title: str, kind: str) 
 
 def test_fearing_extradition_is_marked_modal() -> None:
     assert C.MODAL.search("he fears being extradited to the US")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone the sentence introduces after the case, or relates to it, died.
+        "Daniel Okafor was arrested at the funeral of a student who reportedly died in custody.",
+        "Daniel Okafor said one of his bodyguards was run over and killed on Sunday.",
+        "Daniel Okafor joined mourners for a pro-government blogger who was killed by a bomb.",
+    ],
+)
+def test_another_person_as_the_one_who_died_is_marked(text: str) -> None:
+    assert "another_dies" in features_of("Protests in the capital", "died", text)
+
+
+def test_a_man_an_item_names_no_one_else_for_may_be_the_case() -> None:
+    title = "Daniel Okafor: Iran defends the execution"
+    assert "another_dies" not in features_of(title, "died", "A British-Iranian man was executed.")
+    # (nor an appositive of the case)
+    text = "Daniel Okafor, a former official who was executed on Saturday, had been held for years."
+    assert "another_dies" not in features_of(title, "died", text)
+
+
+def test_a_state_beyond_the_first_list_owns_no_event() -> None:
+    # "Guinea" is a state: the trial is of the case the summary names, not of a person "Guinea".
+    text = "Ex-leader Daniel Okafor and ten other former officials are accused of the killings."
+    assert ("okafor", "trial") in proposed("Trial of Guinea's former rulers resumes", text)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # A trial told as the frame of what happened, or as a running story's name.
+        "Daniel Okafor wept during his trial in the capital",
+        "Police vans left the court after the trial of Daniel Okafor",
+        "Daniel Okafor trial: pensioner says his wife begged to die",
+    ],
+)
+def test_a_bare_trial_in_its_frame_is_a_trial(title: str) -> None:
+    assert ("okafor", "trial") in proposed(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Daniel Okafor condemns the show trials of the nineties",
+        # In a Title Case headline every word is capitalised; a date set is still ahead.
+        "Government Concerned About Delays in Daniel Okafor's Espionage Trial Process",
+        "Daniel Okafor treason trial set for May",
+    ],
+)
+def test_a_bare_trial_word_is_no_trial(title: str) -> None:
+    assert ("okafor", "trial") not in proposed(title)
