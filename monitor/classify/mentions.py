@@ -290,6 +290,8 @@ def _resolve_hit(
             kind = k
     if cases:
         return Mention(tuple(sorted(cases)), start, end, kind)
+    if not _surname_shaped(text, start, word):
+        return None
     owners = index.surname_owners.get(word, set())
     named = owners & discourse.named
     if len(named) == 1:
@@ -307,6 +309,18 @@ def _resolve_hit(
     if not title_named and _other_given_name(text, start, end, index, chosen):
         return None
     return Mention((chosen,), start, end, "surname")
+
+
+# Surnames that are also English words a sentence opens with: "He" (He Jiankui), "May".
+_FUNCTION_WORDS = frozenset("he she it we they his her him us an as so do no may will can".split())
+
+
+def _surname_shaped(text: str, start: int, word: str) -> bool:
+    """Whether a surname hit is written as a name: capitalised (unless the whole text is in one
+    case), and, where it is also a word like "he", not the first word of its sentence."""
+    if not text[start].isupper() and any(ch.islower() for ch in text):
+        return False  # "after he was caught", "the rule of law": words, not surnames
+    return word not in _FUNCTION_WORDS or not re.search(r"(?:^|[.:;!?\"“‘'(—–-])\s*$", text[:start])
 
 
 _LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")

@@ -145,6 +145,22 @@ def test_an_initial_at_the_end_of_an_alias_is_no_surname() -> None:
     assert Classifier(book)(Article("a", "", text, PUB)) == []
 
 
+def test_a_surname_that_is_also_a_word_counts_only_written_as_a_name() -> None:
+    # A Chinese case's surname comes first: "He" of He Mingzhe, "Law" of Law Kai-ming.
+    book = CaseBook(
+        cases=(
+            Case("he", "He Mingzhe", (), "CN", ("CN",)),
+            Case("law", "Law Kai-ming", (), "HK", ("HK",)),
+        )
+    )
+    classify = Classifier(book)
+    assert classify(Article("a", "", "A man was arrested after he was caught.", PUB)) == []
+    assert classify(Article("b", "", "He was arrested on Monday in Shanghai.", PUB)) == []
+    assert classify(Article("c", "", "Protesters were detained under the security law.", PUB)) == []
+    freed = classify(Article("d", "Chinese scientist He freed from prison", "", PUB))
+    assert [d.case for d in freed] == ["he"]
+
+
 def test_aliases_and_transliterations_match(classifier: Classifier) -> None:
     assert ("lindqvist", "released", "2022-10-11") in found(
         classifier, "Anna Lindkvist was released on Tuesday."
