@@ -642,9 +642,16 @@ _NEGATED = re.compile(
     r"(?:\b(?:not|never|no|without|denie[sd]|deny)\b|" + C.NOT_CONTRACTED + r")(?:\W+\w+){0,2}\W*$",
     re.I,
 )
+# A charge not brought, however far the verb: "won't bring voter fraud charges against X".
+_NOT_BROUGHT = re.compile(
+    r"(?:\b(?:not|never|no|declin\w+|refus\w+)\b|" + C.NOT_CONTRACTED + r")\s+(?:to\s+)?"
+    r"(?:bring|file|press|lay|pursue|seek)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
+    r"eligible for|eligibility for|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
     r"braces? for|bracing for|prepares? for|ahead of|maximum|up to|as much as|intends? to|"
     r"intended to|agree[sd]? to|about to|vying to|in danger of|punishable by|"
@@ -750,7 +757,9 @@ _THING_OBJECT = re.compile(
     r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:details|video|videos|footage|statements?|reports?|figures|data|images?|photos?|"
     r"documents?|records?|findings|results|funds|information|names|list|letters?|audio|"
-    r"recordings?|pictures?|tags|transcripts?)\b",
+    r"recordings?|pictures?|tags|transcripts?|e-?mails?|messages?|tapes?|files?|evidence|"
+    r"statistics|guidance|guidelines|rules|plans?|emissions|albums?|songs?|singles?|films?|"
+    r"books?|memoirs?)\b",
     re.I,
 )
 _DIPLOMAT_OBJECT = re.compile(
@@ -784,7 +793,7 @@ _COUNT_BEFORE = re.compile(
 )
 _ON_APPEAL = re.compile(
     r"\b(?:overturn\w*|vacat\w*|quash\w*|reinstat\w*|upheld|uphold\w*|annul\w*|set aside|"
-    r"thrown out|tossed out)\b",
+    r"thrown out|tossed out|voided|void)\b",
     re.I,
 )
 # "loses appeal against his conviction", "challenge to her sentence": the old one.
@@ -856,7 +865,10 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "rel.swap": (
         re.compile(
             r"\b(?:crypto\w*|stock|currency|foreign|bitcoin|coin|online|trading|digital|"
-            r"derivatives|commodities)\s+$",
+            r"derivatives|commodities)\s+$|"
+            # a market that fails or is run: "the collapse of the exchange"
+            r"\b(?:collapse|failure|bankruptcy|implosion|founder|ceo|customers|users|owner)\s+"
+            r"of\s+(?:the|an?|his|its)\s+$",
             re.I,
         ),
         re.compile(r"^\s+(?:rates?|of (?:fire|views|letters|messages|ideas|blows))\b", re.I),
@@ -884,6 +896,17 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             re.I,
         ),
     ),
+    # "fundraising appeals", "a public appeal for information": a plea, not a court's appeal
+    "app.appeal": (
+        re.compile(
+            r"\b(?:fund-?raising|donations?|charity|charitable|public|emotional|urgent|"
+            r"tearful|humanitarian|televised|tv|police|witness|mass|popular|electoral|voter)\s+$",
+            re.I,
+        ),
+        None,
+    ),
+    # "a news release", "in a press release": an announcement, not a prisoner freed
+    "rel.release": (re.compile(r"\b(?:news|press|media)\s+$", re.I), None),
     # "ruled out": no court's ruling (and see `_RULING_WHO`)
     "hea.ruled": (None, re.compile(r"^\s+out\b", re.I)),
     # "walks out of jail after 2 years", "freed from prison after 20 years": time held; "given
@@ -1024,9 +1047,12 @@ _NOMINAL_EVENTS = frozenset(
     "execution swap exchange deportation appeal".split()
 )
 _FUTURE_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:could|may|might|will|would|to be|is to|are to|set to|"
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:could|can|may|might|will|would|to be|is to|are to|set to|"
     r"expected to|likely to|to (?:begin|start|open|resume|restart|proceed|conclude|go ahead|"
-    r"take place))\b",
+    r"take place))\b|"
+    # its date, set or moved ("execution date reinstated", "days before release date"), or
+    # a go-ahead after its "of" phrase ("execution of X can go ahead")
+    r"^\s+dates?\b|^\s+of\s+[^,;.]{0,60}?\b(?:can|could|may|will|to) go ahead\b",
     re.I,
 )
 # ... or an adjective that puts it ahead: "Iran's planned execution of X", "an imminent trial".
@@ -1133,6 +1159,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "the ruling military", "coronavirus rules mean"
     if _NEGATED.search(pre) and not (trig.id == "ver.guilty" and _FOUND_NOT.search(pre[-20:])):
         return True  # but "found not guilty" is a verdict
+    if trig.type is DevelopmentType.CHARGED and _NOT_BROUGHT.search(pre):
+        return True  # "won't bring voter fraud charges"
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
         return True  # "faked his own death", "was nearly killed"
     if trig.id == "rel.home" and re.search(r"\bexile\b", text, re.I):

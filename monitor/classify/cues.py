@@ -150,8 +150,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:on trial|trial (?:kicks|kicked) off|trial (?:was |is )?adjourned|jurors|"
         r"gave evidence|gives evidence|giving evidence|trial (?:told|hears|heard))\b|"
         r"\b(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)\b|"
-        r"\bcourt (?:heard|hears)\b|\b(?:told|tells?) (?:the |a )?(?:court|jury|jurors)\b|"
-        r"\b(?:court|jury|jurors) (?:is|was|were|are|has been) told\b",
+        # UK reporting of a trial day: "court hears", "court told", "the Old Bailey hears"
+        # (not "the court hears arguments": an appeal's or a hearing's)
+        r"\b(?:court|old bailey) (?:heard|hears|told)\b"
+        r"(?! (?:an? |the )?(?:arguments?|appeals?|challenges?|bids?|requests?|motions?)\b)|"
+        r"\b(?:told|tells?) (?:the |a )?(?:court|jury|jurors)\b|"
+        r"\b(?:court|jury|jurors|trial) (?:is|was|were|are|has been) told\b",
     ),
     # verdicts
     _t("ver.convict", T.VERDICT, r"\bconvict(?:ed|s|ion|ing)?\b"),
@@ -207,7 +211,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?= (?:[\w-]+ ){0,2}?(?:the|his|her|their|its|[\w-]+['’]s?) (?:[\w'’-]+ ){0,2}?"
         r"(?:convictions?|sentences?|verdicts?)\b)|"
         r"\b(?:convictions?|sentences?|verdicts?) (?:(?:was|were|has been|is) )?"
-        r"(?:suspended|annulled|set aside|vacated|reinstated)\b",
+        r"(?:suspended|annulled|set aside|vacated|reinstated|voided|quashed|overturned|"
+        r"thrown out|tossed out)\b",
     ),
     # A higher court hearing the case: "the Supreme Court heard arguments", "appeals court
     # weighs".
@@ -355,7 +360,7 @@ MODAL = re.compile(
     r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
     r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
     r"try|tries|trying|attempt(?:s|ed)?|closer to|poised to|on the (?:verge|brink) of|"
-    r"agree(?:s|d)? to|fears?|feared|fearing)\b",
+    r"agree(?:s|d)? to|fears?|feared|fearing|eligible|eligibility)\b",
     re.I,
 )
 DEMAND = re.compile(

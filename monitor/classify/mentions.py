@@ -289,6 +289,10 @@ def _resolve_hit(
             cases.update(members)
             kind = k
     if cases:
+        if kind == "name":
+            cases = {c for c in cases if not _another_generation(text, end, index, c)}
+            if not cases:
+                return None
         return Mention(tuple(sorted(cases)), start, end, kind)
     if not _surname_shaped(text, start, word):
         return None
@@ -376,6 +380,22 @@ def _spelt_otherwise(text: str, start: int, index: MentionIndex, owners: set[str
         return False
     given = {_transliteration_key(n.split()[0]) for n in definition.names() if len(n.split()) >= 2}
     return _transliteration_key(before.group(1)) in given
+
+
+_GENERATION_AFTER = re.compile(r",?\s+(Jr|Sr|Jnr|Snr|II|III|IV)\b\.?")
+
+
+def _another_generation(text: str, end: int, index: MentionIndex, case: str) -> bool:
+    """Whether the name goes on with a generation other than the case's own: "Robert Smith Jr."
+    is not the "Robert Smith III" the alias "Robert Smith" stands for (but a case named with no
+    generation may be one: "Vladimir Kara-Murza, Jr.")."""
+    suffix = _GENERATION_AFTER.match(text, end)
+    definition = index.book.case(case)
+    if suffix is None or definition is None:
+        return False
+    words = {t.strip(".,").lower() for n in definition.names() for t in n.split()}
+    own = words & {"jr", "sr", "jnr", "snr", "ii", "iii", "iv"}
+    return bool(own) and suffix.group(1).lower() not in own
 
 
 def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case: str) -> bool:

@@ -161,6 +161,20 @@ def test_a_surname_that_is_also_a_word_counts_only_written_as_a_name() -> None:
     assert [d.case for d in freed] == ["he"]
 
 
+def test_a_name_going_on_with_another_generation_is_another_person() -> None:
+    book = CaseBook(cases=(Case("smith", "Robert Smith III", ("Robert Smith",)),))
+    classify = Classifier(book)
+    assert classify(Article("a", "", "Robert Smith Jr. was arrested on Monday.", PUB)) == []
+    got = classify(Article("b", "", "Robert Smith was arrested on Monday.", PUB))
+    assert [d.case for d in got] == ["smith"]
+    # A case named with no generation may carry one in the news.
+    book = CaseBook(cases=(Case("kara", "Vladimir Kara-Murza"),))
+    got = Classifier(book)(
+        Article("c", "", "Vladimir Kara-Murza, Jr. was arrested on Monday.", PUB)
+    )
+    assert [d.case for d in got] == ["kara"]
+
+
 def test_aliases_and_transliterations_match(classifier: Classifier) -> None:
     assert ("lindqvist", "released", "2022-10-11") in found(
         classifier, "Anna Lindkvist was released on Tuesday."

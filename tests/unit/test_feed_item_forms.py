@@ -1152,3 +1152,44 @@ def test_a_bare_trial_in_its_frame_is_a_trial(title: str) -> None:
 )
 def test_a_bare_trial_word_is_no_trial(title: str) -> None:
     assert ("okafor", "trial") not in proposed(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # Things released, and announcements: no prisoner freed.
+        ("State media release alleged email from Daniel Okafor", "", "released"),
+        ("Daniel Okafor was taken into custody, police said in a news release", "", "released"),
+        # A market, not a swap.
+        ("Daniel Okafor testified about the collapse of the exchange last year", "", "released"),
+        # A charge not brought, however many words between.
+        ("Prosecutors won't bring voter fraud charges against Daniel Okafor", "", "charged"),
+        # What someone is eligible for has not happened.
+        ("Daniel Okafor is eligible for the death penalty, jury finds", "", "sentenced"),
+        # An event's date, or its go-ahead, is still ahead.
+        ("Execution date for Daniel Okafor is reinstated", "", "died"),
+        ("Execution of Daniel Okafor can go ahead, court rules", "", "died"),
+        ("Daniel Okafor is stabbed days before his release date", "", "released"),
+        # A plea for money or help is no court's appeal.
+        ("Daniel Okafor calls the party's fundraising appeals a grift", "", "appeal"),
+        # A court hearing arguments is an appeal's or a hearing's, not a trial day.
+        ("Daniel Okafor: court hears arguments on his citizenship", "", "trial"),
+    ],
+)
+def test_things_dates_pleas_and_charges_not_brought_are_no_development(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title, text)
+
+
+def test_a_voided_conviction_is_an_appeal_not_a_verdict() -> None:
+    got = proposed("Daniel Okafor's desertion conviction is voided by a federal judge")
+    assert ("okafor", "appeal") in got
+    assert ("okafor", "verdict") not in got
+
+
+def test_a_uk_trial_day_is_a_trial() -> None:
+    assert ("okafor", "trial") in proposed(
+        "Daniel Okafor took cocaine before the attack, trial told"
+    )
+    assert ("okafor", "trial") in proposed("The Old Bailey hears Daniel Okafor planned the attack")
