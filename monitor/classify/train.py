@@ -10,6 +10,7 @@ the same data always gives the same artifact.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import math
@@ -57,6 +58,7 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2023-mixed",
         "feeds-2020-2023-varied",
         "feeds-2020-2024-public",
+        "feeds-2020-2023-trials",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")
@@ -403,7 +405,8 @@ def load_pointer_set(
 ) -> tuple[list[Article], list[dict[str, Any]], CaseBook]:
     """A labelled set kept as pointers into a news corpus (index.jsonl: file and position of
     each item; gold.jsonl: evidence as character spans), so the project ships labels, not text.
-    The items are rebuilt from `corpus` exactly as they were shown to the annotators."""
+    The items are rebuilt from `corpus` exactly as they were shown to the annotators; a file
+    may lie beside it ("../fwd-news/headlines.json", a list of headlines)."""
     from monitor.config import load_cases
     from monitor.domain.articles import parse_published
 
@@ -421,11 +424,15 @@ def load_pointer_set(
         item = cache[ptr["file"]][ptr["index"]]
         if item.get("link") != ptr["link"]:
             raise ValueError(f"labelled set {folder}: {path} #{ptr['index']} is not {ptr['link']}")
+        published = parse_published(item.get("date_published"))
+        if published is None and isinstance(item.get("timestamp"), int | float):
+            # (the headline list of `news/fwd-news` dates its items by Unix time)
+            published = dt.datetime.fromtimestamp(item["timestamp"], dt.UTC)
         article = Article(
             ptr["article"],
             summary_text(item.get("title")),
             summary_text(item.get("description"))[:3000],
-            parse_published(item.get("date_published")),
+            published,
             ptr["link"],
         )
         arts.append(article)

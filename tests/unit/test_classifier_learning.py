@@ -3,6 +3,7 @@ the shipped artifact and the pointer-labelled sets."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -193,6 +194,22 @@ def test_a_pointer_set_rebuilds_items_and_evidence_from_the_corpus(tmp_path: Pat
     )
     with pytest.raises(ValueError, match=r"is not https://e\.x/1"):
         train.load_set(folder, corpus)
+
+
+def test_a_pointer_set_reads_a_headline_list_beside_the_corpus_dated_by_unix_time(
+    tmp_path: Path,
+) -> None:
+    folder, corpus = _pointer_set(tmp_path)
+    beside = tmp_path / "headlines"
+    beside.mkdir()
+    headline = {"title": "Anna Lindqvist freed", "link": "https://e.x/2", "timestamp": 1678867200}
+    (beside / "headlines.json").write_text(json.dumps([headline]))
+    pointer = {"article": "h1", "file": "../headlines/headlines.json", "index": 0}
+    (folder / "index.jsonl").write_text(json.dumps(pointer | {"link": "https://e.x/2"}) + "\n")
+    (folder / "gold.jsonl").write_text("")
+    arts, _, _ = train.load_set(folder, corpus)
+    assert [(a.title, a.text) for a in arts] == [("Anna Lindqvist freed", "")]
+    assert arts[0].published == dt.datetime(2023, 3, 15, 8, tzinfo=dt.UTC)
 
 
 def test_the_shipped_model_is_scored_on_a_held_out_pointer_set(
