@@ -425,6 +425,19 @@ def _classifier_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _classifier_words(args: argparse.Namespace) -> int:
+    from monitor.classify import mentions, train
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"no news corpus at {corpus}")
+    words = train.common_words(corpus)
+    out = Path(args.out) if args.out else Path(mentions.__file__).with_name(mentions.WORDS)
+    out.write_text("".join(f"{w}\n" for w in words), encoding="utf-8")
+    print(f"{len(words)} common words -> {out}")
+    return 0
+
+
 def _write_jsonl(path: Path, lines: Sequence[dict[str, Any]]) -> None:
     """Prediction lines to a file, one JSON object a line, as `monitor extract` prints them."""
     with path.open("w", encoding="utf-8") as out:
@@ -667,6 +680,16 @@ def build_parser() -> argparse.ArgumentParser:
     labelled_options(ctrain, "labelled set (repeatable; default: docs/classifier.md's three)")
     ctrain.add_argument(
         "--out", metavar="FILE", help="where to write (default: the packaged model)"
+    )
+    cwords = command(
+        "words",
+        _classifier_words,
+        "list the corpus's common lower-case words (surnames among them need a full name)",
+        clf_sub,
+    )
+    labelled_options(cwords, "(unused)")
+    cwords.add_argument(
+        "--out", metavar="FILE", help="where to write (default: the packaged word list)"
     )
     ceval = command(
         "evaluate",

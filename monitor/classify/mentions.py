@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 import ahocorasick
 
@@ -21,6 +22,20 @@ from monitor.classify.text import Sentence
 from monitor.domain.cases import CaseBook
 
 _EAST_ASIAN_ORDER = {"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"}
+# Words the news writes in lower case (`monitor classifier words`, from the news corpus).
+WORDS = "common_words.txt"
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The packaged list of common lower-case words (empty if it is not there)."""
+    try:
+        text = resources.files("monitor.classify").joinpath(WORDS).read_text("utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(text.split())
+
+
 # An honorific or a title before a surname: "Mr. Spavor", "President Bazoum", "ex-PM Khan".
 _HONORIFIC_BEFORE = re.compile(
     r"(?:\b(?:mr|ms|mrs|miss|dr|prof|sir|madam|president|ex-president|premier|pm|ex-pm|"
@@ -300,8 +315,11 @@ def _resolve_hit(
     named = owners & discourse.named
     if len(named) == 1:
         chosen = next(iter(named))
-    elif len(owners) == 1 and (
-        _standalone_surname(text, start, end) or _spelt_otherwise(text, start, index, owners)
+    elif (
+        len(owners) == 1
+        # "Law", "King", "Stone": a surname that is also a common word needs the full name
+        and word not in common_words()
+        and (_standalone_surname(text, start, end) or _spelt_otherwise(text, start, index, owners))
     ):
         chosen = next(iter(owners))
     else:

@@ -449,6 +449,31 @@ def load_pointer_set(
     return arts, gold, load_cases(folder / "cases.toml")
 
 
+COMMON_WORD_COUNT = 100  # lower-case uses in the corpus that make a word a common word
+_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+def common_words(corpus: Path, min_count: int = COMMON_WORD_COUNT) -> list[str]:
+    """The words the news corpus writes in lower case at least `min_count` times, sorted: a
+    surname among them ("Law", "King", "Stone") names a case only where the item names it in
+    full. A list of words, not the corpus's text."""
+    counts: dict[str, int] = defaultdict(int)
+    for path in sorted(corpus.rglob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # (a damaged day file is skipped, not fatal)
+        items = data.get("entries", []) if isinstance(data, dict) else data
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict):
+                continue
+            text = f"{summary_text(item.get('title'))} {summary_text(item.get('description'))}"
+            for word in _WORD.findall(text):
+                if word.islower():
+                    counts[word] += 1
+    return sorted(w for w, n in counts.items() if n >= min_count)
+
+
 def summary_text(markup: str | None) -> str:
     """A feed summary as plain text: tags dropped, entities resolved, white space folded."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", markup or ""))

@@ -157,8 +157,19 @@ def test_a_surname_that_is_also_a_word_counts_only_written_as_a_name() -> None:
     assert classify(Article("a", "", "A man was arrested after he was caught.", PUB)) == []
     assert classify(Article("b", "", "He was arrested on Monday in Shanghai.", PUB)) == []
     assert classify(Article("c", "", "Protesters were detained under the security law.", PUB)) == []
-    freed = classify(Article("d", "Chinese scientist He freed from prison", "", PUB))
-    assert [d.case for d in freed] == ["he"]
+    text = "He Mingzhe had served three years."
+    freed = classify(Article("d", "Chinese scientist He freed from prison", text, PUB))
+    assert {d.case for d in freed} == {"he"}
+
+
+def test_a_surname_that_is_a_common_word_names_the_case_only_with_the_full_name() -> None:
+    # "stone" is in the packaged list of words the news writes in lower case.
+    classify = Classifier(CaseBook(cases=(Case("stone", "Roger Mills Stone"),)))
+    assert classify(Article("a", "Stone freed from prison", "", PUB)) == []
+    text = "Roger Mills Stone had served three years."
+    assert {d.case for d in classify(Article("b", "Stone freed from prison", text, PUB))} == {
+        "stone"
+    }
 
 
 def test_a_name_going_on_with_another_generation_is_another_person() -> None:

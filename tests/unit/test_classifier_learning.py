@@ -228,3 +228,19 @@ def test_the_shipped_model_is_scored_on_a_held_out_pointer_set(
     # ... and the predictions are written for reading its errors, as `monitor extract` prints.
     lines = [json.loads(line) for line in preds.read_text().splitlines()]
     assert [(x["case"], x["type"]) for x in lines] == [("lindqvist", "released")]
+
+
+def test_common_words_are_counted_in_lower_case_across_the_corpus(tmp_path: Path) -> None:
+    from monitor.cli import main
+
+    corpus = tmp_path / "corpus"
+    (corpus / "2023").mkdir(parents=True)
+    day = [{"title": "Stone walls and stone floors", "description": "<p>A stone &amp; law</p>"}]
+    (corpus / "2023" / "a.json").write_text(json.dumps(day))
+    (corpus / "2023" / "b.json").write_text(json.dumps({"entries": [{"title": "Law and law"}]}))
+    (corpus / "2023" / "broken.json").write_text("{not json")
+    assert train.common_words(corpus, min_count=2) == ["and", "law", "stone"]
+    out = tmp_path / "words.txt"
+    assert main(["classifier", "words", "--corpus", str(corpus), "--out", str(out)]) == 0
+    assert out.read_text().split() == []  # (nothing reaches the default count here)
+    assert main(["classifier", "words", "--corpus", str(tmp_path / "none")]) != 0
