@@ -151,6 +151,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 local = [*_local_cues(text, m, clause), *_nominal(text, m, mentions)]
                 if trig.type is DevelopmentType.DIED and _another_dies(text, m, mentions):
                     local.append("another_dies")  # weighed, not dropped: "a man" may be the case
+                if _someone_new_acts(text, m, mentions):
+                    local.append("someone_new")
                 lexical = _lexical(masked, text, m, mentions, trig.type)
                 date, date_cue = _date(
                     trig.type, text, m, dates, sent, local, view.published, previous_date
@@ -283,6 +285,37 @@ _ANOTHER_DIES = re.compile(
     + r"))[\s,]+(?:(?:who|that)\s+)?"
     r"(?:(?:was|were|is|are|has|have|had|been|being|reportedly|allegedly|recently|later|then|"
     r"also|found|left|shot|beaten|stabbed)\s+){0,3}(?:\w+\s+(?:\w+\s+)?and\s+)?$",
+    re.I,
+)
+
+
+# A sentence that opens on someone new: "A West Virginia man was arrested ...", "A man whose
+# identity X used has been arrested".
+_NEW_SOMEONE = re.compile(
+    r"^\W*(?:an?|another)\s+(?:[\w'’.-]+\s+){0,3}?(?:"
+    + C.DESCRIPTOR_WORDS
+    + "|"
+    + _AROUND
+    + r")s?\b",
+    re.I,
+)
+
+
+def _someone_new_acts(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the sentence opens on someone new ("A man ...") who the trigger's event is
+    about, the case named only further on: in a clause of its own ("whose identity X used")
+    or after the trigger ("... arrested on charges he threatened X"). A name right after the
+    opening noun is that someone ("A Nigerian man nicknamed X")."""
+    head = _NEW_SOMEONE.match(text)
+    if head is None or head.end() > m.start() or not mentions:
+        return False
+    first = min(x.start for x in mentions)
+    return first >= head.end() and not _NAMED_AS.fullmatch(text[head.end() : first])
+
+
+# What joins an opening noun to the name that is the same person: "A man, X,", "nicknamed".
+_NAMED_AS = re.compile(
+    r"[\s,(–—-]*(?:(?:nicknamed|named|called|known as|identified as|dubbed)\s+)?['‘\"“]?",
     re.I,
 )
 

@@ -317,8 +317,11 @@ def _resolve_hit(
         chosen = next(iter(named))
     elif (
         len(owners) == 1
-        # "Law", "King", "Stone": a surname that is also a common word needs the full name
+        # "Law", "King", "Stone": a surname that is also a common word needs the full name,
+        # and so does one that stands as a place or a time ("in Houston", "during Ramadan")
         and word not in common_words()
+        and not _AS_PLACE.search(text, max(0, start - 12), start)
+        and not _PLACE_NOUN_AFTER.match(text, end)
         and (_standalone_surname(text, start, end) or _spelt_otherwise(text, start, index, owners))
     ):
         chosen = next(iter(owners))
@@ -333,6 +336,12 @@ def _resolve_hit(
     return Mention((chosen,), start, end, "surname")
 
 
+_AS_PLACE = re.compile(r"\b(?:in|at|near|outside|across|around|throughout|during)\s+$", re.I)
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:police|court|airport|city|county|university|station|hospital|prison|jail|mayor|"
+    r"council|authorities|residents|area|region|district|port|harbou?r)\b",
+    re.I,
+)
 # Surnames that are also English words a sentence opens with: "He" (He Jiankui), "May".
 _FUNCTION_WORDS = frozenset("he she it we they his her him us an as so do no may will can".split())
 

@@ -172,6 +172,14 @@ def test_a_surname_that_is_a_common_word_names_the_case_only_with_the_full_name(
     }
 
 
+def test_a_surname_that_stands_as_a_place_names_no_case_alone() -> None:
+    classify = Classifier(CaseBook(cases=(Case("houston", "Brian Houston"),)))
+    for title in ("A man was arrested in Houston on Monday", "Houston police arrest a man"):
+        assert classify(Article("a", title, "", PUB)) == []
+    got = classify(Article("b", "Houston charged over abuse cover-up", "", PUB))
+    assert {d.case for d in got} == {"houston"}
+
+
 def test_a_name_going_on_with_another_generation_is_another_person() -> None:
     book = CaseBook(cases=(Case("smith", "Robert Smith III", ("Robert Smith",)),))
     classify = Classifier(book)

@@ -1193,3 +1193,18 @@ def test_a_uk_trial_day_is_a_trial() -> None:
         "Daniel Okafor took cocaine before the attack, trial told"
     )
     assert ("okafor", "trial") in proposed("The Old Bailey hears Daniel Okafor planned the attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # Someone new opens the sentence; the case comes in a clause of its own or later.
+        ("A man whose identity Daniel Okafor used has been arrested in Sicily.", True),
+        ("A man who once worked for Daniel Okafor was arrested on Monday.", True),
+        # A name right after the opening noun, or in apposition, is that someone.
+        ("A Nigerian man nicknamed Daniel Okafor was arrested in Dubai.", False),
+        ("A British aid worker, Daniel Okafor, was arrested in Iran.", False),
+    ],
+)
+def test_someone_new_opening_the_sentence_is_marked(text: str, marked: bool) -> None:
+    assert ("someone_new" in features_of("News", "detained", text)) is marked
