@@ -443,8 +443,8 @@ def _describes_another(text: str, m: re.Match[str], mentions: Sequence[Mention])
 # fired", "Madeleine McCann disappeared".
 _SUBJECT_BEFORE = re.compile(
     r"((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z])[\w'’-]+){1,2})\s+"
-    r"((?:(?:was|were|is|are|has been|had been|have been|reportedly|allegedly|later|then)"
-    r"\s+){0,2})$"
+    r"((?:(?:was|were|is|are|has been|had been|have been|reportedly|allegedly|later|then|"
+    r"shot|found|stabbed|beaten|pronounced)\s+){0,2})$"
 )
 _OF_BEFORE_NAME = re.compile(r"\b(?:of|for|to|with|by)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _INTRANSITIVE = frozenset("died dies dead disappeared missing".split())
@@ -684,7 +684,7 @@ _NOT_BROUGHT = re.compile(
 _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
-    r"eligible for|eligibility for|"
+    r"eligible for|eligibility for|before (?:he|she|they)(?:['’]s| is| are| gets?)|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
     r"braces? for|bracing for|prepares? for|ahead of|maximum|up to|as much as|intends? to|"
     r"intended to|agree[sd]? to|about to|vying to|in danger of|punishable by|"
@@ -922,7 +922,12 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "con.consular": (None, re.compile(r"^\s+(?:immunity|officials?\s+said|staff)\b", re.I)),
     # "parole hearing", "parole board": a decision to come, not parole granted
     "bai.parole": (
-        None,
+        # "life without the possibility of parole", "no chance of parole": none granted
+        re.compile(
+            r"\b(?:possibility|chance|hope|prospect|eligib\w+)\s+(?:of|for)\s+$|"
+            r"\b(?:without|no)\s+$",
+            re.I,
+        ),
         re.compile(
             r"^\s+(?:hearings?|boards?|eligib\w+|reviews?|applications?|bids?|requests?|"
             r"officers?|violations?|panels?|sessions?)\b",
@@ -940,8 +945,36 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "a news release", "in a press release": an announcement, not a prisoner freed
     "rel.release": (re.compile(r"\b(?:news|press|media)\s+$", re.I), None),
+    # "had his phone seized", "seized power": things and power taken, no one held
+    "det.seize": (
+        re.compile(
+            r"\b(?:phones?|passports?|assets?|documents?|devices?|laptops?|computers?|property|"
+            r"properties|cash|money|funds|accounts?|vehicles?|cars?|weapons?|guns?|drugs|"
+            r"records|files|boats?|ships?|tankers?)\s+(?:(?:was|were|been|being)\s+)?$",
+            re.I,
+        ),
+        re.compile(r"^\s+(?:power|control|on|upon|the (?:initiative|moment|opportunity))\b", re.I),
+    ),
+    # "overturn the 2020 election", "overturned the ban": no conviction's appeal
+    "app.decided": (
+        None,
+        re.compile(
+            r"^\s+(?:the\s+|a\s+|its\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+)?(?:elections?|results?|"
+            r"votes?|bans?|laws?|polic(?:y|ies)|rules?|roe|abortion|mandates?|tariffs?)\b",
+            re.I,
+        ),
+    ),
+    # "critics give their verdicts on the film": opinions, not a court's
+    "ver.verdict": (
+        re.compile(
+            r"\b(?:give|gives|gave|giving|deliver|delivers|delivered)\s+(?:their|our|my|your|"
+            r"his|her)\s+$|\b(?:critics|reviewers|readers|viewers|fans|voters)['’]?\s+$",
+            re.I,
+        ),
+        None,
+    ),
     # "ruled out": no court's ruling (and see `_RULING_WHO`)
-    "hea.ruled": (None, re.compile(r"^\s+out\b", re.I)),
+    "hea.ruled": (None, re.compile(r"^\s+(?:out|(?:not\s+)?guilty)\b", re.I)),
     # "walks out of jail after 2 years", "freed from prison after 20 years": time held; "given
     # a three-year ban": no prison term
     "sen.jailed_for": (
@@ -970,7 +1003,10 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(
             r"^\s+of\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}"
             r"(?:children|kids|sons?|daughters?|child|baby|babies)\b|"
-            r"^\s+(?:negotiators?|envoys?|affairs|talks|deal|diplomacy|crisis|policy|special)\b",
+            r"^\s+(?:negotiators?|envoys?|affairs|talks|deal|diplomacy|crisis|policy|special)\b|"
+            # a noun's modifier: "a custody officer", "a police custody centre", "custody battle"
+            r"^\s+(?:officers?|sergeants?|centres?|centers?|suites?|battles?|disputes?|"
+            r"arrangements?|records?)\b",
             re.I,
         ),
     ),
@@ -989,7 +1025,13 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         None,
         re.compile(
             r"^\s+(?:place|aback|seriously|into account|part|link|pieces?|"
-            r"(?:back\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?hospital)\b",
+            r"(?:back\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?hospital)\b|"
+            # what one takes, or is removed from: "has taken a plea deal", "removed from his post"
+            r"^\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:plea|deal|stand|step|steps|"
+            r"decision|position|vote|break|look|toll|role|job|action|measures|stake|seat|oath)\b|"
+            r"^\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:post|posts|office|power|"
+            r"position|role|duties|command|ballot|list|board|party|platform|stage|shelves|air|"
+            r"game|squad|team|field|pitch)\b",
             re.I,
         ),
     ),
@@ -1122,7 +1164,8 @@ _OTHERS_SUBJECT = re.compile(
 # "the ruling military", "ruling Democratic Party": who governs, not a court's ruling
 _RULING_WHO = re.compile(
     r"^\s+(?:party|parties|coalition|junta|elite|class|family|military|regime|government|"
-    r"council|establishment|"
+    r"council|establishment|conservatives?|liberals?|socialists?|communists?|nationalists?|"
+    r"democrats|republicans|dynasty|clique|generals|"
     r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]))",
     re.I,
 )
@@ -1491,9 +1534,9 @@ def _targets(
 
 
 _KIN = (
-    r"(?:sons?|daughters?|wife|husband|mother|father|brothers?|sisters?|children|nephew|niece|"
-    r"cousin|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend|fianc[ée]e?|widow|"
-    r"co-?defendants?|associates?|aides?|accomplices?)"
+    r"(?:sons?|daughters?|wife|husband|mother|father|parents?|brothers?|sisters?|children|"
+    r"nephew|niece|cousin|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend|fianc[ée]e?|"
+    r"widow|co-?defendants?|associates?|aides?|accomplices?)"
 )
 _KIN_AFTER = re.compile(r"^(?:'s|’s)['’\"”]?\s+(?:[\w-]+\s+)?" + _KIN + r"\b", re.I)
 _KIN_BEFORE_OF = re.compile(

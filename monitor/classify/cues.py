@@ -57,6 +57,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "det.surrender",
         T.DETAINED,
         r"\bsurrender(?:ed|s)?\b(?= (?:himself |herself |themselves )?to\b)|"
+        # "co-defendants surrender", "surrenders at Fulton County jail"
+        r"\bsurrender(?:ed|s)?\b(?=\s*(?:$|[.,;:!?]|(?:at|in|on)\s))|"
         r"\bhanded (?:himself|herself|themselves) (?:over|in)\b|"
         r"\bturned (?:himself|herself|themselves) in\b",
     ),

@@ -1208,3 +1208,41 @@ def test_a_uk_trial_day_is_a_trial() -> None:
 )
 def test_someone_new_opening_the_sentence_is_marked(text: str, marked: bool) -> None:
     assert ("someone_new" in features_of("News", "detained", text)) is marked
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # "custody" as a noun's modifier, what one takes, what one is removed from.
+        ("Daniel Okafor shot a custody officer at the station", "detained"),
+        ("Daniel Okafor takes last-minute plea deal", "detained"),
+        ("Daniel Okafor removed from his post as air force chief", "detained"),
+        # Things and power seized.
+        ("Daniel Okafor had his phone seized by federal agents", "detained"),
+        ("Soldiers loyal to Daniel Okafor seized power on Wednesday", "detained"),
+        # Parole as a possibility, a verdict as "ruled not guilty", "ruling" as who governs.
+        ("Daniel Okafor jailed for life without the possibility of parole", "bail"),
+        ("Daniel Okafor was ruled not guilty of concealing abuse", "hearing"),
+        ("Daniel Okafor quits, leaving ruling conservatives in disarray", "hearing"),
+        # An election or a ban overturned, critics' verdicts, a sentence still ahead.
+        ("Daniel Okafor planned to overturn the 2020 election", "appeal"),
+        ("Critics give their verdicts on Daniel Okafor's new film", "verdict"),
+        ("Victims to face Daniel Okafor before he's sentenced to life", "sentenced"),
+        # Parents named through the case.
+        ("Daniel Okafor's parents' arrest shown in video", "detained"),
+    ],
+)
+def test_other_senses_and_things_seen_in_a_second_new_set_propose_nothing(
+    title: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title)
+
+
+def test_another_named_person_shot_dead_is_not_the_cases_death() -> None:
+    text = "Sgt Maria Soto was shot dead after Daniel Okafor smuggled a gun into the station."
+    assert ("okafor", "died") not in proposed("The station shooting", text)
+
+
+def test_surrendering_ends_a_clause_or_names_the_place() -> None:
+    assert ("okafor", "detained") in proposed("Daniel Okafor and his co-defendants surrender")
+    assert ("okafor", "detained") in proposed("Daniel Okafor surrenders at Fulton County jail")
