@@ -59,6 +59,7 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2023-varied",
         "feeds-2020-2024-public",
         "feeds-2020-2023-trials",
+        "feeds-2020-2023-trials2",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")
