@@ -426,12 +426,16 @@ def _classifier_train(args: argparse.Namespace) -> int:
 
 
 def _classifier_words(args: argparse.Namespace) -> int:
+    """Write the list of words the news writes in lower case (surnames among them need the
+    full name to name a case; `monitor.classify.mentions`)."""
     from monitor.classify import mentions, train
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise UsageError(f"no news corpus at {corpus}")
-    words = train.common_words(corpus)
+    if args.min_count < 1:
+        raise UsageError("--min-count must be at least 1")
+    words = train.count_common_words(corpus, args.min_count)
     out = Path(args.out) if args.out else Path(mentions.__file__).with_name(mentions.WORDS)
     out.write_text("".join(f"{w}\n" for w in words), encoding="utf-8")
     print(f"{len(words)} common words -> {out}")
@@ -687,7 +691,19 @@ def build_parser() -> argparse.ArgumentParser:
         "list the corpus's common lower-case words (surnames among them need a full name)",
         clf_sub,
     )
-    labelled_options(cwords, "(unused)")
+    cwords.add_argument(
+        "--corpus",
+        default=corpus_default,
+        metavar="DIR",
+        help=f"news corpus to count words in (default {corpus_default})",
+    )
+    cwords.add_argument(
+        "--min-count",
+        type=int,
+        default=100,
+        metavar="N",
+        help="lower-case uses that make a word common (default 100)",
+    )
     cwords.add_argument(
         "--out", metavar="FILE", help="where to write (default: the packaged word list)"
     )

@@ -240,7 +240,7 @@ _AROUND = (
     r"villagers?|bloggers?|rappers?|singers?|scientists?|cinematographers?|photographers?|"
     r"journalists?|reporters?|"
     # a nationality in the plural: "the deaths of four Americans"
-    r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese|ons))\b"
+    r"(?:" + C.DEMONYMS + r")s|britons|brits"
 )
 _OTHER_PEOPLE = "(?:" + _PEOPLE_NOUNS + "|" + _AROUND + ")"
 _COUNTS = (
@@ -309,8 +309,16 @@ def _someone_new_acts(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     head = _NEW_SOMEONE.match(text)
     if head is None or head.end() > m.start() or not mentions:
         return False
-    first = min(x.start for x in mentions)
-    return first >= head.end() and not _NAMED_AS.fullmatch(text[head.end() : first])
+    first = min(mentions, key=lambda x: x.start)
+    appositive = text[: first.start].rstrip().endswith(",") and text[first.end :].lstrip()[:1] in (
+        ",",
+        ")",
+    )  # "A British aid worker jailed in Iran, X, was freed"
+    return (
+        first.start >= head.end()
+        and not appositive
+        and not _NAMED_AS.fullmatch(text[head.end() : first.start])
+    )
 
 
 # What joins an opening noun to the name that is the same person: "A man, X,", "nicknamed".
@@ -331,12 +339,14 @@ def _another_dies(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> b
     subject = _ANOTHER_DIES.search(text, base, m.start())
     if subject is None or any(subject.start() <= x.start < m.start() for x in mentions):
         return False
+    if re.search(r"\b(?:was|is|were|are|as|among)\s+$", text[: subject.start()], re.I):
+        return False  # "X was one of the prisoners executed": the case among them
     if not subject.group("new"):
         return True
     before = [x for x in mentions if x.end <= subject.start()]
     # (but "X, a British-Iranian man who was executed" is the case's appositive)
-    return bool(before) and not re.fullmatch(
-        r"[\s,(–—-]*", text[max(x.end for x in before) : subject.start()]
+    return bool(before) and not _NAMED_AS.fullmatch(
+        text[max(x.end for x in before) : subject.start()]
     )
 
 
@@ -787,7 +797,9 @@ _PLEA_AFTER = re.compile(
 )
 _COURT_NAME = re.compile(r"\bCourt of (?:Final )?$")
 _THING_OBJECT = re.compile(
-    r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?(?:[\w-]+\s+){0,2}"
+    r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?"
+    r"(?:(?!(?:on|in|after|under|over|with|for|from|by|at|as|whose|who|and|but)\b)[\w-]+\s+)"
+    r"{0,2}"
     r"(?:details|video|videos|footage|statements?|reports?|figures|data|images?|photos?|"
     r"documents?|records?|findings|results|funds|information|names|list|letters?|audio|"
     r"recordings?|pictures?|tags|transcripts?|e-?mails?|messages?|tapes?|files?|evidence|"
@@ -826,7 +838,7 @@ _COUNT_BEFORE = re.compile(
 )
 _ON_APPEAL = re.compile(
     r"\b(?:overturn\w*|vacat\w*|quash\w*|reinstat\w*|upheld|uphold\w*|annul\w*|set aside|"
-    r"thrown out|tossed out|voided|void)\b",
+    r"thrown out|tossed out|voided)\b",
     re.I,
 )
 # "loses appeal against his conviction", "challenge to her sentence": the old one.
@@ -937,8 +949,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "fundraising appeals", "a public appeal for information": a plea, not a court's appeal
     "app.appeal": (
         re.compile(
-            r"\b(?:fund-?raising|donations?|charity|charitable|public|emotional|urgent|"
-            r"tearful|humanitarian|televised|tv|police|witness|mass|popular|electoral|voter)\s+$",
+            r"\b(?:fund-?raising|donations?|charity|charitable|tearful|humanitarian|televised|"
+            r"tv|police|witness|popular|electoral|voter)\s+$",
             re.I,
         ),
         None,
@@ -950,10 +962,11 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(
             r"\b(?:phones?|passports?|assets?|documents?|devices?|laptops?|computers?|property|"
             r"properties|cash|money|funds|accounts?|vehicles?|cars?|weapons?|guns?|drugs|"
-            r"records|files|boats?|ships?|tankers?)\s+(?:(?:was|were|been|being)\s+)?$",
+            r"records|files|boats?|ships?|tankers?)\s+(?:(?:was|were|been|being)\s+)$|"
+            r"\bhad\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$",
             re.I,
         ),
-        re.compile(r"^\s+(?:power|control|on|upon|the (?:initiative|moment|opportunity))\b", re.I),
+        re.compile(r"^\s+(?:power|control|the (?:initiative|moment|opportunity))\b", re.I),
     ),
     # "overturn the 2020 election", "overturned the ban": no conviction's appeal
     "app.decided": (
@@ -967,8 +980,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "critics give their verdicts on the film": opinions, not a court's
     "ver.verdict": (
         re.compile(
-            r"\b(?:give|gives|gave|giving|deliver|delivers|delivered)\s+(?:their|our|my|your|"
-            r"his|her)\s+$|\b(?:critics|reviewers|readers|viewers|fans|voters)['’]?\s+$",
+            r"\b(?:give|gives|gave|giving)\s+(?:their|our|my|your)\s+$|"
+            r"\b(?:critics|reviewers|readers|viewers|fans|voters)['’]?\s+$",
             re.I,
         ),
         None,
@@ -1029,9 +1042,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             # what one takes, or is removed from: "has taken a plea deal", "removed from his post"
             r"^\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:plea|deal|stand|step|steps|"
             r"decision|position|vote|break|look|toll|role|job|action|measures|stake|seat|oath)\b|"
-            r"^\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:post|posts|office|power|"
-            r"position|role|duties|command|ballot|list|board|party|platform|stage|shelves|air|"
-            r"game|squad|team|field|pitch)\b",
+            r"^\s+(?:(?:his|her|their|the)\s+)?(?:post|posts|office|power|position|role|duties|"
+            r"command|ballot|list|board|party|platform)\b",
             re.I,
         ),
     ),
@@ -1122,12 +1134,12 @@ _NOMINAL_EVENTS = frozenset(
     "execution swap exchange deportation appeal".split()
 )
 _FUTURE_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:could|can|may|might|will|would|to be|is to|are to|set to|"
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:could|may|might|will|would|to be|is to|are to|set to|"
     r"expected to|likely to|to (?:begin|start|open|resume|restart|proceed|conclude|go ahead|"
     r"take place))\b|"
     # its date, set or moved ("execution date reinstated", "days before release date"), or
     # a go-ahead after its "of" phrase ("execution of X can go ahead")
-    r"^\s+dates?\b|^\s+of\s+[^,;.]{0,60}?\b(?:can|could|may|will|to) go ahead\b",
+    r"^\s+dates?\b|^\s+(?:of\s+[^,;.]{0,60}?\s)?(?:can|could|may|will|to) go ahead\b",
     re.I,
 )
 # ... or an adjective that puts it ahead: "Iran's planned execution of X", "an imminent trial".
@@ -1196,15 +1208,17 @@ def _bare_trial(text: str, m: re.Match[str]) -> bool:
 # "outside the trial of", "in the trial of" ...
 _TRIAL_FRAME = re.compile(
     r"\b(?:during|after|at|outside|in|from)\s+(?:the|his|her|their|[\w'’-]+['’]s)\s+"
-    r"(?:\w+\s+)?$",
+    r"(?:(?:\d{4}|murder|fraud|rape|sedition|treason|espionage|spying|corruption|terror|"
+    r"terrorism|criminal|war crimes|sex abuse)\s+)?$",
     re.I,
 )
 # ... or as a running story in sentence case: "David Hunter trial: ...", "the Murdaugh murder
 # trial heard" (in a Title Case headline every word is capitalised).
 _NAMED_TRIAL = re.compile(
-    r"(?-i:[A-Z])[\w'’-]+\s+(?:(?:murder|fraud|rape|sedition|treason|espionage|spying|"
-    r"corruption|terror|terrorism|sex abuse)\s+)?$",
-    re.I,
+    r"(?<![\w'’-])(?!(?:The|A|An|This|That|These|Its|His|Her|Their|Our|New|First|Second|Last|"
+    r"Next|NHS|Clinical|Drug|Vaccine|Show|Pilot)\b)(?-i:[A-Z])[\w'’-]+\s+"
+    r"(?:(?:murder|fraud|rape|sedition|treason|espionage|spying|corruption|terror|terrorism|"
+    r"sex abuse)\s+)?$",
 )
 
 

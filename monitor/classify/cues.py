@@ -58,7 +58,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.DETAINED,
         r"\bsurrender(?:ed|s)?\b(?= (?:himself |herself |themselves )?to\b)|"
         # "co-defendants surrender", "surrenders at Fulton County jail"
-        r"\bsurrender(?:ed|s)?\b(?=\s*(?:$|[.,;:!?]|(?:at|in|on)\s))|"
+        r"(?<!['’]s )(?<!of )(?<!the )\bsurrender(?:ed|s)?\b(?=\s*(?:$|[.,;:!?]|(?:at|in|on)\s))|"
         r"\bhanded (?:himself|herself|themselves) (?:over|in)\b|"
         r"\bturned (?:himself|herself|themselves) in\b",
     ),
@@ -154,8 +154,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)\b|"
         # UK reporting of a trial day: "court hears", "court told", "the Old Bailey hears"
         # (not "the court hears arguments": an appeal's or a hearing's)
-        r"\b(?:court|old bailey) (?:heard|hears|told)\b"
+        r"\b(?:court|old bailey) (?:heard|hears)\b"
         r"(?! (?:an? |the )?(?:arguments?|appeals?|challenges?|bids?|requests?|motions?)\b)|"
+        r"\b(?:court|old bailey) told\b(?=\s*(?:$|[,.;:!?]|(?:that|how|of)\b))|"
         r"\b(?:told|tells?) (?:the |a )?(?:court|jury|jurors)\b|"
         r"\b(?:court|jury|jurors|trial) (?:is|was|were|are|has been) told\b",
     ),
@@ -455,7 +456,7 @@ HOLDER_NAMES = {
     "FR": r"france|french|paris",
     "GB": r"britain|british|united kingdom|(?-i:UK)|u\.k\.|london|downing street",
     "GE": r"georgia|georgian|tbilisi",
-    "GN": r"guinea|guinean|conakry",
+    "GN": r"(?<!new )(?<!equatorial )guinea(?!-bissau| pigs?| fowl| worms?)|guinean|conakry",
     "GH": r"ghana|ghanaian|accra",
     "GR": r"greece|greek|athens",
     "GT": r"guatemala|guatemalan",
@@ -545,7 +546,8 @@ _COUNTRY_WORDS = (
     r"taiwan|thailand|turkey|turkiye|uae|emirates|ukraine|venezuela|vietnam|yemen|finland|estonia|"
     r"latvia|lithuania|"
     # (states beyond those the labelled sets began with: a new case is often held elsewhere)
-    r"guinea|nigeria|niger|kenya|uganda|ethiopia|sudan|somalia|zimbabwe|south africa|ghana|"
+    r"(?<!new )(?<!equatorial )guinea(?!-bissau| pigs?| fowl| worms?)|"
+    r"nigeria|niger|kenya|uganda|ethiopia|sudan|somalia|zimbabwe|south africa|ghana|"
     r"senegal|mali|burkina faso|cameroon|congo|tanzania|zambia|algeria|morocco|tunisia|peru|"
     r"colombia|argentina|chile|bolivia|ecuador|guatemala|honduras|el salvador|haiti|cambodia|"
     r"laos|malaysia|indonesia|singapore|bangladesh|sri lanka|nepal|kazakhstan|kyrgyzstan|"
@@ -562,7 +564,7 @@ DEMONYMS = (
     r"pakistani|afghan|syrian|iraqi|lebanese|emirati|bahraini|kuwaiti|jordanian|palestinian|"
     r"azerbaijani|armenian|georgian|belarusian|kazakh|uzbek|tajik|greek|cypriot|portuguese|"
     r"hungarian|romanian|bulgarian|serbian|nicaraguan|cuban|mexican|brazilian|vietnamese|"
-    r"burmese|myanmar|filipino|nepalese|sri lankan|rwandan|eritrean|libyan|yemeni|"
+    r"burmese|filipino|nepalese|sri lankan|rwandan|eritrean|libyan|yemeni|"
     r"austrian|finnish|estonian|latvian|lithuanian|czech|scottish|welsh"
 )
 # A state named as the actor ("Australia sanctions ...", "the UK condemns ...").

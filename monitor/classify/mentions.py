@@ -320,8 +320,7 @@ def _resolve_hit(
         # "Law", "King", "Stone": a surname that is also a common word needs the full name,
         # and so does one that stands as a place or a time ("in Houston", "during Ramadan")
         and word not in common_words()
-        and not _AS_PLACE.search(text, max(0, start - 12), start)
-        and not _PLACE_NOUN_AFTER.match(text, end)
+        and not _as_place(text, start, end)
         and (_standalone_surname(text, start, end) or _spelt_otherwise(text, start, index, owners))
     ):
         chosen = next(iter(owners))
@@ -338,10 +337,28 @@ def _resolve_hit(
 
 _AS_PLACE = re.compile(r"\b(?:in|at|near|outside|across|around|throughout|during)\s+$", re.I)
 _PLACE_NOUN_AFTER = re.compile(
-    r"\s+(?:police|court|airport|city|county|university|station|hospital|prison|jail|mayor|"
-    r"council|authorities|residents|area|region|district|port|harbou?r)\b",
+    r"\s+(?:police|airport|city|county|university|station|hospital|mayor|council|"
+    r"authorities|residents|area|region|district|port|harbou?r)\b",
     re.I,
 )
+# ... but a person's matter after a preposition is the person's: "a verdict in X case".
+_MATTER_AFTER = re.compile(
+    r"(?:['’]s?\b|\s+(?:case|cases|trial|appeal|verdict|sentence|hearing|affair|saga|"
+    r"scandal|probe|investigation|inquiry)\b)",
+    re.I,
+)
+
+
+def _as_place(text: str, start: int, end: int) -> bool:
+    """Whether a lone surname stands as a place or a time: "arrested in Houston", "Houston
+    police", "during Ramadan" (not "a verdict in the Okafor case": his matter)."""
+    if _PLACE_NOUN_AFTER.match(text, end):
+        return True
+    return bool(_AS_PLACE.search(text, max(0, start - 12), start)) and not _MATTER_AFTER.match(
+        text, end
+    )
+
+
 # Surnames that are also English words a sentence opens with: "He" (He Jiankui), "May".
 _FUNCTION_WORDS = frozenset("he she it we they his her him us an as so do no may will can".split())
 

@@ -454,7 +454,7 @@ COMMON_WORD_COUNT = 100  # lower-case uses in the corpus that make a word a comm
 _WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
-def common_words(corpus: Path, min_count: int = COMMON_WORD_COUNT) -> list[str]:
+def count_common_words(corpus: Path, min_count: int = COMMON_WORD_COUNT) -> list[str]:
     """The words the news corpus writes in lower case at least `min_count` times, sorted: a
     surname among them ("Law", "King", "Stone") names a case only where the item names it in
     full. A list of words, not the corpus's text."""

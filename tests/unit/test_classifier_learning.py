@@ -239,8 +239,11 @@ def test_common_words_are_counted_in_lower_case_across_the_corpus(tmp_path: Path
     (corpus / "2023" / "a.json").write_text(json.dumps(day))
     (corpus / "2023" / "b.json").write_text(json.dumps({"entries": [{"title": "Law and law"}]}))
     (corpus / "2023" / "broken.json").write_text("{not json")
-    assert train.common_words(corpus, min_count=2) == ["and", "law", "stone"]
+    assert train.count_common_words(corpus, min_count=2) == ["and", "law", "stone"]
     out = tmp_path / "words.txt"
-    assert main(["classifier", "words", "--corpus", str(corpus), "--out", str(out)]) == 0
+    args = ["classifier", "words", "--corpus", str(corpus), "--out", str(out)]
+    assert main([*args, "--min-count", "2"]) == 0
+    assert out.read_text().split() == ["and", "law", "stone"]
+    assert main(args) == 0
     assert out.read_text().split() == []  # (nothing reaches the default count here)
     assert main(["classifier", "words", "--corpus", str(tmp_path / "none")]) != 0

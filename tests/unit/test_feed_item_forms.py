@@ -1215,7 +1215,7 @@ def test_someone_new_opening_the_sentence_is_marked(text: str, marked: bool) -> 
     [
         # "custody" as a noun's modifier, what one takes, what one is removed from.
         ("Daniel Okafor shot a custody officer at the station", "detained"),
-        ("Daniel Okafor takes last-minute plea deal", "detained"),
+        ("Daniel Okafor has taken a last-minute plea deal", "detained"),
         ("Daniel Okafor removed from his post as air force chief", "detained"),
         # Things and power seized.
         ("Daniel Okafor had his phone seized by federal agents", "detained"),
@@ -1225,7 +1225,7 @@ def test_someone_new_opening_the_sentence_is_marked(text: str, marked: bool) -> 
         ("Daniel Okafor was ruled not guilty of concealing abuse", "hearing"),
         ("Daniel Okafor quits, leaving ruling conservatives in disarray", "hearing"),
         # An election or a ban overturned, critics' verdicts, a sentence still ahead.
-        ("Daniel Okafor planned to overturn the 2020 election", "appeal"),
+        ("A court overturned the 2020 election result, Daniel Okafor said", "appeal"),
         ("Critics give their verdicts on Daniel Okafor's new film", "verdict"),
         ("Victims to face Daniel Okafor before he's sentenced to life", "sentenced"),
         # Parents named through the case.
@@ -1246,3 +1246,57 @@ def test_another_named_person_shot_dead_is_not_the_cases_death() -> None:
 def test_surrendering_ends_a_clause_or_names_the_place() -> None:
     assert ("okafor", "detained") in proposed("Daniel Okafor and his co-defendants surrender")
     assert ("okafor", "detained") in proposed("Daniel Okafor surrenders at Fulton County jail")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # The other senses above leave the events themselves alone.
+        ("Daniel Okafor captured on Tuesday near the border", "detained"),
+        ("Men in two cars seized Daniel Okafor outside his home", "detained"),
+        ("Singer Daniel Okafor taken off stage by police", "detained"),
+        ("Daniel Okafor freed after new evidence emerges", "released"),
+        ("Iran releases Daniel Okafor whose songs angered clerics", "released"),
+        ("Daniel Okafor's release means he can return home", "released"),
+        ("Judge delivered her verdict on Daniel Okafor on Monday", "verdict"),
+        ("Daniel Okafor lodges urgent appeal against his sentence", "appeal"),
+        ("Daniel Okafor planned the attack, court told", "trial"),
+    ],
+)
+def test_the_events_themselves_are_still_proposed(title: str, kind: str) -> None:
+    assert ("okafor", kind) in proposed(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Daniel Okafor welcomes NHS trial of new drug", "trial"),
+        ("Daniel Okafor marks anniversary of Japan's surrender in 1945", "detained"),
+        ("Daniel Okafor's lawyers said the court told him nothing", "trial"),
+    ],
+)
+def test_trials_of_drugs_a_nations_surrender_and_what_a_court_told_are_no_development(
+    title: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title)
+
+
+def test_the_case_among_those_who_died_or_in_apposition_is_not_someone_else() -> None:
+    text = "Daniel Okafor was one of the prisoners executed in 1988."
+    assert "another_dies" not in features_of("Iran's 1988 executions", "died", text)
+    text = "A British aid worker jailed in Iran, Daniel Okafor, was released on Monday."
+    assert "someone_new" not in features_of("News", "released", text)
+    text = "A man who once worked for Daniel Okafor was arrested on Monday."
+    assert "someone_new" in features_of("News", "detained", text)
+
+
+def test_another_named_person_found_dead_is_not_the_cases_death() -> None:
+    text = "Sgt Maria Soto was found dead after Daniel Okafor fled the station."
+    assert ("okafor", "died") not in proposed("The station shooting", text)
+
+
+def test_guinea_is_a_state_but_not_in_guinea_pigs_or_papua_new_guinea() -> None:
+    assert C.STATES.search("the junta in Guinea")
+    assert not C.STATES.search("a study on guinea pigs")
+    assert C.HOLDERS["GN"].search("Guinea's former rulers")
+    assert not C.HOLDERS["GN"].search("Papua New Guinea police")
