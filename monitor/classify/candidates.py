@@ -456,6 +456,17 @@ _SUBJECT_BEFORE = re.compile(
     r"((?:(?:was|were|is|are|has been|had been|have been|reportedly|allegedly|later|then|"
     r"shot|found|stabbed|beaten|pronounced)\s+){0,2})$"
 )
+# A full name, perhaps its appositive, then "who" and the verb's auxiliaries.
+_WHO_CLAUSE = re.compile(
+    r"((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z])[\w'’-]+){1,2})(?:,\s+[^,;.A-Z]{1,60}?)?,?\s+who\s+"
+    r"(?:(were|have|are)\s+)?"
+    r"(?:(?:has|had|have|was|were|is|are|been|being|reportedly|allegedly|later|then)\s+){0,3}$"
+)
+_ORGANISATION = re.compile(
+    r"\b(?:Radio|Liberty|News|Times|Post|Journal|Press|Agency|Party|Council|Court|University|"
+    r"Foundation|Bank|Group|Company|Corporation|Institute|Ministry|Department|Office|Service|"
+    r"Army|Police|Church|Club|United|City|Network|Media|Watch|International)\b"
+)
 _OF_BEFORE_NAME = re.compile(r"\b(?:of|for|to|with|by)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _INTRANSITIVE = frozenset("died dies dead disappeared missing".split())
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|, and)\s*$")
@@ -473,6 +484,14 @@ def _subject_is_another(
     if not word.islower():
         return False
     base = max(0, m.start() - 60)
+    who = _WHO_CLAUSE.search(text, max(0, m.start() - 120), m.start())
+    if (
+        who is not None
+        and not who.group(2)  # ("X and Y, who were captured": the case among them)
+        and not _ORGANISATION.search(who.group(1))  # ("an editor for Radio Liberty who")
+        and _another_name(who, 0, mentions, m)  # (positions in `text`)
+    ):
+        return True  # "his wife Ana Walshe, a mother of three who has been missing"
     subject = _SUBJECT_BEFORE.search(text, base, m.start())
     if subject is None or not (subject.group(2) or word in _INTRANSITIVE):
         return False
@@ -695,6 +714,7 @@ _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
     r"eligible for|eligibility for|before (?:he|she|they)(?:['’]s| is| are| gets?)|"
+    r"to plead|(?<=\w)['’]ll|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
     r"braces? for|bracing for|prepares? for|ahead of|maximum|up to|as much as|intends? to|"
     r"intended to|agree[sd]? to|about to|vying to|in danger of|punishable by|"
@@ -1011,7 +1031,10 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "custody of her children", "escaped custody", "the top hostage negotiator"
     "det.custody": (
         re.compile(
-            r"\b(?:escaped|escapes|escaping|fled|flees)\s+(?:from\s+)?(?:[\w.]+\s+)?$", re.I
+            r"\b(?:escaped|escapes|escaping|fled|flees)\s+(?:from\s+)?(?:[\w.]+\s+)?$|"
+            # "their adopted daughter's custody": a child's, not a prisoner's
+            r"\b(?:daughter|son|child|children|kids?|grand\w+|baby|babies)['’]s?\s+$",
+            re.I,
         ),
         re.compile(
             r"^\s+of\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}"
@@ -1084,7 +1107,38 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "the Supreme Court heard arguments": an appeal, not a trial
     "tri.process": (re.compile(r"\b(?:supreme|appeals?|appellate|cassation)\s+$", re.I), None),
     # "sentenced to eight years in a penal colony": the sentence's place, not a transfer
-    "tra.moved": (re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I), None),
+    # "moved to second on the all-time list": a rank, not a prison
+    "tra.moved": (
+        re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I),
+        re.compile(
+            r"^\s+(?:up\s+|down\s+)?(?:to\s+)?(?:the\s+)?(?:top|second|third|fourth|fifth|"
+            r"first|number|no\.|joint|clear|level)\b",
+            re.I,
+        ),
+    ),
+    # "the 2013 Barcelona transfer", "a transfer fee", "the transfer window": football
+    "tra.transfer": (
+        re.compile(
+            r"\b(?:football|soccer|player|club|summer|january|deadline|world-record|"
+            r"big-money|[£$€]\d[\w.]*)\s+$|\b\d{4}\s+(?-i:[A-Z])\w+\s+$",
+            re.I,
+        ),
+        re.compile(
+            r"^\s+(?:fees?|window|saga|requests?|talks|market|deal|ban|targets?|rumou?rs?|"
+            r"speculation|of\s+(?:power|funds|money|ownership|technology|weapons|arms|data))\b",
+            re.I,
+        ),
+    ),
+    # "fined by the club", "fined by the Army": no court's sentence
+    "sen.fine": (
+        None,
+        re.compile(
+            r"^\s+(?:[\w$£€,.]+\s+){0,3}?by\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:club|league|army|navy|military|association|federation|fa|uefa|fifa|regulator|"
+            r"watchdog|employer|board|party|authority|commission|body|team|ministry)\b",
+            re.I,
+        ),
+    ),
 }
 
 
@@ -1460,7 +1514,18 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or any(a <= m.start() < b for a, b in R.appeal_spans(text))
     ):
         return True
+    if trig.type is DevelopmentType.CHARGED:
+        more = _MORE_CHARGES_FACED.search(pre)
+        if more is not None:  # "faces 20 more charges": new charges filed
+            pre = pre[: more.start()]
     return trig.type is not DevelopmentType.DIPLOMATIC_ACTION and bool(_UNREALISED.search(pre))
+
+
+_MORE_CHARGES_FACED = re.compile(
+    r"\b(?:faces?|facing)\s+(?:an?\s+|\d+\s+|\w+\s+)?(?:new|fresh|further|additional|more)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def _sentence_cues(text: str, sent: Sentence, first_body: int, n_units: int) -> list[str]:
@@ -1646,7 +1711,10 @@ _VICTIM_BEFORE = re.compile(
     r"stabbing|stabbed|beating|raping|raped|"
     r"help(?:ing|ed)?|aid(?:ing|ed)|assist(?:ing|ed)|smuggl(?:e|ing|ed)|shelter(?:ing|ed)|"
     r"harbou?r(?:ing|ed)|hid(?:ing)?|threaten(?:ing|ed)?|tipp(?:ing|ed) off|defraud(?:ing|ed)|"
-    r"brib(?:ing|ed)|insult(?:ing|ed)|attack(?:ing|ed)?)"
+    r"brib(?:ing|ed)|insult(?:ing|ed)|attack(?:ing|ed)?|"
+    # the one the accused worked for or with: "charged over his ties to X", "spying for X"
+    r"work(?:ing|ed)?\s+(?:with|for)|spy(?:ing)?\s+for|conspir(?:ing|ed)\s+with|"
+    r"lobby(?:ing)?\s+for|on\s+behalf\s+of|ties\s+to|links\s+to)"
     r"\s+(?:to\s+\w+\s+)?(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}$",
     re.I,
 )

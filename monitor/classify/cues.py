@@ -173,6 +173,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
         r" (?:\w+ ){0,3}?" + NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b",
     ),
+    # Jailed for an offence, not a term: "Ex-MP jailed for sex assaults", "jailed over fraud".
+    _t(
+        "sen.jailed_over",
+        T.SENTENCED,
+        r"\bjailed (?:for|over) (?!(?:\d|another|more|life|a |an |at least|up to|nearly|almost|"
+        r"about|over|"
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b))",
+    ),
     # A fine is a sentence: "X fined after blocking port", "ordered to pay a fine".
     _t(
         "sen.fine",

@@ -1300,3 +1300,47 @@ def test_guinea_is_a_state_but_not_in_guinea_pigs_or_papua_new_guinea() -> None:
     assert not C.STATES.search("a study on guinea pigs")
     assert C.HOLDERS["GN"].search("Guinea's former rulers")
     assert not C.HOLDERS["GN"].search("Papua New Guinea police")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A rank, a football transfer, a fine by a club, a child's custody.
+        ("Daniel Okafor scores twice and moves to second on the all-time list", "", "transferred"),
+        ("Daniel Okafor appears in court over 2013 Barcelona transfer", "", "transferred"),
+        ("Daniel Okafor has been fined by the Premier League club", "", "sentenced"),
+        ("Daniel Okafor speaks out on their adopted daughter's custody", "", "detained"),
+        # What one will do: "she'll", "to plead guilty".
+        ("Lawyer says Daniel Okafor will likely be deported home", "", "released"),
+        ("Her lawyer says Daniel Okafor'll likely get deported back home", "", "released"),
+        (
+            "Couple to plead guilty in laundering case",
+            "Daniel Okafor was charged in May.",
+            "verdict",
+        ),
+        # The one the accused worked for is not the one charged.
+        ("Ex-official charged over his ties to Daniel Okafor", "", "charged"),
+        ("Businessman charged with working for oligarch Daniel Okafor", "", "charged"),
+        # Another named person, with an appositive, who went missing.
+        (
+            "Police give an update on the Daniel Okafor case",
+            "Daniel Okafor was charged over his wife Maria Soto, a mother of three who has been "
+            "missing since January.",
+            "detained",
+        ),
+    ],
+)
+def test_ranks_transfers_fines_futures_and_others_seen_in_a_third_new_set(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title, text)
+
+
+def test_more_charges_faced_and_jailed_for_an_offence_are_news() -> None:
+    assert ("okafor", "charged") in proposed("Daniel Okafor faces 20 more sexual assault charges")
+    assert ("okafor", "sentenced") in proposed("Daniel Okafor: Ex-MP jailed for sex assaults")
+    # ... and the case who was arrested, or among those captured, is still held.
+    text = "Former pilot Daniel Okafor, who was arrested earlier this year, is accused of spying."
+    assert ("okafor", "detained") in proposed("News", text)
+    text = "The families of Daniel Okafor and Andy Tai Ngoc Huynh, who were captured, spoke."
+    assert ("okafor", "detained") in proposed("News", text)
