@@ -42,6 +42,7 @@ from sqlalchemy.exc import DBAPIError  # noqa: E402
 from monitor.article_file import read_articles  # noqa: E402
 from monitor.bootstrap import bootstrap  # noqa: E402
 from monitor.classify.extract import Classifier  # noqa: E402
+from monitor.classify.train import day_items  # noqa: E402
 from monitor.config import load_cases  # noqa: E402
 from monitor.domain.articles import Article  # noqa: E402
 from monitor.domain.cases import Case, CaseBook  # noqa: E402
@@ -397,10 +398,7 @@ def real_items(limit: int | None) -> list[Article]:
     root = SHARED / "data" / "news" / "rss-link-database"
     out: list[Article] = []
     for path in sorted(root.rglob("*.json")):
-        data = json.loads(path.read_text())
-        if isinstance(data, dict):
-            data = data.get("entries", [])
-        for item in data:
+        for item in day_items(json.loads(path.read_text())):
             from monitor.domain.articles import parse_published
             from monitor.fetch.parse import html_to_text
 

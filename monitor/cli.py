@@ -433,9 +433,10 @@ def _classifier_words(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise UsageError(f"no news corpus at {corpus}")
-    if args.min_count < 1:
+    min_count = train.COMMON_WORD_COUNT if args.min_count is None else args.min_count
+    if min_count < 1:
         raise UsageError("--min-count must be at least 1")
-    words = train.count_common_words(corpus, args.min_count)
+    words = train.count_common_words(corpus, min_count)
     out = Path(args.out) if args.out else Path(mentions.__file__).with_name(mentions.WORDS)
     out.write_text("".join(f"{w}\n" for w in words), encoding="utf-8")
     print(f"{len(words)} common words -> {out}")
@@ -700,9 +701,8 @@ def build_parser() -> argparse.ArgumentParser:
     cwords.add_argument(
         "--min-count",
         type=int,
-        default=100,
         metavar="N",
-        help="lower-case uses that make a word common (default 100)",
+        help="lower-case uses that make a word common (default: the shipped list's count)",
     )
     cwords.add_argument(
         "--out", metavar="FILE", help="where to write (default: the packaged word list)"

@@ -137,6 +137,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
         foreign = {d.date for d in dates if d.date is not None and _of_another(text, d)}
         masked = _mask(text, mentions)
         sentence_cues = _sentence_cues(text, sent, first_body, n_units)
+        opening = _NEW_SOMEONE.match(text)  # "A man ..." (one per sentence, for every trigger)
         for trig in C.TRIGGERS:
             for m in trig.pattern.finditer(text):
                 targets = _targets(m, mentions, doc_cases)
@@ -151,7 +152,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 local = [*_local_cues(text, m, clause), *_nominal(text, m, mentions)]
                 if trig.type is DevelopmentType.DIED and _another_dies(text, m, mentions):
                     local.append("another_dies")  # weighed, not dropped: "a man" may be the case
-                if _someone_new_acts(text, m, mentions):
+                if _someone_new_acts(text, opening, m, mentions):
                     local.append("someone_new")
                 lexical = _lexical(masked, text, m, mentions, trig.type)
                 date, date_cue = _date(
@@ -301,12 +302,13 @@ _NEW_SOMEONE = re.compile(
 )
 
 
-def _someone_new_acts(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
-    """Whether the sentence opens on someone new ("A man ...") who the trigger's event is
-    about, the case named only further on: in a clause of its own ("whose identity X used")
-    or after the trigger ("... arrested on charges he threatened X"). A name right after the
-    opening noun is that someone ("A Nigerian man nicknamed X")."""
-    head = _NEW_SOMEONE.match(text)
+def _someone_new_acts(
+    text: str, head: re.Match[str] | None, m: re.Match[str], mentions: Sequence[Mention]
+) -> bool:
+    """Whether the sentence opens on someone new (`head`, "A man ...", `_NEW_SOMEONE`) who the
+    trigger's event is about, the case named only further on: in a clause of its own ("whose
+    identity X used") or after the trigger ("... arrested on charges he threatened X"). A name
+    right after the opening noun is that someone ("A Nigerian man nicknamed X")."""
     if head is None or head.end() > m.start() or not mentions:
         return False
     first = min(mentions, key=lambda x: x.start)
@@ -321,6 +323,7 @@ def _someone_new_acts(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     )
 
 
+_AMONG_BEFORE = re.compile(r"\b(?:was|is|were|are|as|among)\s+$", re.I)
 # What joins an opening noun to the name that is the same person: "A man, X,", "nicknamed".
 _NAMED_AS = re.compile(
     r"[\s,(–—-]*(?:(?:nicknamed|named|called|known as|identified as|dubbed)\s+)?['‘\"“]?",
@@ -339,7 +342,7 @@ def _another_dies(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> b
     subject = _ANOTHER_DIES.search(text, base, m.start())
     if subject is None or any(subject.start() <= x.start < m.start() for x in mentions):
         return False
-    if re.search(r"\b(?:was|is|were|are|as|among)\s+$", text[: subject.start()], re.I):
+    if _AMONG_BEFORE.search(text, 0, subject.start()):
         return False  # "X was one of the prisoners executed": the case among them
     if not subject.group("new"):
         return True

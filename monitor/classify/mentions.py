@@ -361,6 +361,7 @@ def _as_place(text: str, start: int, end: int) -> bool:
 
 # Surnames that are also English words a sentence opens with: "He" (He Jiankui), "May".
 _FUNCTION_WORDS = frozenset("he she it we they his her him us an as so do no may will can".split())
+_SENTENCE_OPENS = re.compile(r"(?:^|[.:;!?\"“‘'(—–-])\s*$")
 
 
 def _surname_shaped(text: str, start: int, word: str) -> bool:
@@ -368,7 +369,7 @@ def _surname_shaped(text: str, start: int, word: str) -> bool:
     case), and, where it is also a word like "he", not the first word of its sentence."""
     if not text[start].isupper() and any(ch.islower() for ch in text):
         return False  # "after he was caught", "the rule of law": words, not surnames
-    return word not in _FUNCTION_WORDS or not re.search(r"(?:^|[.:;!?\"“‘'(—–-])\s*$", text[:start])
+    return word not in _FUNCTION_WORDS or not _SENTENCE_OPENS.search(text, 0, start)
 
 
 _LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
@@ -426,7 +427,8 @@ def _spelt_otherwise(text: str, start: int, index: MentionIndex, owners: set[str
     return _transliteration_key(before.group(1)) in given
 
 
-_GENERATION_AFTER = re.compile(r",?\s+(Jr|Sr|Jnr|Snr|II|III|IV)\b\.?")
+_GENERATIONS = ("Jr", "Sr", "Jnr", "Snr", "II", "III", "IV")
+_GENERATION_AFTER = re.compile(r",?\s+(" + "|".join(_GENERATIONS) + r")\b\.?")
 
 
 def _another_generation(text: str, end: int, index: MentionIndex, case: str) -> bool:
@@ -438,7 +440,7 @@ def _another_generation(text: str, end: int, index: MentionIndex, case: str) -> 
     if suffix is None or definition is None:
         return False
     words = {t.strip(".,").lower() for n in definition.names() for t in n.split()}
-    own = words & {"jr", "sr", "jnr", "snr", "ii", "iii", "iv"}
+    own = words & {g.lower() for g in _GENERATIONS}
     return bool(own) and suffix.group(1).lower() not in own
 
 

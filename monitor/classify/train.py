@@ -422,7 +422,7 @@ def load_pointer_set(
                 data = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise ValueError(f"labelled set {folder}: cannot read {path}: {exc}") from exc
-            cache[ptr["file"]] = data["entries"] if isinstance(data, dict) else data
+            cache[ptr["file"]] = day_items(data)
         item = cache[ptr["file"]][ptr["index"]]
         if item.get("link") != ptr["link"]:
             raise ValueError(f"labelled set {folder}: {path} #{ptr['index']} is not {ptr['link']}")
@@ -465,8 +465,7 @@ def count_common_words(corpus: Path, min_count: int = COMMON_WORD_COUNT) -> list
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue  # (a damaged day file is skipped, not fatal)
-        items = data.get("entries", []) if isinstance(data, dict) else data
-        for item in items if isinstance(items, list) else []:
+        for item in day_items(data):
             if not isinstance(item, dict):
                 continue
             text = f"{summary_text(item.get('title'))} {summary_text(item.get('description'))}"
@@ -474,6 +473,13 @@ def count_common_words(corpus: Path, min_count: int = COMMON_WORD_COUNT) -> list
                 if word.islower():
                     counts[word] += 1
     return sorted(w for w, n in counts.items() if n >= min_count)
+
+
+def day_items(data: Any) -> list[Any]:
+    """The items of one corpus file: a JSON list, or a dict that holds them under "entries"
+    (the shape of the corpus's first weeks of 2023)."""
+    items = data.get("entries", []) if isinstance(data, dict) else data
+    return items if isinstance(items, list) else []
 
 
 def summary_text(markup: str | None) -> str:
