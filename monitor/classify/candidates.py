@@ -1658,6 +1658,9 @@ def _kin_span(x: Mention, text: str) -> tuple[int, int] | None:
     return x.start - len(window) + before.start(), x.end
 
 
+_RELATIVE_AFTER_NAME = re.compile(r"^\s*,\s*(?:who|whom)\b", re.I)
+
+
 def _kin_acts(x: Mention, m: re.Match[str]) -> bool:
     """Whether the trigger happens to the relative a mention names, not to the case: "arrests
     son of drug lord X", "X's son was arrested". "X's wife says he was jailed" is still X's news:
@@ -1667,6 +1670,8 @@ def _kin_acts(x: Mention, m: re.Match[str]) -> bool:
         return False
     if m.start() >= span[1]:
         gap = m.string[span[1] : m.start()]
+        if _RELATIVE_AFTER_NAME.match(gap):
+            return False  # "the sister of X, who was kidnapped in 2012": the clause is X's
     elif m.end() <= span[0]:
         gap = m.string[m.end() : span[0]]
     else:

@@ -69,6 +69,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"remanded|jailed)\b",
     ),
     _t("det.held", T.DETAINED, r"\b(?:held|holding|holds)\b"),
+    # Put in jail without a term: "ordered to jail after judge revokes his bail", "recalled to
+    # prison", "put behind bars"; China's "mandatory measures" and "residential surveillance".
+    _t(
+        "det.sent",
+        T.DETAINED,
+        r"\b(?:ordered|sent|sends?|returned|recalled|put|puts|thrown)\s+(?:back\s+)?"
+        r"(?:to|into|in|behind)\s+(?:jail|prison|custody|bars)\b|"
+        r"\bput(?:s|ting)?\s+(?:[\w'’.-]+\s+){1,4}?behind bars\b|"
+        r"\b(?:mandatory|coercive|compulsory) measures\b|\bresidential surveillance\b",
+    ),
     # Held again: "X is back in detention", "back behind bars".
     _t(
         "det.back",

@@ -1344,3 +1344,24 @@ def test_more_charges_faced_and_jailed_for_an_offence_are_news() -> None:
     assert ("okafor", "detained") in proposed("News", text)
     text = "The families of Daniel Okafor and Andy Tai Ngoc Huynh, who were captured, spoke."
     assert ("okafor", "detained") in proposed("News", text)
+
+
+def test_a_relative_clause_after_the_case_named_through_a_relative_is_the_cases() -> None:
+    text = "The sister of journalist Daniel Okafor, who was kidnapped in 2012, speaks out."
+    assert ("okafor", "detained") in proposed("Relatives braced for trial", text)
+    # ... but the relative's own news stays the relative's.
+    assert ("okafor", "detained") not in proposed("News", "The son of Daniel Okafor was arrested.")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Daniel Okafor ordered to jail after judge revokes his bail",
+        "Daniel Okafor recalled to prison for breaching licence conditions",
+        "Police put Daniel Okafor behind bars",
+        "Chinese authorities subject Daniel Okafor to 'mandatory measures'",
+        "Daniel Okafor placed under residential surveillance in Beijing",
+    ],
+)
+def test_put_in_jail_without_a_term_is_a_detention(title: str) -> None:
+    assert ("okafor", "detained") in proposed(title)
