@@ -134,6 +134,7 @@ def _fold_table() -> dict[int, str]:
     # Letters that are no base letter plus a mark, and the apostrophes news writes.
     table.update({ord(k): v for k, v in zip("ØøĐđŁłıİ", "OoDdLliI", strict=True)})
     table.update(dict.fromkeys(map(ord, "’‘ʼ`"), "'"))
+    table.update(dict.fromkeys(map(ord, "\u2010\u2011"), "-"))  # hyphens news writes
     return table
 
 
@@ -146,10 +147,14 @@ def _base_letter(m: re.Match[str]) -> str:
 
 
 def _fold(text: str) -> str:
-    """Lower case without diacritics, as long as the text (hits are offsets into the text).
-    Only the few non-ASCII characters are looked up: a table over every character costs a
-    tenth of a long article's classification."""
-    return text.lower() if text.isascii() else _NON_ASCII.sub(_base_letter, text).lower()
+    """Lower case without diacritics, a hyphen as a space ("al-Hathloul", "Al Hathloul"), as
+    long as the text (hits are offsets into the text). Only the few non-ASCII characters are
+    looked up: a table over every character costs a tenth of a long article's classification."""
+    folded = text if text.isascii() else _NON_ASCII.sub(_base_letter, text)
+    return folded.lower().replace("-", " ")
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul) (\w{3,})$")
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,9 @@ class MentionIndex:
                 if len(tokens) >= 2 and not _is_cjk(name) and len(tokens[-1].strip(".")) > 1:
                     # (an initial is no surname: "Keffe D")
                     surnames[_fold(tokens[-1])].add(case.key)
+                    # "al-Hathloul" is "Hathloul" too: news often drops the Arabic article.
+                    if bare := _ARTICLE_PREFIX.match(_fold(tokens[-1])):
+                        surnames[bare.group(1)].add(case.key)
                 if len(tokens) >= 3 and not _is_cjk(name) and not east_asian:
                     # Two-word surnames: "Suu Kyi", "García Luna", "van der Sloot" by its end
                     # (not "Ka Yan": in East Asian order the given name comes last).

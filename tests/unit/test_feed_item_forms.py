@@ -539,6 +539,8 @@ EKREM = Case("imamoglu", "Ekrem Imamoglu", (), "TR", ("TR",))
 NGUYEN = Case("nguyen-thuy-hanh", "Nguyễn Thúy Hạnh", (), "VN", ("VN",))
 MASUD = Case("masud", "Abu Agila Mas'ud", (), "US", ("LY",))
 TAHBAZ = Case("tahbaz", "Morad Tahbaz", (), "IR", ("US", "GB"))
+HADDAD = Case("al-haddad", "Samira al-Haddad", (), "SA", ("SA",))
+BERG = Case("berg-holm", "Anna Berg-Holm", (), "RU", ("SE",))
 
 
 def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> None:
@@ -571,6 +573,11 @@ def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> No
         ((TAHBAZ,), "Iran frees Kamal Tahbaz after five years", set()),
         # A given name with diacritics is a given name: someone else's.
         ((OKAFOR,), "Police arrested Émile Okafor in Lagos", set()),
+        # A hyphen written or not, and the Arabic article dropped, as news does.
+        ((HADDAD,), "Saudi activist Samira Al Haddad sentenced", {"al-haddad"}),
+        ((HADDAD,), "Saudi court sentences Haddad to six years", {"al-haddad"}),
+        ((BERG,), "Moscow court jails Anna Berg Holm", {"berg-holm"}),
+        ((BERG,), "Moscow court jails Berg‐Holm", {"berg-holm"}),
     ],
 )
 def test_surnames_alone_name_the_case(
