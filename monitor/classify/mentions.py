@@ -22,6 +22,17 @@ from monitor.classify.text import Sentence
 from monitor.domain.cases import CaseBook
 
 _EAST_ASIAN_ORDER = {"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"}
+# The commonest Chinese, Korean and Vietnamese surnames as news romanises them: a name that
+# opens with one, of someone held in East Asia, puts the surname first whatever the passport
+# ("Cheng Lei", "Yang Hengjun", Australians held by China: "Yang, who was arrested ...").
+_EAST_ASIAN_SURNAMES = frozenset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng "
+    "liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye "
+    "cheng wei su lu ding ren shen yao jin fu zhong dai cui tan lai lam chan wong leung cheung "
+    "ho tse chow chau kwok yip gui ai xi bao qin shi fan fang kong mao meng qian qiu xiong yan "
+    "kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn "
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong ly".split()
+)
 # Words the news writes in lower case (`monitor classifier words`, from the news corpus).
 WORDS = "common_words.txt"
 
@@ -179,7 +190,10 @@ class MentionIndex:
         names: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
         for case in self.book.cases:
-            east_asian = bool(set(case.citizenship) & _EAST_ASIAN_ORDER)
+            east_asian = bool(set(case.citizenship) & _EAST_ASIAN_ORDER) or (
+                case.held_by in _EAST_ASIAN_ORDER
+                and _fold((case.name.split() or [""])[0]) in _EAST_ASIAN_SURNAMES
+            )
             for name in case.names():
                 names[_fold(name)].add(("name", (case.key,)))
                 tokens = name.split()

@@ -541,6 +541,7 @@ MASUD = Case("masud", "Abu Agila Mas'ud", (), "US", ("LY",))
 TAHBAZ = Case("tahbaz", "Morad Tahbaz", (), "IR", ("US", "GB"))
 HADDAD = Case("al-haddad", "Samira al-Haddad", (), "SA", ("SA",))
 BERG = Case("berg-holm", "Anna Berg-Holm", (), "RU", ("SE",))
+ZHOU = Case("zhou-ling", "Zhou Ling", (), "CN", ("NZ",))
 
 
 def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> None:
@@ -578,6 +579,9 @@ def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> No
         ((HADDAD,), "Saudi court sentences Haddad to six years", {"al-haddad"}),
         ((BERG,), "Moscow court jails Anna Berg Holm", {"berg-holm"}),
         ((BERG,), "Moscow court jails Berg‐Holm", {"berg-holm"}),
+        # A Chinese name of someone held in China puts the surname first, whatever passport.
+        ((ZHOU,), "Beijing court jails Zhou for espionage", {"zhou-ling"}),
+        ((OKAFOR,), "Beijing court jails Daniel for espionage", set()),
     ],
 )
 def test_surnames_alone_name_the_case(
