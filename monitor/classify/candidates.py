@@ -160,8 +160,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 )
                 actors = clause[-40:]  # where a government acting stands
                 intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
+                helped = trig.type not in _VICTIM_NEWS and _HELPED_AFTER.match(
+                    text, m.end(), m.end() + 90
+                )
                 for case, relation in targets:
-                    if _others_news(trig.type, relation):
+                    if _others_news(trig.type, relation) or (
+                        helped and ("rel=doc" in relation or "topic" in relation)
+                    ):
                         others.add((case, trig.type, sent.index))
                         continue
                     rule = rule_by_sentence.get((case, trig.type, text))
@@ -655,6 +660,19 @@ def _own_state_acts(clause: str, citizenship: Sequence[str]) -> bool:
     return any(
         (state := C.HOLDERS.get(code)) is not None and state.search(clause) for code in citizenship
     )
+
+
+# The one the trigger's subject helped, told by what the case is: "Father and son sentenced
+# for helping ex-Nissan boss escape", "businessman charged with helping Russian oligarch evade
+# sanctions". Under a headline about the case, the sentenced are the helpers.
+_HELPED_AFTER = re.compile(
+    r"[^.;:!?]*?\b(?:for|of|with|over|in)\s+(?:allegedly\s+)?['‘\"“]?"
+    r"(?:help(?:ing|ed)?|aid(?:ing|ed)|assist(?:ing|ed)|smuggl(?:ing|ed)|harbou?r(?:ing|ed)|"
+    r"hid(?:ing)?|shelter(?:ing|ed))\s+(?:to\s+\w+\s+)?(?:(?:the|a|an|his|her)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r"|boss|chief|oligarch|kingpin|lord|"
+    r"chairman|ceo)\b",
+    re.I,
+)
 
 
 def _others_news(kind: DevelopmentType, relation: Sequence[str]) -> bool:
@@ -1611,6 +1629,8 @@ def _targets(
             feats.append("in_appositive")
         if x.start < 3 or m.string[: x.start].rstrip().endswith((",", ":", "-", "—")):
             feats.append("clause_start")
+        if side == "before" and ": " in m.string[x.end : m.start()]:
+            feats.append("topic")  # "X: Father and son sentenced ...": the item's topic
         out.append((case, feats))
     return out
 

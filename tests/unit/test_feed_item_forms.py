@@ -1376,3 +1376,13 @@ def test_a_relative_clause_after_the_case_named_through_a_relative_is_the_cases(
 )
 def test_put_in_jail_without_a_term_is_a_detention(title: str) -> None:
     assert ("okafor", "detained") in proposed(title)
+
+
+def test_those_sentenced_for_helping_the_case_are_the_helpers() -> None:
+    title = "Daniel Okafor: Father and son sentenced for helping ex-aid boss escape"
+    assert ("okafor", "sentenced") not in proposed(title)
+    title = "UK businessman charged with 'helping British aid worker evade sanctions'"
+    assert ("okafor", "charged") not in proposed(title, "He is accused of working for Okafor.")
+    # ... but the case sentenced for helping others is the case's news.
+    title = "Daniel Okafor sentenced for helping activists flee Iran"
+    assert ("okafor", "sentenced") in proposed(title)
