@@ -675,6 +675,13 @@ _HELPED_AFTER = re.compile(
 )
 
 
+_ACCESS_DENIED = re.compile(
+    r"\b(?:denied|deny|denies|denying|refused|refuses|refusing|blocked|blocks|barred|bars|"
+    r"without|no|lack of|request(?:s|ed)?)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def _others_news(kind: DevelopmentType, relation: Sequence[str]) -> bool:
     """Whether the case's relation to a trigger makes the event another's: "a man killed by X"
     (X is the killer, not the dead), "guards charged over X's death", "pro-X journalist freed",
@@ -1491,6 +1498,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or _still_held(text)
     ):
         return True  # sought, discussed, on conditions, partial: "negotiate the release of X"
+    if trig.type is DevelopmentType.CONSULAR_VISIT and (
+        C.DEMAND.search(pre[-30:])
+        or C.SOUGHT.search(pre[-30:])
+        or C.PURSUIT_BEFORE.search(pre[-45:])
+        or _ACCESS_DENIED.search(pre[-30:])
+    ):
+        return True  # "Britain demands consular access to X", "denied consular access"
     if trig.id == "hea.extend" and not re.search(
         r"\b(?:detention|custody|arrest|remand|pre-?trial)\b",
         text[max(0, m.start() - 40) : m.end() + 40],

@@ -1386,3 +1386,19 @@ def test_those_sentenced_for_helping_the_case_are_the_helpers() -> None:
     # ... but the case sentenced for helping others is the case's news.
     title = "Daniel Okafor sentenced for helping activists flee Iran"
     assert ("okafor", "sentenced") in proposed(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Britain demands consular access to Daniel Okafor as trial opens",
+        "Daniel Okafor denied consular access for a year",
+        "UK requests consular access to Daniel Okafor",
+    ],
+)
+def test_consular_access_demanded_or_denied_is_no_visit(title: str) -> None:
+    assert ("okafor", "consular_visit") not in proposed(title)
+
+
+def test_a_consular_visit_is_still_proposed() -> None:
+    assert ("okafor", "consular_visit") in proposed("British diplomats visit Daniel Okafor in jail")
