@@ -1494,7 +1494,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or C.PURSUIT_BEFORE.search(pre[-45:])
         or C.PURSUIT_AFTER.match(post)
         or C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
-        or (word in ("exchange", "swap") and re.match(r"^\s+for\b", post) is not None)
         or _still_held(text)
     ):
         return True  # sought, discussed, on conditions, partial: "negotiate the release of X"

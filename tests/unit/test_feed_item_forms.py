@@ -1402,3 +1402,9 @@ def test_consular_access_demanded_or_denied_is_no_visit(title: str) -> None:
 
 def test_a_consular_visit_is_still_proposed() -> None:
     assert ("okafor", "consular_visit") in proposed("British diplomats visit Daniel Okafor in jail")
+
+
+def test_the_other_side_of_a_prisoner_swap_is_released_too() -> None:
+    text = "Anna Lindqvist was freed in a prisoner swap for convicted arms dealer Daniel Okafor."
+    assert ("okafor", "released") in proposed("Swedish aid worker home", text)
+    assert ("okafor", "released") in proposed("Who Is Daniel Okafor, Spy in Swap for Lindqvist?")
