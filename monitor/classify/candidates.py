@@ -163,9 +163,14 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 helped = trig.type not in _VICTIM_NEWS and _HELPED_AFTER.match(
                     text, m.end(), m.end() + 90
                 )
+                harmed = trig.type not in _VICTIM_NEWS and _HARMED_HIM_AFTER.match(
+                    text, m.end(), m.end() + 90
+                )
                 for case, relation in targets:
-                    if _others_news(trig.type, relation) or (
-                        helped and ("rel=doc" in relation or "topic" in relation)
+                    if (
+                        _others_news(trig.type, relation)
+                        or (helped and ("rel=doc" in relation or "topic" in relation))
+                        or (harmed and "topic" in relation)
                     ):
                         others.add((case, trig.type, sent.index))
                         continue
@@ -236,6 +241,7 @@ _PEOPLE_NOUNS = (
     r"(?:bab(?:y|ies)|child(?:ren)?|infants?|kids?|people|persons|victims?|men|women|man|woman|"
     r"girls?|boys?|teens?|teenagers?|students?|patients?|officers?|officials?|soldiers?|"
     r"civilians?|wife|husband|sons?|daughters?|mother|father|parents|famil(?:y|ies)|"
+    r"captors?|kidnappers?|abductors?|gunmen|militants?|attackers?|assailants?|"
     r"neighbou?rs?|friends?|tourists?|worshippers|protesters?|prisoners?|inmates?|detainees?)"
 )
 _AROUND = (
@@ -271,6 +277,11 @@ _KILLED_OBJECT = re.compile(
     r"^\s+(?:his|her|their|the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"dozens|hundreds|at least|\d[\d,]*|(?-i:[A-Z])[\w'’-]+)\b",
     re.I,
+)
+
+
+_KILLED_OTHERS_OF = re.compile(
+    r"\s+(?:(?:" + _COUNTS + r")\s+)*(?:[\w-]+\s+){0,2}?" + _PEOPLE_NOUNS + r"\s+of\b", re.I
 )
 
 
@@ -364,6 +375,8 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     people"."""
     word = m.group(0).lower()
     before = text[max(0, m.start() - 40) : m.start()]
+    if word == "killed" and _KILLED_OTHERS_OF.match(text, m.end()):
+        return True  # "the raid killed several captors of X": people around the case died
     if word == "killed":
         # The case (named before, or "who") killed someone: "X, a retired miner, killed his
         # wife", "the officer who killed Sarah Everard" (but "gunmen killed journalist X").
@@ -665,12 +678,27 @@ def _own_state_acts(clause: str, citizenship: Sequence[str]) -> bool:
 # The one the trigger's subject helped, told by what the case is: "Father and son sentenced
 # for helping ex-Nissan boss escape", "businessman charged with helping Russian oligarch evade
 # sanctions". Under a headline about the case, the sentenced are the helpers.
+_WHO_THE_CASE_IS = (
+    r"(?:" + C.DESCRIPTOR_WORDS + r"|boss|chief|oligarch|kingpin|lord|chairman|ceo|couple|"
+    r"family|pair)s?\b"
+)
 _HELPED_AFTER = re.compile(
-    r"[^.;:!?]*?\b(?:for|of|with|over|in)\s+(?:allegedly\s+)?['‘\"“]?"
+    r"[^.;:!?]*?\b(?:for|of|with|over|in)\s+(?:allegedly\s+)?['‘\"“]?(?:"
     r"(?:help(?:ing|ed)?|aid(?:ing|ed)|assist(?:ing|ed)|smuggl(?:ing|ed)|harbou?r(?:ing|ed)|"
     r"hid(?:ing)?|shelter(?:ing|ed))\s+(?:to\s+\w+\s+)?(?:(?:the|a|an|his|her)\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r"|boss|chief|oligarch|kingpin|lord|"
-    r"chairman|ceo)\b",
+    r"(?:[\w'’-]+\s+){0,3}?" + _WHO_THE_CASE_IS + "|"
+    # ... or harmed: "sentenced in kidnapping of American couple" (but "charged in killing of
+    # Cash App founder Bob Lee" names the one harmed: someone else)
+    r"(?:the\s+)?(?:[\w-]+,?\s+){0,2}?(?:kidnapping|abduction|death|killing|murder|beating|"
+    r"assault|extortion)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?" + _WHO_THE_CASE_IS
+    + r")(?!\s+(?-i:[A-Z]))",
+    re.I,
+)
+# Under a headline whose topic is the case, "his death" is the case's: "X: Ex-officers plead
+# not guilty over his death".
+_HARMED_HIM_AFTER = re.compile(
+    r"[^.;:!?]*?\b(?:for|of|with|over|in)\s+(?:his|her|their)\s+(?:\w+\s+)?"
+    r"(?:death|killing|murder|beating|kidnapping|abduction)\b",
     re.I,
 )
 
@@ -1140,7 +1168,9 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I),
         re.compile(
             r"^\s+(?:up\s+|down\s+)?(?:to\s+)?(?:the\s+)?(?:top|second|third|fourth|fifth|"
-            r"first|number|no\.|joint|clear|level)\b",
+            r"first|number|no\.|joint|clear|level)\b|"
+            # "as he moved on to asserting ...": a speaker's next point
+            r"^\s+on\b",
             re.I,
         ),
     ),
@@ -1738,7 +1768,8 @@ def _words_between(x: Mention, m: re.Match[str]) -> list[str]:
 _MODIFIER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:protests?|protesters|movement|era|supporters|allies|loyalists|aides?|"
     r"government|administration|regime|party|camp|foundation|campaigners?|followers|"
-    r"associates?|backers|sympathi[sz]ers)\b|"
+    r"associates?|backers|sympathi[sz]ers|video|footage|tapes?|settlement|files|documents|"
+    r"records)\b|"
     r"^-(?:era|led|backed|linked|allied|aligned|appointed)\b",
     re.I,
 )
@@ -1760,8 +1791,12 @@ _VICTIM_BEFORE = re.compile(
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+)?(?:death|killing|slaying|assassination)\b"
-    r"(?!\s+(?:sentences?|penalty|row))",
+    # "X's death", "Tyre Nichols' murder" (a name ending in s takes the apostrophe alone) ...
+    r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?(?:death|killing|slaying|assassination|murder|beating)\b"
+    r"(?!\s+(?:sentences?|penalty|row))|"
+    # ... or the name as the death's modifier: "guilty in Elijah McClain death" (not "murder":
+    # "the X murder trial" is the accused's)
+    r"^\s+(?:death|slaying|assassination)\b(?!\s+(?:sentences?|penalty|row))",
     re.I,
 )
 
@@ -2109,8 +2144,8 @@ def _began(
     """When a detention began: "held since April 2022", "detained for 600 days", "a week after
     his detention" (counted back from publication)."""
     for d in dates:
-        if d.began is None:
-            continue
+        if d.began is None or not _dates_event(text, d, m):
+            continue  # (another clause's beginning: "X, held since 2015, and Y, detained in 2018")
         if (
             d.text.lower().startswith(("since", "from"))
             or "pre_perfect" in local

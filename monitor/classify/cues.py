@@ -96,7 +96,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "det.taken",
         T.DETAINED,
         r"\b(?:taken|hauled off|removed from|picked up|snatched|"
-        r"disappeared|went missing|missing)\b",
+        r"disappeared|disappears|vanished|went missing|missing)\b",
     ),
     # charged
     _t("chg.charge", T.CHARGED, r"\bcharg(?:e|ed|es|ing)\b"),
@@ -313,7 +313,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"flown|headed|heading|back|way|lands?|landed) (?:\w+ ){0,2}?home|homecoming|"
         r"reunited|arrived back|returned to|back in|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
         r"deportation|expulsion|"
-        r"dropped)\b",
+        r"dropped|repatriat(?:ed|es|ion))\b",
     ),
     # The police or prosecutors drop the case: "faces no further action", "no further action
     # will be taken".

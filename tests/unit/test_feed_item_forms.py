@@ -1408,3 +1408,45 @@ def test_the_other_side_of_a_prisoner_swap_is_released_too() -> None:
     text = "Anna Lindqvist was freed in a prisoner swap for convicted arms dealer Daniel Okafor."
     assert ("okafor", "released") in proposed("Swedish aid worker home", text)
     assert ("okafor", "released") in proposed("Who Is Daniel Okafor, Spy in Swap for Lindqvist?")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # The case as the one harmed: others are sentenced, convicted, charged, tried.
+        ("Man Sentenced to 13 Years in Kidnapping of British Aid Worker", "", "sentenced"),
+        ("Jury Finds Two Guards Guilty in Daniel Okafor Death", "", "verdict"),
+        ("4 ex-officers charged with Daniel Okafor' murder decertified", "", "charged"),
+        ("Daniel Okafor: Ex-officers plead not guilty over his death", "", "hearing"),
+        ("Trial begins in Daniel Okafor death", "", "trial"),
+        # Things named for the case, and a speaker moving on.
+        ("Council meets since release of Daniel Okafor video", "", "released"),
+        ("Biden moved on to asserting Daniel Okafor deserved justice", "", "transferred"),
+        # Captors killed in a rescue are not the case.
+        ("US forces rescue Daniel Okafor", "The raid killed several captors of Daniel Okafor.", "died"),
+    ],
+)
+def test_the_case_as_the_one_harmed_or_named_for_is_not_the_one_acted_on(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title, text)
+
+
+def test_repatriated_is_released_and_disappears_is_detained() -> None:
+    assert ("okafor", "released") in proposed("US Repatriates Daniel Okafor From Guantanamo Bay")
+    assert ("okafor", "detained") in proposed("Daniel Okafor, Noted Poet, Disappears in Gaza")
+
+
+def test_the_accused_in_a_killing_of_someone_named_is_still_the_case() -> None:
+    text = "Daniel Okafor was arrested on Tuesday."
+    assert ("okafor", "charged") in proposed("Tech executive charged in killing of founder Bob Lee", text)
+
+
+def test_a_detention_is_dated_by_its_own_clause_not_anothers_since() -> None:
+    text = "They include Daniel Okafor, held since 2015, and Anna Lindqvist, detained in 2018."
+    dates = {
+        c.date.iso() if c.date else None
+        for c in candidates_of("Iran frees prisoners", text)
+        if c.case == "lindqvist" and c.trigger == "det.detain"
+    }
+    assert dates == {"2018"}
