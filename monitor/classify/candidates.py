@@ -12,6 +12,7 @@ case its item names ("the Kremlin critic"): document-level attribution.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -194,6 +195,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         *lexical,
                         date_cue,
                     ]
+                    if trig.id == "dip.actor" and _tells_event(text):
+                        feats.append("says_event")  # "Israel says hostage's body found": news
                     if rule is not None:
                         feats.append("rule")
                         feats.append(f"rule:{trig.type}")
@@ -708,6 +711,18 @@ _ACCESS_DENIED = re.compile(
     r"without|no|lack of|request(?:s|ed)?)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+
+
+_EVENT_TRIGGERS = tuple(
+    t.pattern for t in C.TRIGGERS if t.type is not DevelopmentType.DIPLOMATIC_ACTION
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _tells_event(text: str) -> bool:
+    """Whether a sentence tells a development of its own: a government saying so ("Israel says
+    hostage's body found", "military says it freed X") reports the news, not diplomacy."""
+    return any(p.search(text) for p in _EVENT_TRIGGERS)
 
 
 def _others_news(kind: DevelopmentType, relation: Sequence[str]) -> bool:

@@ -1450,3 +1450,10 @@ def test_a_detention_is_dated_by_its_own_clause_not_anothers_since() -> None:
         if c.case == "lindqvist" and c.trigger == "det.detain"
     }
     assert dates == {"2018"}
+
+
+def test_a_government_telling_the_news_is_marked_for_the_scorer() -> None:
+    title = "Britain says Daniel Okafor's body found near hospital"
+    assert "says_event" in features_of(title, "diplomatic_action")
+    title = "Britain says it is deeply concerned about Daniel Okafor"
+    assert "says_event" not in features_of(title, "diplomatic_action")
