@@ -1784,7 +1784,7 @@ _MODIFIER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:protests?|protesters|movement|era|supporters|allies|loyalists|aides?|"
     r"government|administration|regime|party|camp|foundation|campaigners?|followers|"
     r"associates?|backers|sympathi[sz]ers|video|footage|tapes?|settlement|files|documents|"
-    r"records)\b|"
+    r"records|(?:[\w-]+\s+)?(?:plot|escape))\b|"
     r"^-(?:era|led|backed|linked|allied|aligned|appointed)\b",
     re.I,
 )

@@ -600,10 +600,12 @@ def test_others_news_is_dropped_or_marked_for_the_scorer() -> None:
     assert ("lindqvist", "detained") not in proposed("Dozens arrested at Anna Lindqvist protests")
     # Others as the subject, far from the verb: the helpers were arrested.
     long_subject = (
-        "Two men accused of helping the jailed Swedish aid worker Anna Lindqvist escape "
+        "Two men accused of helping the jailed Swedish aid worker Anna Lindqvist to flee "
         "from a Moscow hospital last year were arrested"
     )
     assert "others_subject" in features_of(long_subject, "detained")
+    # ... and where her name tells the escape they helped, the arrest is theirs alone.
+    assert ("lindqvist", "detained") not in proposed(long_subject.replace("to flee", "escape"))
     assert "others_subject" not in features_of("Anna Lindqvist arrested in Moscow", "detained")
 
 
@@ -1457,3 +1459,10 @@ def test_a_government_telling_the_news_is_marked_for_the_scorer() -> None:
     assert "says_event" in features_of(title, "diplomatic_action")
     title = "Britain says it is deeply concerned about Daniel Okafor"
     assert "says_event" not in features_of(title, "diplomatic_action")
+
+
+def test_the_case_naming_a_plot_or_an_escape_is_not_the_one_arrested() -> None:
+    title = "Ex-soldier and son arrested for alleged roles in Okafor smuggling plot"
+    assert ("okafor", "detained") not in proposed(title)
+    title = "Father and Son Return Home After Prison Sentence Over Daniel Okafor Escape"
+    assert ("okafor", "sentenced") not in proposed(title)
