@@ -693,7 +693,8 @@ _HELPED_AFTER = re.compile(
     # ... or harmed: "sentenced in kidnapping of American couple" (but "charged in killing of
     # Cash App founder Bob Lee" names the one harmed: someone else)
     r"(?:the\s+)?(?:[\w-]+,?\s+){0,2}?(?:kidnapping|abduction|death|killing|murder|beating|"
-    r"assault|extortion)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?" + _WHO_THE_CASE_IS
+    r"assault|extortion)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?"
+    + _WHO_THE_CASE_IS
     + r")(?!\s+(?-i:[A-Z]))",
     re.I,
 )
@@ -2167,6 +2168,14 @@ def _began(
             or ("being" in text[max(0, m.start() - 12) : m.start()].lower())
         ):
             return d.began
+    for d in dates:
+        # "imprisoned since his return to Georgia in 2021", "held since her arrest in May"
+        if (
+            d.date is not None
+            and d.start >= m.end()
+            and _SINCE_EVENT.match(text[m.end() : d.start])
+        ):
+            return d.date
     if pub is not None:
         for d in dates:
             if (
@@ -2176,6 +2185,11 @@ def _began(
             ):
                 return shift(PartialDate.of(pub), -d.offset_days, "day")
     return None
+
+
+_SINCE_EVENT = re.compile(
+    r"\s+since\s+(?:his|her|their|the)\s+(?:[\w'’-]+\s+){1,5}?(?:(?:in|on)\s+)?$", re.I
+)
 
 
 _ACQUIT = re.compile(r"\b(?:acquit|cleared|not guilty|exonerat)", re.I)

@@ -1425,7 +1425,11 @@ def test_the_other_side_of_a_prisoner_swap_is_released_too() -> None:
         ("Council meets since release of Daniel Okafor video", "", "released"),
         ("Biden moved on to asserting Daniel Okafor deserved justice", "", "transferred"),
         # Captors killed in a rescue are not the case.
-        ("US forces rescue Daniel Okafor", "The raid killed several captors of Daniel Okafor.", "died"),
+        (
+            "US forces rescue Daniel Okafor",
+            "The raid killed several captors of Daniel Okafor.",
+            "died",
+        ),
     ],
 )
 def test_the_case_as_the_one_harmed_or_named_for_is_not_the_one_acted_on(
@@ -1441,7 +1445,9 @@ def test_repatriated_is_released_and_disappears_is_detained() -> None:
 
 def test_the_accused_in_a_killing_of_someone_named_is_still_the_case() -> None:
     text = "Daniel Okafor was arrested on Tuesday."
-    assert ("okafor", "charged") in proposed("Tech executive charged in killing of founder Bob Lee", text)
+    assert ("okafor", "charged") in proposed(
+        "Tech executive charged in killing of founder Bob Lee", text
+    )
 
 
 def test_a_detention_is_dated_by_its_own_clause_not_anothers_since() -> None:
@@ -1466,3 +1472,15 @@ def test_the_case_naming_a_plot_or_an_escape_is_not_the_one_arrested() -> None:
     assert ("okafor", "detained") not in proposed(title)
     title = "Father and Son Return Home After Prison Sentence Over Daniel Okafor Escape"
     assert ("okafor", "sentenced") not in proposed(title)
+
+
+def test_held_since_an_event_in_a_year_is_dated_to_that_year() -> None:
+    text = (
+        "The former aid worker, who has been imprisoned since his return to Iran in 2021, is ill."
+    )
+    dates = {
+        (c.date.iso() if c.date else None, c.features)
+        for c in candidates_of("Daniel Okafor's fate", text)
+        if c.type.value == "detained" and c.sentence == 1
+    }
+    assert dates and all(d == "2021" and "date=began" in f for d, f in dates)
