@@ -284,7 +284,9 @@ _KILLED_OBJECT = re.compile(
 
 
 _KILLED_OTHERS_OF = re.compile(
-    r"\s+(?:(?:" + _COUNTS + r")\s+)*(?:[\w-]+\s+){0,2}?" + _PEOPLE_NOUNS + r"\s+of\b", re.I
+    r"\s+(?:(?:" + _COUNTS + r")\s+)*(?:[\w-]+\s+){0,2}?" + _PEOPLE_NOUNS + r"\s+of\b"
+    r"(?!\s+(?:" + _COUNTS + r"|one)\b)",  # ("father of two X" is X)
+    re.I,
 )
 
 
@@ -682,20 +684,21 @@ def _own_state_acts(clause: str, citizenship: Sequence[str]) -> bool:
 # for helping ex-Nissan boss escape", "businessman charged with helping Russian oligarch evade
 # sanctions". Under a headline about the case, the sentenced are the helpers.
 _WHO_THE_CASE_IS = (
-    r"(?:" + C.DESCRIPTOR_WORDS + r"|boss|chief|oligarch|kingpin|lord|chairman|ceo|couple|"
-    r"family|pair)s?\b"
+    # one person (or a couple), known: not "a woman" (someone new), not "protesters" (others)
+    r"(?!an?\s)(?:[\w'’-]+\s+){0,3}?(?:"
+    + C.DESCRIPTOR_WORDS
+    + r"|boss|chief|oligarch|kingpin|lord|chairman|ceo|couple|family|pair)\b(?<![^s]s)"
 )
 _HELPED_AFTER = re.compile(
     r"[^.;:!?]*?\b(?:for|of|with|over|in)\s+(?:allegedly\s+)?['‘\"“]?(?:"
     r"(?:help(?:ing|ed)?|aid(?:ing|ed)|assist(?:ing|ed)|smuggl(?:ing|ed)|harbou?r(?:ing|ed)|"
-    r"hid(?:ing)?|shelter(?:ing|ed))\s+(?:to\s+\w+\s+)?(?:(?:the|a|an|his|her)\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?" + _WHO_THE_CASE_IS + "|"
+    r"hid(?:ing)?|shelter(?:ing|ed))\s+(?:to\s+\w+\s+)?(?:(?:the|his|her)\s+)?"
+    + _WHO_THE_CASE_IS
+    + "|"
     # ... or harmed: "sentenced in kidnapping of American couple" (but "charged in killing of
     # Cash App founder Bob Lee" names the one harmed: someone else)
     r"(?:the\s+)?(?:[\w-]+,?\s+){0,2}?(?:kidnapping|abduction|death|killing|murder|beating|"
-    r"assault|extortion)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?"
-    + _WHO_THE_CASE_IS
-    + r")(?!\s+(?-i:[A-Z]))",
+    r"assault|extortion)\s+of\s+(?:the\s+)?" + _WHO_THE_CASE_IS + r")(?!\s+(?-i:[A-Z]))",
     re.I,
 )
 # Under a headline whose topic is the case, "his death" is the case's: "X: Ex-officers plead
@@ -707,6 +710,21 @@ _HARMED_HIM_AFTER = re.compile(
 )
 
 
+# Things named for the case that are released: "release of X video", "settlement with X
+# released".
+_THINGS = (
+    r"(?:video|videos|footage|tapes?|settlement|files|documents|records|report|transcripts?|"
+    r"recordings?|photos?|images?|letters?|emails?|diaries|diary)"
+)
+_RELEASE_OF_THING = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?" + _THINGS + r"\b", re.I
+)
+_THING_WITH_BEFORE = re.compile(
+    r"\b" + _THINGS + r"\s+(?:of|with|from|about|showing)\s+(?:[\w'’.-]+\s+){1,4}$", re.I
+)
+# A swap told as done: "freed in a prisoner swap for X", "Arms Dealer in Swap for Y" (but
+# "refuses swap for X", "floats exchange for X" are offers).
+_DONE_SWAP_BEFORE = re.compile(r"\bin\s+(?:(?:a|the|this|that)\s+)?(?:prisoner\s+)?$", re.I)
 _ACCESS_DENIED = re.compile(
     r"\b(?:denied|deny|denies|denying|refused|refuses|refusing|blocked|blocks|barred|bars|"
     r"without|no|lack of|request(?:s|ed)?)\s+(?:\w+\s+){0,2}$",
@@ -1012,8 +1030,10 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "expelled from the party", "returned to court", "returned to work": no release
     "rel.home": (
-        None,
+        # "remains of X repatriated", "X's body repatriated": a body, not a release
+        re.compile(r"\b(?:remains|body|bodies|ashes)\b(?:\s+[\w'’.-]+){0,5}\s+$", re.I),
         re.compile(
+            r"^\s+(?:flights?|of\s+(?:[\w'’.-]+\s+){0,4}?(?:remains|body|bodies|ashes))\b|"
             r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?(?:party|congress|"
             r"house|senate|parliament|assembly|school|university|club|league|federation|union|"
             r"church|order|organi[sz]ation)\b|"
@@ -1186,7 +1206,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"^\s+(?:up\s+|down\s+)?(?:to\s+)?(?:the\s+)?(?:top|second|third|fourth|fifth|"
             r"first|number|no\.|joint|clear|level)\b|"
             # "as he moved on to asserting ...": a speaker's next point
-            r"^\s+on\b",
+            r"^\s+on\s+(?:to\s+\w+ing|from)\b",
             re.I,
         ),
     ),
@@ -1540,14 +1560,18 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or C.PURSUIT_BEFORE.search(pre[-45:])
         or C.PURSUIT_AFTER.match(post)
         or C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
+        or _RELEASE_OF_THING.match(post)
+        or _THING_WITH_BEFORE.search(pre[-60:])
+        or (
+            word in ("exchange", "swap")
+            and re.match(r"^\s+for\b", post) is not None
+            and not _DONE_SWAP_BEFORE.search(pre[-25:])
+        )
         or _still_held(text)
     ):
         return True  # sought, discussed, on conditions, partial: "negotiate the release of X"
     if trig.type is DevelopmentType.CONSULAR_VISIT and (
-        C.DEMAND.search(pre[-30:])
-        or C.SOUGHT.search(pre[-30:])
-        or C.PURSUIT_BEFORE.search(pre[-45:])
-        or _ACCESS_DENIED.search(pre[-30:])
+        C.DEMAND.search(pre[-30:]) or C.SOUGHT.search(pre[-30:]) or _ACCESS_DENIED.search(pre[-30:])
     ):
         return True  # "Britain demands consular access to X", "denied consular access"
     if trig.id == "hea.extend" and not re.search(
@@ -1678,8 +1702,10 @@ def _targets(
             feats.append("agent")  # "killed by X", "a man shot by X": X did it
         if side == "after" and _as_victim(x, m.string):
             feats.append("victim")  # "charged in the death of X": another's arrest or trial
-        if _MODIFIER_AFTER.match(m.string[x.end :]) or m.string[: x.start].lower().endswith(
-            ("pro-", "anti-")
+        if (
+            _MODIFIER_AFTER.match(m.string[x.end :])
+            or m.string[: x.start].lower().endswith(("pro-", "anti-"))
+            or (side == "after" and _PLOT_AFTER.match(m.string[x.end :]))
         ):
             feats.append("modifier")  # "the X protests", "pro-X journalist": others' news
         if C.GOVERNED_BEFORE.search(m.string[max(0, x.start - 30) : x.start]):
@@ -1784,11 +1810,13 @@ def _words_between(x: Mention, m: re.Match[str]) -> list[str]:
 _MODIFIER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:protests?|protesters|movement|era|supporters|allies|loyalists|aides?|"
     r"government|administration|regime|party|camp|foundation|campaigners?|followers|"
-    r"associates?|backers|sympathi[sz]ers|video|footage|tapes?|settlement|files|documents|"
-    r"records|(?:[\w-]+\s+)?(?:plot|escape))\b|"
+    r"associates?|backers|sympathi[sz]ers)\b|"
     r"^-(?:era|led|backed|linked|allied|aligned|appointed)\b",
     re.I,
 )
+# ... and a plot or an escape told after the trigger by the name: "arrested for roles in Ghosn
+# smuggling plot", "sentence over Carlos Ghosn escape" (but "X's escape ends with her arrest").
+_PLOT_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:plot|escape)\b", re.I)
 # The case as the one others harmed or helped: "charged with murder in the death of X",
 # "convicted of killing X", "arrested over X's death" (not "X's death sentence"), "convicted of
 # helping X escape", "sentences man who threatened X", "charged with tipping off X".
@@ -1809,10 +1837,11 @@ _VICTIM_BEFORE = re.compile(
 _VICTIM_AFTER = re.compile(
     # "X's death", "Tyre Nichols' murder" (a name ending in s takes the apostrophe alone) ...
     r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?(?:death|killing|slaying|assassination|murder|beating)\b"
-    r"(?!\s+(?:sentences?|penalty|row))|"
+    r"(?![\s-]+(?:sentences?|penalty|row|convictions?|trial|case|charges?|verdict|appeal))|"
     # ... or the name as the death's modifier: "guilty in Elijah McClain death" (not "murder":
     # "the X murder trial" is the accused's)
-    r"^\s+(?:death|slaying|assassination)\b(?!\s+(?:sentences?|penalty|row))",
+    r"^\s+(?:death|slaying|assassination)\b"
+    r"(?![\s-]+(?:sentences?|penalty|row|convictions?|trial|case|charges?|verdict|appeal))",
     re.I,
 )
 

@@ -74,8 +74,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "det.sent",
         T.DETAINED,
-        r"\b(?:ordered|sent|sends?|returned|recalled|put|puts|thrown)\s+(?:back\s+)?"
-        r"(?:to|into|in|behind)\s+(?:jail|prison|custody|bars)\b|"
+        r"\b(?:ordered|sent|sends?|recalled|put|puts|thrown)\s+(?:back\s+)?"
+        r"(?:to|into|in|behind)\s+(?:jail|prison|custody|bars)\b"
+        # (not a term, which is a sentence, nor a move to a colony, camp or hospital)
+        r"(?!\s+(?:for\s+(?:up\s+to\s+|almost\s+|nearly\s+|more\s+than\s+)?"
+        + NUM
+        + r"|colony|camp|hospital|cell|clinic|ward))|"
         r"\bput(?:s|ting)?\s+(?:[\w'’.-]+\s+){1,4}?behind bars\b|"
         r"\b(?:mandatory|coercive|compulsory) measures\b|\bresidential surveillance\b",
     ),
@@ -181,7 +185,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sen.jailed_for",
         T.SENTENCED,
         r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
-        r" (?:\w+ ){0,3}?" + NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b",
+        r" (?:\w+ ){0,3}?" + NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b|"
+        # "sent to prison for eight years", "puts X behind bars for 10 years"
+        r"\b(?:sent|sends?|ordered|put|puts)\s+(?:[\w'’.-]+\s+){0,4}?(?:to|behind)\s+"
+        r"(?:jail|prison|bars)\s+for\s+(?:up\s+to\s+|almost\s+|nearly\s+|more\s+than\s+)?"
+        + NUM
+        + r"[- ](?:years?|months?|weeks?|days?)\b",
     ),
     # Jailed for an offence, not a term: "Ex-MP jailed for sex assaults", "jailed over fraud".
     _t(

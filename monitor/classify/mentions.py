@@ -185,10 +185,14 @@ class MentionIndex:
     book: CaseBook
     automaton: object = field(init=False)
     surname_owners: dict[str, set[str]] = field(init=False)
+    # Surnames without their Arabic article ("Haddad" for "al-Haddad"): many people's names,
+    # so they name the case only where the item names it in full.
+    bare_surnames: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         names: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
+        bare_surnames: set[str] = set()
         for case in self.book.cases:
             east_asian = bool(set(case.citizenship) & _EAST_ASIAN_ORDER) or (
                 case.held_by in _EAST_ASIAN_ORDER
@@ -205,6 +209,7 @@ class MentionIndex:
                     # "al-Hathloul" is "Hathloul" too: news often drops the Arabic article.
                     if bare := _ARTICLE_PREFIX.match(_fold(tokens[-1])):
                         surnames[bare.group(1)].add(case.key)
+                        bare_surnames.add(bare.group(1))
                 if len(tokens) >= 3 and not _is_cjk(name) and not east_asian:
                     # Two-word surnames: "Suu Kyi", "García Luna", "van der Sloot" by its end
                     # (not "Ka Yan": in East Asian order the given name comes last).
@@ -216,6 +221,7 @@ class MentionIndex:
             for alias in group.aliases:
                 names[_fold(alias)].add(("group", tuple(group.members)))
         self.surname_owners = dict(surnames)
+        self.bare_surnames = frozenset(bare_surnames)
         for surname in surnames:
             if surname not in names:
                 names[surname].add(("surname", ()))
@@ -342,6 +348,7 @@ def _resolve_hit(
         # "Law", "King", "Stone": a surname that is also a common word needs the full name,
         # and so does one that stands as a place or a time ("in Houston", "during Ramadan")
         and word not in common_words()
+        and word not in index.bare_surnames
         and not _as_place(text, start, end)
         and (_standalone_surname(text, start, end) or _spelt_otherwise(text, start, index, owners))
     ):
