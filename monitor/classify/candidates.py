@@ -722,6 +722,10 @@ _RELEASE_OF_THING = re.compile(
 _THING_WITH_BEFORE = re.compile(
     r"\b" + _THINGS + r"\s+(?:of|with|from|about|showing)\s+(?:[\w'’.-]+\s+){1,4}$", re.I
 )
+# A release told first: what follows describes the one freed.
+_FREED_BEFORE = re.compile(
+    r"\b(?:frees?|freed|releases?|released|pardons?|pardoned|releasing|freeing)\b", re.I
+)
 # A swap told as done: "freed in a prisoner swap for X", "Arms Dealer in Swap for Y" (but
 # "refuses swap for X", "floats exchange for X" are offers).
 _DONE_SWAP_BEFORE = re.compile(r"\bin\s+(?:(?:a|the|this|that)\s+)?(?:prisoner\s+)?$", re.I)
@@ -1548,6 +1552,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         re.I,
     ):
         return True  # extradition as a topic ("lobby against extradition") is no hearing
+    if trig.id == "sen.jailed_over" and _FREED_BEFORE.search(pre):
+        return True  # "Iran frees actress X jailed for backing protests": who she is
     if trig.type is DevelopmentType.SENTENCED and (
         C.SOUGHT.search(pre[-25:])
         or C.SOUGHT.match(post.lstrip(" -")[:10])

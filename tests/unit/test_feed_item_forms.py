@@ -1531,3 +1531,9 @@ def test_offers_bodies_moves_and_terms_are_not_this_rounds_developments(
 ) -> None:
     case = "okafor" if "Okafor" in title else "lindqvist"
     assert (case, kind) not in proposed(title)
+
+
+def test_jailed_for_an_offence_after_a_release_tells_who_is_freed() -> None:
+    title = "Iran frees aid worker Daniel Okafor jailed for backing protests"
+    assert ("okafor", "sentenced") not in proposed(title)
+    assert ("okafor", "sentenced") in proposed("Daniel Okafor jailed for backing protests")
