@@ -1537,3 +1537,21 @@ def test_jailed_for_an_offence_after_a_release_tells_who_is_freed() -> None:
     title = "Iran frees aid worker Daniel Okafor jailed for backing protests"
     assert ("okafor", "sentenced") not in proposed(title)
     assert ("okafor", "sentenced") in proposed("Daniel Okafor jailed for backing protests")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Protests continue over Daniel Okafor's arrest",
+        "Daniel Okafor speaks out after release",
+        "Daniel Okafor accused of spying by Iran",
+        "CNN's anchor talks to Daniel Okafor's sister",
+    ],
+)
+def test_street_protests_interviews_and_accusations_propose_no_diplomacy(title: str) -> None:
+    assert ("okafor", "diplomatic_action") not in proposed(title)
+
+
+def test_a_government_condemning_or_holding_talks_still_proposes_diplomacy() -> None:
+    assert ("okafor", "diplomatic_action") in proposed("UK condemns Daniel Okafor's sentence")
+    assert ("okafor", "diplomatic_action") in proposed("US holds talks with Iran on Daniel Okafor")
