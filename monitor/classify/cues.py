@@ -111,7 +111,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:new|fresh|further|additional|more) (?:\w+ )?charges?\b",
     ),
     _t("chg.indict", T.CHARGED, r"\bindict(?:ed|s|ment)?\b"),
-    _t("chg.prosecute", T.CHARGED, r"\b(?:prosecut(?:ed|es|ion)|formally arrested|accused of)\b"),
+    # (not "the prosecution", right 0 times in 18)
+    _t("chg.prosecute", T.CHARGED, r"\b(?:prosecut(?:ed|es)|formally arrested|accused of)\b"),
     # consular visits
     _t("con.consular", T.CONSULAR_VISIT, r"\bconsular\b"),
     _t("con.visit", T.CONSULAR_VISIT, r"\bvisit(?:ed|s)?\b"),

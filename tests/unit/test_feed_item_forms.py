@@ -1555,3 +1555,8 @@ def test_street_protests_interviews_and_accusations_propose_no_diplomacy(title: 
 def test_a_government_condemning_or_holding_talks_still_proposes_diplomacy() -> None:
     assert ("okafor", "diplomatic_action") in proposed("UK condemns Daniel Okafor's sentence")
     assert ("okafor", "diplomatic_action") in proposed("US holds talks with Iran on Daniel Okafor")
+
+
+def test_the_prosecution_as_a_party_is_no_charge() -> None:
+    assert ("okafor", "charged") not in proposed("The prosecution says Daniel Okafor lied")
+    assert ("okafor", "charged") in proposed("Daniel Okafor prosecuted for fraud")
