@@ -1387,7 +1387,7 @@ _SET_AFTER = re.compile(r"^\s+(?:set|date|scheduled|due)\b", re.I)
 def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     """Denied, future or hypothetical: "was not charged", "could be tried", "awaits a verdict".
     What a government "could" do is still not a diplomatic action, but its call for one is."""
-    pre = text[max(0, m.start() - 40) : m.start()]
+    pre = whole = text[max(0, m.start() - 40) : m.start()]
     cut = max(pre.rfind(", "), pre.rfind("; "), pre.rfind(": "))
     after_comma = cut >= 0 and pre.rfind(", ") == cut
     pre = pre[cut + 1 :] if cut >= 0 else pre
@@ -1432,7 +1432,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if trig.type is DevelopmentType.DIED and (
         _COUNT_BEFORE.search(pre)
         or (C.OTHERS.search(pre) and not _OF_OWNER.match(post))  # ("... in the death of X")
-        or _kin_died(pre)
+        or _kin_died(pre, whole)
         or _PEOPLE_DIED.search(pre)
     ):
         return True  # "two killed in protests", "his wife and son were found dead": others died
@@ -1746,12 +1746,22 @@ _SPEECH = re.compile(
 _BACK_TO_CASE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 
 
-def _kin_died(pre: str) -> bool:
+# A relative joined to someone before: "Atiq Ahmed, brother shot dead", "politician and his
+# brother killed".
+_WITH_ANOTHER_BEFORE = re.compile(
+    r"(?:\b(?-i:[A-Z])[\w'’.-]*|\b(?:" + C.DESCRIPTOR_WORDS + r"))(?:,|\s+and|\s+&)\s+"
+    r"(?:his|her|their\s+)?$",
+    re.I,
+)
+
+
+def _kin_died(pre: str, whole: str) -> bool:
     """ "His wife and son were found dead": a relative died, unless speech or a pronoun after
-    the relative points back to the case ("X's brother says he was executed")."""
+    the relative points back to the case ("X's brother says he was executed"), or the relative
+    is joined to someone before (`whole`: the words before, across the clause break)."""
     kin = _KIN_BEFORE.search(pre)
-    if kin is None:
-        return False
+    if kin is None or _WITH_ANOTHER_BEFORE.search(whole, 0, len(whole) - len(pre) + kin.start()):
+        return False  # ("X, brother shot dead", "ex-MP and his brother killed": both died)
     tail = pre[kin.start() :]
     return not _SPEECH.search(tail) and not _BACK_TO_CASE.search(tail)
 

@@ -338,6 +338,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "die.died",
         T.DIED,
         r"\b(?:died|dies|dead|death|passed away|killed)\b|"
+        # "Killing of X renews alarm", "the assassination of X"
+        r"\b(?:killing|slaying|assassination)\b(?= of\b)|"
         # A body found: "hostage's body recovered near hospital", "body of X found".
         r"\bbod(?:y|ies)\b(?= (?:[\w'’-]+ ){0,6}?(?:was |were |has been |have been )?"
         r"(?:found|recovered|discovered|identified)\b)",

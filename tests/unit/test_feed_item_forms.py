@@ -1560,3 +1560,10 @@ def test_a_government_condemning_or_holding_talks_still_proposes_diplomacy() -> 
 def test_the_prosecution_as_a_party_is_no_charge() -> None:
     assert ("okafor", "charged") not in proposed("The prosecution says Daniel Okafor lied")
     assert ("okafor", "charged") in proposed("Daniel Okafor prosecuted for fraud")
+
+
+def test_the_case_and_a_relative_killed_together_is_the_cases_death() -> None:
+    assert ("okafor", "died") in proposed("Ex-MP Daniel Okafor, brother shot dead on live TV")
+    assert ("okafor", "died") in proposed("Killing of Daniel Okafor in custody renews alarm")
+    # ... but a relative alone is the relative's.
+    assert ("okafor", "died") not in proposed("Daniel Okafor's wife and son were found dead")
