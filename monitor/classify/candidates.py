@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from monitor.classify import cues as C
 from monitor.classify import rules as R
 from monitor.classify.dates import DateMention, find_dates, number, shift
-from monitor.classify.mentions import Mention, title_case
+from monitor.classify.mentions import Mention, common_words, title_case
 from monitor.classify.text import Sentence
 from monitor.domain.dates import PartialDate
 from monitor.domain.developments import Development, DevelopmentType
@@ -542,6 +542,14 @@ def _another_name(
     running text a state must end the name ("Jordan Neely" is a person); a Title Case headline
     capitalises descriptors too ("Trial of Mexico Ex-Lawman")."""
     name, lo, hi = owner.group(1), base + owner.start(1), base + owner.end(1)
+    if (
+        not mentions
+        and not m.group(0).islower()
+        and any(w.lower() in common_words() for w in re.split(r"[\s-]+", name))
+    ):
+        # a Title Case descriptor where the sentence names nobody: the item's case, as in
+        # "Early Release of Bali Bomb Maker" (but "X Arrested In Russian Blogger's Death")
+        return False
     state = C.STATES.search(name)
     if state is not None and (
         (m.group(0).islower() and state.end() < len(name))

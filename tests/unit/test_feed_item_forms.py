@@ -1567,3 +1567,9 @@ def test_the_case_and_a_relative_killed_together_is_the_cases_death() -> None:
     assert ("okafor", "died") in proposed("Killing of Daniel Okafor in custody renews alarm")
     # ... but a relative alone is the relative's.
     assert ("okafor", "died") not in proposed("Daniel Okafor's wife and son were found dead")
+
+
+def test_a_title_case_descriptor_owns_no_event_but_a_name_does() -> None:
+    text = "Daniel Okafor was convicted of assembling the bomb."
+    assert ("okafor", "released") in proposed("Outrage at Early Release of Bali Bomb Maker", text)
+    assert ("okafor", "released") not in proposed("Outrage at Early Release of Anna Berg", text)
