@@ -366,7 +366,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:say|says|said|tell|tells|told|call|calls|called|describ(?:e|es|ed)|deem(?:s|ed)?|"
         r"determin(?:e|es|ed)|express(?:es|ed)?|voic(?:e|es|ed)|concern(?:s|ed)?|troubled|"
         r"offer(?:s|ed)?|propos(?:e|es|ed|al)|pledg(?:e|es|ed)|vow(?:s|ed)?|mark(?:s|ed)?|"
-        r"renew(?:s|ed)?|seek(?:s)?|sought|meet|meets|met|hold talks|"
+        r"speak(?:s)?|spoke|accus(?:es|ed)|renew(?:s|ed)?|seek(?:s)?|sought|meet|meets|met|"
+        r"hold talks|"
         r"held talks|raise[sd]?|press(?:es|ed)?|push(?:es|ed)?|condemn(?:s|ed)?|"
         r"warn(?:s|ed)?|insist(?:s|ed)?)\b",
     ),

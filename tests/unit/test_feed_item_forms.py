@@ -1573,3 +1573,8 @@ def test_a_title_case_descriptor_owns_no_event_but_a_name_does() -> None:
     text = "Daniel Okafor was convicted of assembling the bomb."
     assert ("okafor", "released") in proposed("Outrage at Early Release of Bali Bomb Maker", text)
     assert ("okafor", "released") not in proposed("Outrage at Early Release of Anna Berg", text)
+
+
+def test_a_government_accusing_the_holder_is_still_diplomacy() -> None:
+    title = "Trudeau accused Beijing of arbitrarily using the death penalty on Daniel Okafor"
+    assert ("okafor", "diplomatic_action") in proposed(title)
