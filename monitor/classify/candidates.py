@@ -161,17 +161,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 )
                 actors = clause[-40:]  # where a government acting stands
                 intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
-                helped = trig.type not in _VICTIM_NEWS and _HELPED_AFTER.match(
-                    text, m.end(), m.end() + 90
-                )
-                harmed = trig.type not in _VICTIM_NEWS and _HARMED_HIM_AFTER.match(
-                    text, m.end(), m.end() + 90
-                )
                 for case, relation in targets:
-                    if (
-                        _others_news(trig.type, relation)
-                        or (helped and ("rel=doc" in relation or "topic" in relation))
-                        or (harmed and "topic" in relation)
+                    if _others_news(trig.type, relation) or _helped_by_subject(
+                        trig.type, m, relation
                     ):
                         others.add((case, trig.type, sent.index))
                         continue
@@ -718,6 +710,19 @@ _HARMED_HIM_AFTER = re.compile(
 )
 
 
+def _helped_by_subject(kind: DevelopmentType, m: re.Match[str], relation: Sequence[str]) -> bool:
+    """Whether the case, only the item's case or the headline's topic ("X: ..."), is the one
+    the trigger's subject helped or harmed, told after the trigger: the event is theirs. Read
+    only for such a case, not for every trigger."""
+    if kind in _VICTIM_NEWS:
+        return False
+    end = m.end() + 90
+    if "topic" in relation and _HARMED_HIM_AFTER.match(m.string, m.end(), end):
+        return True
+    doc_or_topic = "rel=doc" in relation or "topic" in relation
+    return doc_or_topic and _HELPED_AFTER.match(m.string, m.end(), end) is not None
+
+
 # Things named for the case that are released: "release of X video", "settlement with X
 # released".
 _THINGS = (
@@ -739,7 +744,7 @@ _FREED_BEFORE = re.compile(
 _DONE_SWAP_BEFORE = re.compile(r"\bin\s+(?:(?:a|the|this|that)\s+)?(?:prisoner\s+)?$", re.I)
 _ACCESS_DENIED = re.compile(
     r"\b(?:denied|deny|denies|denying|refused|refuses|refusing|blocked|blocks|barred|bars|"
-    r"without|no|lack of|request(?:s|ed)?)\s+(?:\w+\s+){0,2}$",
+    r"without|no|lack of)\s+(?:\w+\s+){0,2}$",  # (a request is `C.SOUGHT`'s)
     re.I,
 )
 
