@@ -1763,7 +1763,7 @@ _BACK_TO_CASE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 # brother killed".
 _WITH_ANOTHER_BEFORE = re.compile(
     r"(?:\b(?-i:[A-Z])[\w'’.-]*|\b(?:" + C.DESCRIPTOR_WORDS + r"))(?:,|\s+and|\s+&)\s+"
-    r"(?:his|her|their\s+)?$",
+    r"(?:(?:his|her|their)\s+)?$",
     re.I,
 )
 

@@ -1565,6 +1565,7 @@ def test_the_prosecution_as_a_party_is_no_charge() -> None:
 def test_the_case_and_a_relative_killed_together_is_the_cases_death() -> None:
     assert ("okafor", "died") in proposed("Ex-MP Daniel Okafor, brother shot dead on live TV")
     assert ("okafor", "died") in proposed("Killing of Daniel Okafor in custody renews alarm")
+    assert ("okafor", "died") in proposed("Ex-MP Daniel Okafor and his brother killed in ambush")
     # ... but a relative alone is the relative's.
     assert ("okafor", "died") not in proposed("Daniel Okafor's wife and son were found dead")
 
