@@ -189,6 +189,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     ]
                     if trig.id == "dip.actor" and _tells_event(text):
                         feats.append("says_event")  # "Israel says hostage's body found": news
+                    if trig.type is DevelopmentType.DIPLOMATIC_ACTION:
+                        feats.extend(_diplomatic_frame(feats, clause))
                     if rule is not None:
                         feats.append("rule")
                         feats.append(f"rule:{trig.type}")
@@ -752,6 +754,22 @@ _ACCESS_DENIED = re.compile(
 _EVENT_TRIGGERS = tuple(
     t.pattern for t in C.TRIGGERS if t.type is not DevelopmentType.DIPLOMATIC_ACTION
 )
+
+
+_DIPLOMATIC_ACTORS = frozenset(("gov_subject", "citizen_acts", "intl_acts"))
+_DIPLOMATIC_OBJECTS = frozenset(("governed", "side=after", "doc_desc_after"))
+
+
+def _diplomatic_frame(feats: Sequence[str], clause: str) -> list[str]:
+    """A government acting on or about the case ("US condemns tycoon's jail sentence", "Biden
+    urges X's release"): either part alone says little, the two together much, most in a
+    headline. (Not "Dutch prosecutors demanded": a court's or a family's words are no
+    diplomacy.)"""
+    if _DIPLOMATIC_ACTORS.isdisjoint(feats) or _DIPLOMATIC_OBJECTS.isdisjoint(feats):
+        return []
+    if _NOT_ACTOR.search(clause[-30:]) or C.FAMILY.search(clause[-30:]):
+        return []
+    return ["dip_frame", "dip_frame_hl"] if "hl" in feats else ["dip_frame"]
 
 
 @functools.lru_cache(maxsize=256)

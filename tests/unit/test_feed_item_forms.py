@@ -1579,3 +1579,21 @@ def test_a_title_case_descriptor_owns_no_event_but_a_name_does() -> None:
 def test_a_government_accusing_the_holder_is_still_diplomacy() -> None:
     title = "Trudeau accused Beijing of arbitrarily using the death penalty on Daniel Okafor"
     assert ("okafor", "diplomatic_action") in proposed(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "frame"),
+    [
+        ("Sweden condemns aid worker's 'grossly unjust' jail sentence", "Anna Lindqvist", True),
+        ("Sweden 'deeply troubled' by espionage case against aid worker", "Anna Lindqvist", True),
+        ("Biden urges Daniel Okafor's release", "", True),
+        # A government that does not act on the case, or an actor that is no government.
+        ("Daniel Okafor says Sweden urged calm", "", False),
+        ("Swedish prosecutors demand 12-year sentence for Anna Lindqvist", "", False),
+    ],
+)
+def test_a_government_acting_on_the_case_is_marked_as_a_diplomatic_frame(
+    title: str, text: str, frame: bool
+) -> None:
+    diplomacy = [c for c in candidates_of(title, text) if c.type.value == "diplomatic_action"]
+    assert any("dip_frame" in c.features for c in diplomacy) is frame
