@@ -1855,7 +1855,7 @@ def _words_between(x: Mention, m: re.Match[str]) -> list[str]:
 # A name that modifies a noun of other people or things: "the Mahsa Amini protests", "X
 # supporters", "the X government".
 _MODIFIER_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:protests?|protesters|movement|era|supporters|allies|loyalists|aides?|"
+    r"^(?:'s|’s)?\s+(?:protests?|protesters|movement|era|supporters|all(?:y|ies)|loyalists|aides?|"
     r"government|administration|regime|party|camp|foundation|campaigners?|followers|"
     r"associates?|backers|sympathi[sz]ers)\b|"
     r"^-(?:era|led|backed|linked|allied|aligned|appointed)\b",

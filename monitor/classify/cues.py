@@ -321,7 +321,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.RELEASED,
         r"\b(?:(?:returned|return|returns|arrived|arrives|flew|flies|"
         r"flown|headed|heading|back|way|lands?|landed) (?:\w+ ){0,2}?home|homecoming|"
-        r"reunited|arrived back|returned to|back in|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
+        r"reunited|arrived back|returned to|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
+        # "back in Britain", not "back in solitary confinement" or "back in court"
+        r"back in(?! (?:solitary|prison|jail|custody|detention|(?:a |his |her )?cell|court|"
+        r"the dock|hospital)\b)|"
         r"deportation|expulsion|"
         r"dropped|repatriat(?:ed|es|ion))\b",
     ),

@@ -65,6 +65,16 @@ _UPPER = "".join(c for c in _LATIN if c.isupper())
 _LOWER = "".join(c for c in _LATIN if c.islower())
 _CAPITALISED_BEFORE = re.compile(rf"\b([{_UPPER}][{_LOWER}]+)\s+$")
 _CAPITALISED_AFTER = re.compile(rf"^\s+([{_UPPER}][{_LOWER}]+)\b")
+# "James and [Sandra] Helm": a given name joined to another's, before the surname they share.
+_GIVEN_AND_BEFORE = re.compile(
+    rf"\b([{_UPPER}][{_LOWER}]+)\s+(?:and|&)\s+(?:[{_UPPER}][{_LOWER}]+\s+)?$"
+)
+# "her daughter Natalie", "whose grandmother Yocheved": a relative by given name.
+_KIN_GIVEN = re.compile(
+    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|grand(?:mother|father|son|"
+    r"daughter)|aunt|uncle|niece|nephew|cousin)(?:,)?\s+"
+    rf"([{_UPPER}][{_LOWER}]+)\b"
+)
 _PLURAL = re.compile(
     r"\b(?:(?:(?:the|both|these|those)\s+)?(?:two|three|four|2|3|4)\s+"
     r"(?:(?:canadian|american|british|australian|foreign|detained|jailed)\s+)*"
@@ -185,6 +195,9 @@ class MentionIndex:
     book: CaseBook
     automaton: object = field(init=False)
     surname_owners: dict[str, set[str]] = field(init=False)
+    # Given name -> (surname, case) of each configured name: "James and Sandra Helm", "her
+    # daughter Natalie" name a case by its given name where its surname stands beside.
+    by_given: dict[str, list[tuple[str, str]]] = field(init=False)
     # Surnames without their Arabic article ("Haddad" for "al-Haddad"): many people's names,
     # so they name the case only where the item names it in full.
     bare_surnames: frozenset[str] = field(init=False)
@@ -193,6 +206,8 @@ class MentionIndex:
         names: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
         bare_surnames: set[str] = set()
+        by_given: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        written: set[str] = set()  # surnames some name writes without the article
         for case in self.book.cases:
             east_asian = bool(set(case.citizenship) & _EAST_ASIAN_ORDER) or (
                 case.held_by in _EAST_ASIAN_ORDER
@@ -206,6 +221,9 @@ class MentionIndex:
                 if len(tokens) >= 2 and not _is_cjk(name) and len(tokens[-1].strip(".")) > 1:
                     # (an initial is no surname: "Keffe D")
                     surnames[_fold(tokens[-1])].add(case.key)
+                    written.add(_fold(tokens[-1]))
+                    if len(tokens) == 2 and not east_asian:
+                        by_given[_fold(tokens[0])].append((_fold(tokens[-1]), case.key))
                     # "al-Hathloul" is "Hathloul" too: news often drops the Arabic article.
                     if bare := _ARTICLE_PREFIX.match(_fold(tokens[-1])):
                         surnames[bare.group(1)].add(case.key)
@@ -221,7 +239,9 @@ class MentionIndex:
             for alias in group.aliases:
                 names[_fold(alias)].add(("group", tuple(group.members)))
         self.surname_owners = dict(surnames)
-        self.bare_surnames = frozenset(bare_surnames)
+        self.by_given = dict(by_given)
+        # ("Ghannouchi" is as written for "Rached Ghannouchi", though an alias has "al-")
+        self.bare_surnames = frozenset(bare_surnames - written)
         for surname in surnames:
             if surname not in names:
                 names[surname].add(("surname", ()))
@@ -255,7 +275,44 @@ class MentionIndex:
             if kept and hit[0] < kept[-1][1]:
                 continue
             kept.append(hit)
+        if kept and self.by_given:
+            kept = self._shared_surname_hits(text, kept)
         return kept
+
+    def _shared_surname_hits(
+        self, text: str, hits: list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]]
+    ) -> list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+        """Given names that borrow a surname beside them: "James and Sandra Helm", "Rahul and
+        Priyanka Gandhi" (the first given name and the shared surname), "Judith Raanan and her
+        daughter Natalie", "whose grandmother Yocheved" (a relative's given name where the
+        family's surname is in the sentence)."""
+        hit_surnames = {h[2].split()[-1] for h in hits}
+        extra = []
+        for start, _, word, _ in hits:
+            joined = _GIVEN_AND_BEFORE.search(text, max(0, start - 40), start)
+            if joined:
+                extra.extend(self._given_hits(joined, {word.split()[-1]}))
+        for kin in _KIN_GIVEN.finditer(text):
+            extra.extend(self._given_hits(kin, hit_surnames))
+        if not extra:
+            return hits
+        taken = [(h[0], h[1]) for h in hits]
+        for hit in extra:
+            if all(hit[1] <= a or hit[0] >= b for a, b in taken):
+                hits.append(hit)
+                taken.append((hit[0], hit[1]))
+        return sorted(hits, key=lambda h: h[0])
+
+    def _given_hits(
+        self, match: re.Match[str], surnames: set[str]
+    ) -> list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+        given = _fold(match.group(1))
+        keys = tuple(
+            sorted({key for surname, key in self.by_given.get(given, ()) if surname in surnames})
+        )
+        if not keys:
+            return []
+        return [(match.start(1), match.end(1), given, (("name", keys),))]
 
 
 @dataclass
@@ -479,15 +536,19 @@ def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case
     own = {_transliteration_key(t) for n in names for t in n.split()}
     if _HONORIFIC_BEFORE.search(text[:start]):
         return False
-    for match in (_CAPITALISED_BEFORE.search(text[:start]), _CAPITALISED_AFTER.match(text[end:])):
+    after = _CAPITALISED_AFTER.match(text[end:])
+    for match in (_CAPITALISED_BEFORE.search(text[:start]), after):
         if match:
             word = _fold(match.group(1))
-            # A capitalised neighbour that is not a sentence opener reads as a given name.
+            # A capitalised neighbour that is not a sentence opener reads as a given name
+            # (but in a title-case headline a word the news writes in lower case is a word:
+            # "Navalny Back in Solitary Confinement").
             given = (
                 _transliteration_key(word) not in own
                 and word not in _MINOR_WORDS
                 and not _describes(word)
                 and not word.endswith("s")
+                and not (match is after and word in common_words() and title_case(text))
             )
             if given and (match.start(1) > 0 or text[:start].strip()):
                 return True

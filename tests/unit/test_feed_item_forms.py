@@ -542,6 +542,9 @@ TAHBAZ = Case("tahbaz", "Morad Tahbaz", (), "IR", ("US", "GB"))
 HADDAD = Case("al-haddad", "Samira al-Haddad", (), "SA", ("SA",))
 BERG = Case("berg-holm", "Anna Berg-Holm", (), "RU", ("SE",))
 ZHOU = Case("zhou-ling", "Zhou Ling", (), "CN", ("NZ",))
+SAMIR = Case("saleh", "Samir Saleh", ("Samir al-Saleh",), "TN", ("TN",))
+MARTA = Case("marta-kowal", "Marta Kowal", (), "RU", ("PL",))
+PIOTR = Case("piotr-kowal", "Piotr Kowal", (), "RU", ("PL",))
 
 
 def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> None:
@@ -584,6 +587,20 @@ def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> No
         # A Chinese name of someone held in China puts the surname first, whatever passport.
         ((ZHOU,), "Beijing court jails Zhou for espionage", {"zhou-ling"}),
         ((OKAFOR,), "Beijing court jails Daniel for espionage", set()),
+        # An alias with the article does not make the name's own surname a bare one.
+        ((SAMIR,), "Tunisia's Saleh sentenced to a year in prison", {"saleh"}),
+        # In a title-case headline a word the news writes in lower case is no given name ...
+        ((OKAFOR,), "Okafor Back in Solitary Confinement After Visit", {"okafor"}),
+        ((OKAFOR,), "Peter Okafor Wins the Lagos Marathon Again", set()),
+        # Given names that share the surname beside them: the couple, the relative.
+        (
+            (PIOTR, MARTA),
+            "Piotr and Marta Kowal kidnapped in Moscow",
+            {"piotr-kowal", "marta-kowal"},
+        ),
+        ((PIOTR,), "Piotr and Ewa Kowal kidnapped in Moscow", {"piotr-kowal"}),
+        ((MARTA,), "Ewa Kowal and her daughter Marta were freed", {"marta-kowal"}),
+        ((MARTA,), "Ewa Nowak and her daughter Marta were freed", set()),
     ],
 )
 def test_surnames_alone_name_the_case(
@@ -600,6 +617,7 @@ def features_of(title: str, kind: str, text: str = "") -> set[str]:
 def test_others_news_is_dropped_or_marked_for_the_scorer() -> None:
     # The case's name modifying other people: the protesters were arrested, not the case.
     assert ("lindqvist", "detained") not in proposed("Dozens arrested at Anna Lindqvist protests")
+    assert ("lindqvist", "detained") not in proposed("Police arrest Lindqvist ally in Moscow")
     # Others as the subject, far from the verb: the helpers were arrested.
     long_subject = (
         "Two men accused of helping the jailed Swedish aid worker Anna Lindqvist to flee "
@@ -1597,3 +1615,9 @@ def test_a_government_acting_on_the_case_is_marked_as_a_diplomatic_frame(
 ) -> None:
     diplomacy = [c for c in candidates_of(title, text) if c.type.value == "diplomatic_action"]
     assert any("dip_frame" in c.features for c in diplomacy) is frame
+
+
+def test_back_in_a_cell_is_no_return_home() -> None:
+    assert ("okafor", "released") not in proposed("Daniel Okafor back in solitary confinement")
+    assert ("okafor", "released") not in proposed("Daniel Okafor back in court on Monday")
+    assert ("okafor", "released") in proposed("Daniel Okafor back in Britain after six years")
