@@ -17,7 +17,7 @@ from importlib import resources
 
 import ahocorasick
 
-from monitor.classify.cues import DESCRIPTOR
+from monitor.classify.cues import DEMONYMS, DESCRIPTOR
 from monitor.classify.text import Sentence
 from monitor.domain.cases import CaseBook
 
@@ -76,13 +76,16 @@ _KIN_GIVEN = re.compile(
     rf"([{_UPPER}][{_LOWER}]+)\b"
 )
 _PLURAL = re.compile(
-    r"\b(?:(?:(?:the|both|these|those)\s+)?(?:two|three|four|2|3|4)\s+"
+    r"\b(?:(?:(?:the|both|these|those)\s+)?(?:two|three|four|five|six|seven|eight|[2-9])\s+"
     r"(?:(?:canadian|american|british|australian|foreign|detained|jailed)\s+)*"
     r"(?:men|women|canadians|americans|britons|australians|detainees|citizens|nationals|"
     r"prisoners|hostages|individuals|people)"
     r"|the\s+pair|both\s+men|both\s+women|the\s+men|the\s+detainees)\b",
     re.I,
 )
+# A headline's bare plural nationality ("Iran frees Americans in a swap") stands for a group
+# the same or the next sentences name, and for nothing else.
+_BARE_PLURAL = re.compile(r"\b(?:" + DEMONYMS + r")s\b|\bbritons\b", re.I)
 _ANAPHOR = re.compile(
     r"\b(?:that|the|this|his|her) (?:ruling|verdict|sentencing|retrial|death sentence|"
     r"conviction|acquittal)\b",
@@ -606,6 +609,14 @@ def _references(
             found.append(Mention(recent_plural[0], m.start(), m.end(), "plural"))
         elif following:  # a lede's "two Canadians", named a sentence or two below
             found.append(Mention(following[0], m.start(), m.end(), "plural"))
+    if sent.headline and not found:
+        for m in _BARE_PLURAL.finditer(text):
+            if any(x.start <= m.start() < x.end for x in mentions):
+                continue
+            here = [g for g in conjoined(text, mentions) if len(g) >= 2]
+            if here or following:
+                found.append(Mention((here or following)[0], m.start(), m.end(), "plural"))
+                break
     if explicit or found:
         return found
     recent_one = [case for idx, case in reversed(discourse.recent_single) if sent.index - idx <= 2]

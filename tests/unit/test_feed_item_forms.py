@@ -1621,3 +1621,24 @@ def test_back_in_a_cell_is_no_return_home() -> None:
     assert ("okafor", "released") not in proposed("Daniel Okafor back in solitary confinement")
     assert ("okafor", "released") not in proposed("Daniel Okafor back in court on Monday")
     assert ("okafor", "released") in proposed("Daniel Okafor back in Britain after six years")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Iran frees Britons in a swap",  # a bare nationality, in a headline
+        "Iran frees five foreign prisoners in a swap",  # counts beyond four
+    ],
+)
+def test_a_headlines_plural_stands_for_the_group_named_below(title: str) -> None:
+    text = "Daniel Okafor and Peter Mills were flown to London on Tuesday."
+    cases = (OKAFOR, Case("mills", "Peter Mills", (), "IR", ("GB",)))
+    per = find_mentions(MentionIndex(CaseBook(cases)), sentences(title, text))
+    assert [(m.cases, m.kind) for m in per[0]] == [(("mills", "okafor"), "plural")]
+
+
+def test_a_bare_nationality_in_the_body_is_no_group() -> None:
+    text = "Britons were warned not to travel. Daniel Okafor and Peter Mills were flown home."
+    cases = (OKAFOR, Case("mills", "Peter Mills", (), "IR", ("GB",)))
+    per = find_mentions(MentionIndex(CaseBook(cases)), sentences("", text))
+    assert per[0] == []
