@@ -932,6 +932,8 @@ _REPORTED_TO = re.compile(
     re.I,
 )
 _REQUEST_TO = re.compile(r"\b(?:request|bid|application|move|attempt)s?\s+to\s+$", re.I)
+# "Tip leads to arrest", "DNA led to his arrest": "to" as a preposition, before a noun.
+_LEADS_TO = re.compile(r"\b(?:lead|leads|led|leading)\s+to\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 # ... except a verb that takes "to" in the active ("reached out to", "spoke to") and a
 # government as the agent ("a deal brokered by the U.S. and Qatar").
@@ -1478,6 +1480,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if (
         _TO_BASE.search(pre)
         and not _REPORTED_TO.search(pre)
+        and not _LEADS_TO.search(pre)
         and not word.endswith(("ed", "ing"))
         and " " not in word
         and not (trig.id == "hea.extradition" and _REQUEST_TO.search(pre))

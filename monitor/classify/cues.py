@@ -186,7 +186,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sen.jailed_for",
         T.SENTENCED,
         r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
-        r" (?:\w+ ){0,3}?" + NUM + r"[- ](?:more |additional |further )?(?:years?|months?)\b|"
+        # ("jailed in the UK for 8 years")
+        r"(?: (?:\w+ ){0,3}?| in (?:[\w.'’-]+ ){1,3}?for )"
+        + NUM
+        + r"[- ](?:more |additional |further )?(?:years?|months?)\b|"
         # "sent to prison for eight years", "puts X behind bars for 10 years"
         r"\b(?:sent|sends?|ordered|put|puts)\s+(?:[\w'’.-]+\s+){0,4}?(?:to|behind)\s+"
         r"(?:jail|prison|bars)\s+for\s+(?:up\s+to\s+|almost\s+|nearly\s+|more\s+than\s+)?"

@@ -1642,3 +1642,9 @@ def test_a_bare_nationality_in_the_body_is_no_group() -> None:
     cases = (OKAFOR, Case("mills", "Peter Mills", (), "IR", ("GB",)))
     per = find_mentions(MentionIndex(CaseBook(cases)), sentences("", text))
     assert per[0] == []
+
+
+def test_a_term_after_the_place_and_an_arrest_a_tip_led_to() -> None:
+    assert ("lindqvist", "sentenced") in proposed("Anna Lindqvist jailed in Russia for 12 years")
+    assert ("okafor", "detained") in proposed("Tip leads to arrest of Daniel Okafor")
+    assert ("okafor", "detained") not in proposed("Russia vows to arrest Daniel Okafor")
