@@ -860,7 +860,13 @@ _ATTRIBUTIVE = re.compile(
 )
 _DETENTION_NOT_ARREST = re.compile(
     r"\b(?:extend(?:s|ed|ing)?|extension of|prolong(?:s|ed)?|wrongfully|unlawfully|formal(?:ly)?|"
-    r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+(?:\w+\s+){0,2}$",
+    r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+(?:[\w.'’-]+\s+){0,3}$",
+    re.I,
+)
+# ... and told after the noun: "X's custody extended by a month", "detention would be extended".
+_EXTENDED_AFTER = re.compile(
+    r"^[\s\"”’']*(?:(?:was|were|is|are|has been|had been|would be|will be|to be)\s+)?"
+    r"(?:extended|prolonged)\b",
     re.I,
 )
 # Time held, not a sentence passed: "after six years in prison", "spent 19 years in jail".
@@ -1534,7 +1540,9 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True  # "while she was held hostage", "during his detention": a period
         if C.SOUGHT.search(pre[-20:]) or re.search(r"\border(?:s|ed)?\s+(?:the\s+)?$", pre):
             return True  # "Interpol seeks arrest of X", "ordered the arrest of": not yet done
-        if _DETENTION_NOT_ARREST.search(pre):
+        if _DETENTION_NOT_ARREST.search(pre) or (
+            word in ("detention", "custody") and _EXTENDED_AFTER.match(post)
+        ):
             return True  # "extends the detention", "wrongfully detained", "formally arrested",
             # "freed from detention": a hearing, a designation, a charge, a release
     if (

@@ -1648,3 +1648,12 @@ def test_a_term_after_the_place_and_an_arrest_a_tip_led_to() -> None:
     assert ("lindqvist", "sentenced") in proposed("Anna Lindqvist jailed in Russia for 12 years")
     assert ("okafor", "detained") in proposed("Tip leads to arrest of Daniel Okafor")
     assert ("okafor", "detained") not in proposed("Russia vows to arrest Daniel Okafor")
+
+
+def test_a_detention_extended_is_no_new_detention() -> None:
+    for title in (
+        "Russian Court Extends U.S. Journalist's Pre-Trial Detention Until December",
+        "Anna Lindqvist: custody extended by another month",
+    ):
+        assert ("lindqvist", "detained") not in proposed(title, "Anna Lindqvist, a reporter"), title
+    assert ("lindqvist", "detained") in proposed("Anna Lindqvist taken into custody in Moscow")
