@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from monitor.classify import cues as C
 from monitor.classify import rules as R
 from monitor.classify.dates import DateMention, find_dates, number, shift
-from monitor.classify.mentions import Mention, common_words, title_case
+from monitor.classify.mentions import Mention, common_words, conjoined, title_case
 from monitor.classify.text import Sentence
 from monitor.domain.dates import PartialDate
 from monitor.domain.developments import Development, DevelopmentType
@@ -161,9 +161,12 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 )
                 actors = clause[-40:]  # where a government acting stands
                 intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
+                owners = _event_owners(text, m, mentions)
                 for case, relation in targets:
-                    if _others_news(trig.type, relation) or _helped_by_subject(
-                        trig.type, m, relation
+                    if (
+                        _others_news(trig.type, relation)
+                        or _helped_by_subject(trig.type, m, relation)
+                        or (owners and case not in owners)
                     ):
                         others.add((case, trig.type, sent.index))
                         continue
@@ -437,6 +440,25 @@ def _owned_by_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
         if not soon and _another_name(own, m.end(), mentions, m):
             return True
     return False
+
+
+_OWNER_JOIN = re.compile(r"(?:['’]s?)?\s+")
+_OWNED_OF = re.compile(r"\s+of\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
+
+
+def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> set[str]:
+    """The cases whose event an event noun is: "after Griner's release", "Griner Release", "the
+    release of jailed reporter X". Another case in the sentence is not its subject ("Fogel
+    remains in Russia after Griner release")."""
+    if m.group(0).lower().split()[-1] not in _EVENT_NOUNS:
+        return set()
+    for x in mentions:
+        before = x.end <= m.start() and _OWNER_JOIN.fullmatch(text, x.end, m.start())
+        own = _OWNED_OF.match(text, m.end()) if x.start >= m.end() else None
+        if before or (own is not None and own.end() == x.start):
+            # ... and whoever is named with the owner: "the release of X and Y"
+            return {c for g in conjoined(text, mentions) if set(x.cases) & set(g) for c in g}
+    return set()
 
 
 def _anothers_event(
@@ -938,6 +960,11 @@ _REPORTED_TO = re.compile(
     re.I,
 )
 _REQUEST_TO = re.compile(r"\b(?:request|bid|application|move|attempt)s?\s+to\s+$", re.I)
+_LEFT_OUT = re.compile(
+    r"\b(?:left\s+(?:out|behind)|excluded|not\s+included)\s+(?:of|from|in)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
 # "Tip leads to arrest", "DNA led to his arrest": "to" as a preposition, before a noun.
 _LEADS_TO = re.compile(r"\b(?:lead|leads|led|leading)\s+to\s+$", re.I)
 _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
@@ -1448,6 +1475,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "returns from exile": a homecoming, not a release
     if trig.type is DevelopmentType.RELEASED and _TO_FACE.match(post):
         return True  # "returned home to face corruption charges": handed over, not freed
+    if trig.type is DevelopmentType.RELEASED and _LEFT_OUT.search(whole):
+        return True  # "left out of a 2016 prisoner swap": others were freed, not the case
     if (
         trig.id == "bai.house_arrest"
         and re.search(r"\b(?:is|are|was|were|currently|still)\s+under\s+$", pre, re.I)

@@ -1657,3 +1657,19 @@ def test_a_detention_extended_is_no_new_detention() -> None:
     ):
         assert ("lindqvist", "detained") not in proposed(title, "Anna Lindqvist, a reporter"), title
     assert ("lindqvist", "detained") in proposed("Anna Lindqvist taken into custody in Moscow")
+
+
+def test_a_release_belongs_to_the_one_who_owns_it() -> None:
+    title = "Who Is Daniel Okafor? Briton Who Remains in Iran After Lindqvist Release"
+    assert ("okafor", "released") not in proposed(title, "Anna Lindqvist was freed on Friday.")
+    assert ("okafor", "released") not in proposed(
+        "Daniel Okafor remains in Iran after Anna Lindqvist's release"
+    )
+    both = proposed("The release of Anna Lindqvist and Daniel Okafor was welcomed by Sweden")
+    assert {("okafor", "released"), ("lindqvist", "released")} <= both
+
+
+def test_left_out_of_a_swap_is_no_release() -> None:
+    title = "Daniel Okafor says he was left out of a 2016 prisoner swap"
+    assert ("okafor", "released") not in proposed(title)
+    assert ("okafor", "released") in proposed("Daniel Okafor freed in prisoner swap")
