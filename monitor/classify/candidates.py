@@ -473,7 +473,50 @@ def _anothers_event(
         return True
     if kind is DevelopmentType.DIED:
         return _death_of_another(text, m, mentions)
+    if kind is DevelopmentType.DETAINED and _others_counted(text, m, mentions):
+        return True
     return _owned_by_another(text, m, mentions)
+
+
+# A number of people arrested: "some 14,000 arrested", "28 people, arrested since protests
+# began", "Over 40 journalists have been arrested", "Peru arrests three police generals".
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:" + _COUNTS + r")\s+(?:[\w-]+\s+){0,2}?(?:" + _OTHER_PEOPLE + r"|others)?,?\s+"
+    r"(?:(?:who|that|have|had|has|were|was|are|is|been|being|reportedly|also)\s+){0,3}$",
+    re.I,
+)
+
+
+_COUNTED_AFTER = re.compile(
+    r"^\s+(?:(?:" + _COUNTS + r")\s+)+(?:[\w-]+\s+){0,2}?"
+    r"(?!(?:years|months|weeks|days|hours|times)\b)[a-z]+s\b",
+    re.I,
+)
+_INCLUDING = re.compile(  # "two journalists, including X", "three men, among them X"
+    r",?\s*(?:including|among them|such as)\s+(?:[\w'’-]+\s+){0,3}?", re.I
+)
+_JOINED_TO = re.compile(r"\s*(?:,|and|&|with|along with)\s*", re.I)  # "X and four others"
+
+
+def _others_counted(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the ones detained are a number of people, none of them named as the case (but
+    "two Canadians detained" may be the case's group, a plural mention)."""
+    before = _COUNTED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    if before is not None and any(x.end <= before.start() for x in mentions):
+        return False  # "X is one of 11 people arrested", "X, of the channel 8 Passengers, was"
+    after = _COUNTED_AFTER.match(text[m.end() : m.end() + 60])
+    if before is not None:
+        span = (before.start(), m.start())
+    elif after is not None:
+        span = (m.end(), m.end() + after.end())
+    else:
+        return False
+    return not any(
+        span[0] <= x.start < span[1]
+        or _INCLUDING.fullmatch(text, span[1], x.start)
+        or _JOINED_TO.fullmatch(text, x.end, span[0])
+        for x in mentions
+    )
 
 
 def _describes_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
@@ -882,7 +925,8 @@ _ATTRIBUTIVE = re.compile(
 )
 _DETENTION_NOT_ARREST = re.compile(
     r"\b(?:extend(?:s|ed|ing)?|extension of|prolong(?:s|ed)?|wrongfully|unlawfully|formal(?:ly)?|"
-    r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+(?:[\w.'’-]+\s+){0,3}$",
+    r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+"
+    r"(?:(?:(?-i:[A-Z])\.){2,}\s+|[\w'’-]+\s+){0,3}$",  # ("U.S. Journalist's", not "Hamas. Then")
     re.I,
 )
 # ... and told after the noun: "X's custody extended by a month", "detention would be extended".

@@ -1673,3 +1673,19 @@ def test_left_out_of_a_swap_is_no_release() -> None:
     title = "Daniel Okafor says he was left out of a 2016 prisoner swap"
     assert ("okafor", "released") not in proposed(title)
     assert ("okafor", "released") in proposed("Daniel Okafor freed in prisoner swap")
+
+
+def test_a_number_of_others_arrested_is_not_the_case() -> None:
+    for title in (
+        "Amnesty says 28 people, arrested since protests over Anna Lindqvist, are at risk",
+        "Peru arrests three police generals amid Anna Lindqvist corruption probe",
+    ):
+        assert ("lindqvist", "detained") not in proposed(title), title
+    for title in (
+        "Anna Lindqvist and four others arrested in Moscow",
+        "Anna Lindqvist is one of 11 people arrested in Moscow",
+        "Police arrest two journalists, including Swedish reporter Anna Lindqvist",
+        # (a sentence ending in a capitalised word is no abbreviation before the noun)
+        "A student saved his friends from Hamas. Then Anna Lindqvist vanished.",
+    ):
+        assert ("lindqvist", "detained") in proposed(title), title
