@@ -1561,7 +1561,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not _REPORTED_TO.search(pre)
         and not _LEADS_TO.search(pre)
         and not word.endswith(("ed", "ing"))
-        and " " not in word
+        and (" " not in word or word.startswith("appear "))  # ("to appear in court")
         and not (trig.id == "hea.extradition" and _REQUEST_TO.search(pre))
     ):
         return True  # "Rwanda to free X", "vowed to release", "unfit to stand trial": ahead

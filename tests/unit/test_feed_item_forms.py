@@ -1689,3 +1689,8 @@ def test_a_number_of_others_arrested_is_not_the_case() -> None:
         "A student saved his friends from Hamas. Then Anna Lindqvist vanished.",
     ):
         assert ("lindqvist", "detained") in proposed(title), title
+
+
+def test_to_appear_in_court_is_ahead() -> None:
+    assert ("okafor", "hearing") not in proposed("Murder suspect Daniel Okafor to appear in court")
+    assert ("okafor", "hearing") in proposed("Daniel Okafor appeared in court on Monday")
