@@ -473,7 +473,7 @@ def _anothers_event(
         return True
     if kind is DevelopmentType.DIED:
         return _death_of_another(text, m, mentions)
-    if kind is DevelopmentType.DETAINED and _others_counted(text, m, mentions):
+    if kind in _COUNTED_KINDS and _others_counted(text, m, mentions):
         return True
     return _owned_by_another(text, m, mentions)
 
@@ -482,11 +482,20 @@ def _anothers_event(
 # began", "Over 40 journalists have been arrested", "Peru arrests three police generals".
 _COUNTED_BEFORE = re.compile(
     r"\b(?:" + _COUNTS + r")\s+(?:[\w-]+\s+){0,2}?(?:" + _OTHER_PEOPLE + r"|others)?,?\s+"
-    r"(?:(?:who|that|have|had|has|were|was|are|is|been|being|reportedly|also)\s+){0,3}$",
+    r"(?:(?:who|that|have|had|has|were|was|are|is|been|being|reportedly|also|stand|stood|go|"
+    r"went|on)\s+){0,3}$",
     re.I,
 )
 
 
+_COUNTED_KINDS = frozenset(
+    {
+        DevelopmentType.DETAINED,
+        DevelopmentType.CHARGED,
+        DevelopmentType.TRIAL,
+        DevelopmentType.SENTENCED,
+    }
+)
 _COUNTED_AFTER = re.compile(
     r"^\s+(?:(?:" + _COUNTS + r")\s+)+(?:[\w-]+\s+){0,2}?"
     r"(?!(?:years|months|weeks|days|hours|times)\b)[a-z]+s\b",
@@ -499,8 +508,9 @@ _JOINED_TO = re.compile(r"\s*(?:,|and|&|with|along with)\s*", re.I)  # "X and fo
 
 
 def _others_counted(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
-    """Whether the ones detained are a number of people, none of them named as the case (but
-    "two Canadians detained" may be the case's group, a plural mention)."""
+    """Whether the ones detained, charged, tried or sentenced are a number of people, none of
+    them named as the case (but "two Canadians detained" may be the case's group, a plural
+    mention): "two journalists stand trial", "Iran sentences three protesters"."""
     before = _COUNTED_BEFORE.search(text, max(0, m.start() - 60), m.start())
     if before is not None and any(x.end <= before.start() for x in mentions):
         return False  # "X is one of 11 people arrested", "X, of the channel 8 Passengers, was"

@@ -1681,6 +1681,10 @@ def test_a_number_of_others_arrested_is_not_the_case() -> None:
         "Peru arrests three police generals amid Anna Lindqvist corruption probe",
     ):
         assert ("lindqvist", "detained") not in proposed(title), title
+    # ... and tried or sentenced, under a headline that names nobody.
+    summary = "Anna Lindqvist died in custody in 2022."
+    assert ("lindqvist", "trial") not in proposed("Two journalists stand trial in Iran", summary)
+    assert ("lindqvist", "sentenced") not in proposed("Iran sentences three protesters", summary)
     for title in (
         "Anna Lindqvist and four others arrested in Moscow",
         "Anna Lindqvist is one of 11 people arrested in Moscow",
