@@ -816,6 +816,7 @@ _THING_WITH_BEFORE = re.compile(
 _FREED_BEFORE = re.compile(
     r"\b(?:frees?|freed|releases?|released|pardons?|pardoned|releasing|freeing)\b", re.I
 )
+_FOR_REASON = re.compile(r"^\s+(?:for|over)\s+(?!" + C.NUM + r"[- ])", re.I)
 # A swap told as done: "freed in a prisoner swap for X", "Arms Dealer in Swap for Y" (but
 # "refuses swap for X", "floats exchange for X" are offers).
 _DONE_SWAP_BEFORE = re.compile(r"\bin\s+(?:(?:a|the|this|that)\s+)?(?:prisoner\s+)?$", re.I)
@@ -1677,8 +1678,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         re.I,
     ):
         return True  # extradition as a topic ("lobby against extradition") is no hearing
-    if trig.id == "sen.jailed_over" and _FREED_BEFORE.search(pre):
-        return True  # "Iran frees actress X jailed for backing protests": who she is
+    if (
+        (trig.id == "sen.jailed_over" or (trig.id == "sen.jails" and _FOR_REASON.match(post)))
+        and _FREED_BEFORE.search(text, max(0, m.start() - 70), m.start())
+    ):
+        # "Iran frees actress X jailed for backing protests", "Saudi Arabia Frees Saad Almadi,
+        # U.S. Dual Citizen Jailed for Dissent", "frees American who was jailed over tweets":
+        # who the freed one is
+        return True
     if trig.type is DevelopmentType.SENTENCED and (
         C.SOUGHT.search(pre[-25:])
         or C.SOUGHT.match(post.lstrip(" -")[:10])

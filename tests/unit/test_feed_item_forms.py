@@ -1698,3 +1698,12 @@ def test_a_number_of_others_arrested_is_not_the_case() -> None:
 def test_to_appear_in_court_is_ahead() -> None:
     assert ("okafor", "hearing") not in proposed("Murder suspect Daniel Okafor to appear in court")
     assert ("okafor", "hearing") in proposed("Daniel Okafor appeared in court on Monday")
+
+
+def test_why_the_freed_one_was_jailed_is_no_new_sentence() -> None:
+    for title, text in (
+        ("Saudi Arabia Frees Daniel Okafor, U.S. Dual Citizen Jailed for Dissent", ""),
+        ("Saudi Arabia frees Briton who was jailed over tweets", "Daniel Okafor was freed."),
+    ):
+        assert ("okafor", "sentenced") not in proposed(title, text), title
+    assert ("okafor", "sentenced") in proposed("Daniel Okafor was jailed over critical tweets")
