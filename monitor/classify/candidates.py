@@ -1679,9 +1679,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # extradition as a topic ("lobby against extradition") is no hearing
     if (
-        (trig.id == "sen.jailed_over" or (trig.id == "sen.jails" and _FOR_REASON.match(post)))
-        and _FREED_BEFORE.search(text, max(0, m.start() - 70), m.start())
-    ):
+        trig.id == "sen.jailed_over" or (trig.id == "sen.jails" and _FOR_REASON.match(post))
+    ) and _FREED_BEFORE.search(text, max(0, m.start() - 70), m.start()):
         # "Iran frees actress X jailed for backing protests", "Saudi Arabia Frees Saad Almadi,
         # U.S. Dual Citizen Jailed for Dissent", "frees American who was jailed over tweets":
         # who the freed one is

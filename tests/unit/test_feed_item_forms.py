@@ -965,13 +965,15 @@ def test_a_wider_descriptor_stands_for_the_items_case() -> None:
 
 
 def test_a_precise_rules_own_finding_carries_the_cues_around_its_match() -> None:
-    (sentence,) = [
+    # No broad cue proposes "drop charges" as a release; the precise rules do.
+    (release,) = [
         c
-        for c in candidates_of("Iran frees Daniel Okafor, U.S. dual citizen jailed for dissent")
-        if c.type.value == "sentenced"
+        for c in candidates_of("Spanish prosecutors drop charges against Daniel Okafor")
+        if c.type.value == "released"
     ]
-    # Read as a broad trigger is: an appositive after the name, the words beside it.
-    assert {"appositive", "side=before", "p1=citizen"} <= set(sentence.features)
+    assert release.trigger.startswith("released.")
+    # Read as a broad trigger is: the case after it, governed by "against", the words beside it.
+    assert {"side=after", "governed", "p1=prosecutors"} <= set(release.features)
 
 
 def test_a_precise_rules_finding_for_others_is_dropped() -> None:
