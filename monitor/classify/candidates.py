@@ -481,7 +481,7 @@ def _anothers_event(
 # A number of people arrested: "some 14,000 arrested", "28 people, arrested since protests
 # began", "Over 40 journalists have been arrested", "Peru arrests three police generals".
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:" + _COUNTS + r")\s+(?:[\w-]+\s+){0,2}?(?:" + _OTHER_PEOPLE + r"|others)?,?\s+"
+    r"\b(?:" + _COUNTS + r")\s+(?:(?:[\w-]+\s+){0,2}?(?:" + _OTHER_PEOPLE + r"|others),?\s+)?"
     r"(?:(?:who|that|have|had|has|were|was|are|is|been|being|reportedly|also|stand|stood|go|"
     r"went|on)\s+){0,3}$",
     re.I,

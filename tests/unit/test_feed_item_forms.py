@@ -1681,6 +1681,7 @@ def test_a_number_of_others_arrested_is_not_the_case() -> None:
     for title in (
         "Amnesty says 28 people, arrested since protests over Anna Lindqvist, are at risk",
         "Peru arrests three police generals amid Anna Lindqvist corruption probe",
+        "Some 14,000 arrested as the movement ignited by Anna Lindqvist's death persists",
     ):
         assert ("lindqvist", "detained") not in proposed(title), title
     # ... and tried or sentenced, under a headline that names nobody.
