@@ -1534,10 +1534,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "left out of a 2016 prisoner swap": others were freed, not the case
     if (
         trig.id == "bai.house_arrest"
-        and re.search(r"\b(?:is|are|was|were|currently|still)\s+under\s+$", pre, re.I)
+        and re.search(
+            r"\b(?:(?:is|are|was|were|currently|still)\s+under|serv(?:e|es|ed|ing))\s+$", pre, re.I
+        )
         and not re.match(r"^\s+(?:since|following|after|from)\b", post, re.I)
     ):
-        return True  # "is currently under house arrest": a state (but "... since the coup")
+        return True  # "is currently under / serving house arrest": a state (but "... since")
     if (word in _NOMINAL_EVENTS or word[:-1] in _NOMINAL_EVENTS) and (
         _FUTURE_AFTER.match(post) or _PLANNED_BEFORE.search(pre) or _AGAINST_BEFORE.search(pre)
     ):

@@ -1710,3 +1710,10 @@ def test_why_the_freed_one_was_jailed_is_no_new_sentence() -> None:
     ):
         assert ("okafor", "sentenced") not in proposed(title, text), title
     assert ("okafor", "sentenced") in proposed("Daniel Okafor was jailed over critical tweets")
+
+
+def test_serving_house_arrest_is_a_state() -> None:
+    assert ("okafor", "bail") not in proposed(
+        "Daniel Okafor, who was serving house arrest, was seized"
+    )
+    assert ("okafor", "bail") in proposed("Daniel Okafor moved to house arrest")
