@@ -480,8 +480,10 @@ def _anothers_event(
 
 # A number of people arrested: "some 14,000 arrested", "28 people, arrested since protests
 # began", "Over 40 journalists have been arrested", "Peru arrests three police generals".
+_NOT_A_YEAR = r"(?!(?:1[89]|20)\d\d\b)"  # ("the January 2022 abduction of X")
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:" + _COUNTS + r")\s+(?:(?:[\w-]+\s+){0,2}?(?:" + _OTHER_PEOPLE + r"|others),?\s+)?"
+    r"\b" + _NOT_A_YEAR + r"(?:" + _COUNTS + r")\s+"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:" + _OTHER_PEOPLE + r"|others),?\s+)?"
     r"(?:(?:who|that|have|had|has|were|was|are|is|been|being|reportedly|also|stand|stood|go|"
     r"went|on)\s+){0,3}$",
     re.I,
@@ -497,7 +499,7 @@ _COUNTED_KINDS = frozenset(
     }
 )
 _COUNTED_AFTER = re.compile(
-    r"^\s+(?:(?:" + _COUNTS + r")\s+)+(?:[\w-]+\s+){0,2}?"
+    r"^\s+(?:" + _NOT_A_YEAR + r"(?:" + _COUNTS + r")\s+)+(?:[\w-]+\s+){0,2}?"
     r"(?!(?:years|months|weeks|days|hours|times)\b)[a-z]+s\b",
     re.I,
 )
