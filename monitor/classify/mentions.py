@@ -609,13 +609,11 @@ def _references(
             found.append(Mention(recent_plural[0], m.start(), m.end(), "plural"))
         elif following:  # a lede's "two Canadians", named a sentence or two below
             found.append(Mention(following[0], m.start(), m.end(), "plural"))
-    if sent.headline and not found:
+    groups = [g for g in conjoined(text, mentions) if len(g) >= 2] if len(mentions) >= 2 else []
+    if sent.headline and not found and (groups or following):  # (most headlines: neither)
         for m in _BARE_PLURAL.finditer(text):
-            if any(x.start <= m.start() < x.end for x in mentions):
-                continue
-            here = [g for g in conjoined(text, mentions) if len(g) >= 2]
-            if here or following:
-                found.append(Mention((here or following)[0], m.start(), m.end(), "plural"))
+            if not any(x.start <= m.start() < x.end for x in mentions):
+                found.append(Mention((groups or following)[0], m.start(), m.end(), "plural"))
                 break
     if explicit or found:
         return found
