@@ -452,10 +452,10 @@ def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> s
     remains in Russia after Griner release")."""
     if m.group(0).lower().split()[-1] not in _EVENT_NOUNS:
         return set()
+    of = _OWNED_OF.match(text, m.end())  # ("the release of ...")
     for x in mentions:
         before = x.end <= m.start() and _OWNER_JOIN.fullmatch(text, x.end, m.start())
-        own = _OWNED_OF.match(text, m.end()) if x.start >= m.end() else None
-        if before or (own is not None and own.end() == x.start):
+        if before or (of is not None and of.end() == x.start):
             # ... and whoever is named with the owner: "the release of X and Y"
             return {c for g in conjoined(text, mentions) if set(x.cases) & set(g) for c in g}
     return set()
@@ -516,10 +516,9 @@ def _others_counted(text: str, m: re.Match[str], mentions: Sequence[Mention]) ->
     before = _COUNTED_BEFORE.search(text, max(0, m.start() - 60), m.start())
     if before is not None and any(x.end <= before.start() for x in mentions):
         return False  # "X is one of 11 people arrested", "X, of the channel 8 Passengers, was"
-    after = _COUNTED_AFTER.match(text[m.end() : m.end() + 60])
     if before is not None:
         span = (before.start(), m.start())
-    elif after is not None:
+    elif (after := _COUNTED_AFTER.match(text[m.end() : m.end() + 60])) is not None:
         span = (m.end(), m.end() + after.end())
     else:
         return False

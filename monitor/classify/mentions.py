@@ -191,6 +191,10 @@ class Mention:
     kind: str  # name | surname | group | plural | pronoun
 
 
+# An automaton hit: start, end, the folded words, and (kind, cases) of what they name.
+_Hit = tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+
 @dataclass
 class MentionIndex:
     """The automaton and lookups built once from a CaseBook."""
@@ -210,7 +214,7 @@ class MentionIndex:
         surnames: dict[str, set[str]] = defaultdict(set)
         bare_surnames: set[str] = set()
         by_given: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        written: set[str] = set()  # surnames some name writes without the article
+        written: set[str] = set()  # surnames as some configured name writes them
         for case in self.book.cases:
             east_asian = bool(set(case.citizenship) & _EAST_ASIAN_ORDER) or (
                 case.held_by in _EAST_ASIAN_ORDER
@@ -256,9 +260,7 @@ class MentionIndex:
         self.automaton = automaton
         self._empty = not names
 
-    def raw_hits(
-        self, text: str
-    ) -> list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+    def raw_hits(self, text: str) -> list[_Hit]:
         """Whole-word hits, longest first where they overlap."""
         if self._empty:
             return []
@@ -273,7 +275,7 @@ class MentionIndex:
                     continue
             hits.append((start, end + 1, word, kinds))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]] = []
+        kept: list[_Hit] = []
         for hit in hits:
             if kept and hit[0] < kept[-1][1]:
                 continue
@@ -282,9 +284,7 @@ class MentionIndex:
             kept = self._shared_surname_hits(text, kept)
         return kept
 
-    def _shared_surname_hits(
-        self, text: str, hits: list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]]
-    ) -> list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+    def _shared_surname_hits(self, text: str, hits: list[_Hit]) -> list[_Hit]:
         """Given names that borrow a surname beside them: "James and Sandra Helm", "Rahul and
         Priyanka Gandhi" (the first given name and the shared surname), "Judith Raanan and her
         daughter Natalie", "whose grandmother Yocheved" (a relative's given name where the
@@ -306,9 +306,7 @@ class MentionIndex:
                 taken.append((hit[0], hit[1]))
         return sorted(hits, key=lambda h: h[0])
 
-    def _given_hits(
-        self, match: re.Match[str], surnames: set[str]
-    ) -> list[tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+    def _given_hits(self, match: re.Match[str], surnames: set[str]) -> list[_Hit]:
         given = _fold(match.group(1))
         keys = tuple(
             sorted({key for surname, key in self.by_given.get(given, ()) if surname in surnames})
