@@ -2013,6 +2013,8 @@ def _in_anothers_appositive(x: Mention, m: re.Match[str], mentions: Sequence[Men
         return False
     if any(y.start < lead.end(1) and lead.start(1) < y.end for y in mentions):
         return False  # the case opens the sentence
+    if _INCLUDING.match(text, lead.end() - 2):
+        return False  # "Four Americans, including X, arrested": one of them
     close = text.rfind(", ", x.end, m.start())
     return close >= 0 and len(_words(text[close : m.start()])) <= 3
 

@@ -1692,6 +1692,7 @@ def test_a_number_of_others_arrested_is_not_the_case() -> None:
         "Anna Lindqvist and four others arrested in Moscow",
         "Anna Lindqvist is one of 11 people arrested in Moscow",
         "Police arrest two journalists, including Swedish reporter Anna Lindqvist",
+        "Four Swedes, including Anna Lindqvist, arrested in Moscow",
         "Police seek suspects in the January 2022 abduction of Anna Lindqvist",  # a year
         # (a sentence ending in a capitalised word is no abbreviation before the noun)
         "A student saved his friends from Hamas. Then Anna Lindqvist vanished.",
