@@ -478,6 +478,14 @@ def _anothers_event(
     return _owned_by_another(text, m, mentions)
 
 
+_COUNTED_KINDS = frozenset(
+    {
+        DevelopmentType.DETAINED,
+        DevelopmentType.CHARGED,
+        DevelopmentType.TRIAL,
+        DevelopmentType.SENTENCED,
+    }
+)
 # A number of people arrested: "some 14,000 arrested", "28 people, arrested since protests
 # began", "Over 40 journalists have been arrested", "Peru arrests three police generals".
 _NOT_A_YEAR = r"(?!(?:1[89]|20)\d\d\b)"  # ("the January 2022 abduction of X")
@@ -489,15 +497,6 @@ _COUNTED_BEFORE = re.compile(
     re.I,
 )
 
-
-_COUNTED_KINDS = frozenset(
-    {
-        DevelopmentType.DETAINED,
-        DevelopmentType.CHARGED,
-        DevelopmentType.TRIAL,
-        DevelopmentType.SENTENCED,
-    }
-)
 _COUNTED_AFTER = re.compile(
     r"^\s+(?:" + _NOT_A_YEAR + r"(?:" + _COUNTS + r")\s+)+(?:[\w-]+\s+){0,2}?"
     r"(?!(?:years|months|weeks|days|hours|times)\b)[a-z]+s\b",
@@ -1984,14 +1983,18 @@ _VICTIM_BEFORE = re.compile(
     r"\s+(?:to\s+\w+\s+)?(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+# (not "X's death sentence", "X's murder trial": the case's own)
+_NOT_ITS_OWN = (
+    r"(?![\s-]+(?:sentences?|penalty|row|convictions?|trial|case|charges?|verdict|appeal))"
+)
 _VICTIM_AFTER = re.compile(
     # "X's death", "Tyre Nichols' murder" (a name ending in s takes the apostrophe alone) ...
     r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?(?:death|killing|slaying|assassination|murder|beating)\b"
-    r"(?![\s-]+(?:sentences?|penalty|row|convictions?|trial|case|charges?|verdict|appeal))|"
+    + _NOT_ITS_OWN
+    + r"|"
     # ... or the name as the death's modifier: "guilty in Elijah McClain death" (not "murder":
     # "the X murder trial" is the accused's)
-    r"^\s+(?:death|slaying|assassination)\b"
-    r"(?![\s-]+(?:sentences?|penalty|row|convictions?|trial|case|charges?|verdict|appeal))",
+    r"^\s+(?:death|slaying|assassination)\b" + _NOT_ITS_OWN,
     re.I,
 )
 
@@ -2013,7 +2016,7 @@ def _in_anothers_appositive(x: Mention, m: re.Match[str], mentions: Sequence[Men
         return False
     if any(y.start < lead.end(1) and lead.start(1) < y.end for y in mentions):
         return False  # the case opens the sentence
-    if _INCLUDING.match(text, lead.end() - 2):
+    if _INCLUDING.match(text, lead.end(1)):
         return False  # "Four Americans, including X, arrested": one of them
     close = text.rfind(", ", x.end, m.start())
     return close >= 0 and len(_words(text[close : m.start()])) <= 3
