@@ -682,7 +682,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     ctrain = command("train", _classifier_train, "fit the scorer on labelled sets", clf_sub)
-    labelled_options(ctrain, "labelled set (repeatable; default: docs/classifier.md's three)")
+    labelled_options(
+        ctrain, "labelled set (repeatable; default: the training sets of docs/classifier.md)"
+    )
     ctrain.add_argument(
         "--out", metavar="FILE", help="where to write (default: the packaged model)"
     )

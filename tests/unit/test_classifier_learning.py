@@ -247,3 +247,15 @@ def test_common_words_are_counted_in_lower_case_across_the_corpus(tmp_path: Path
     assert main(args) == 0
     assert out.read_text().split() == []  # (nothing reaches the default count here)
     assert main(["classifier", "words", "--corpus", str(tmp_path / "none")]) != 0
+
+
+def test_retraining_on_the_shipped_sets_gives_the_shipped_model_byte_for_byte(
+    shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor.cli import main
+
+    # The default training sets are read from ../shared beside the checkout, as a user runs it.
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    out = tmp_path / "model.json"
+    assert main(["classifier", "train", "--out", str(out)]) == 0
+    assert out.read_bytes() == Path(train.__file__).with_name("model.json").read_bytes()
