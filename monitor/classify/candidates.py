@@ -1331,7 +1331,11 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"^\s+(?:up\s+|down\s+)?(?:to\s+)?(?:the\s+)?(?:top|second|third|fourth|fifth|"
             r"first|number|no\.|joint|clear|level)\b|"
             # "as he moved on to asserting ...": a speaker's next point
-            r"^\s+on\s+(?:to\s+\w+ing|from)\b",
+            r"^\s+on\s+(?:to\s+\w+ing|from)\b|"
+            # "had moved to Britain a decade ago", "moved to the US in 1990 to study": a life
+            # abroad, not a prisoner moved
+            r"^\s+to\s+(?:the\s+)?(?:" + C.COUNTRIES.pattern + r")[^,;.]{0,25}?\b(?:ago|"
+            r"in\s+(?:the\s+)?(?:19|20)\d\ds?|as\s+an?\s+\w+|to\s+(?:study|work|live))\b",
             re.I,
         ),
     ),
@@ -1574,7 +1578,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not _REPORTED_TO.search(pre)
         and not _LEADS_TO.search(pre)
         and not word.endswith(("ed", "ing"))
-        and (" " not in word or word.startswith("appear "))  # ("to appear in court")
+        and (" " not in word or word.startswith(("appear ", "face")))  # "to appear in court"
         and not (trig.id == "hea.extradition" and _REQUEST_TO.search(pre))
     ):
         return True  # "Rwanda to free X", "vowed to release", "unfit to stand trial": ahead

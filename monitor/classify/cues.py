@@ -123,7 +123,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.HEARING,
         r"\b(?:appear(?:ed|s|ing)?|appearance) (?:\w+ ){0,3}?"
         r"(?:in|before|at) (?:a |the )?(?:\w+ ){0,2}(?:court|judge|magistrates?)\b|"
-        r"\bcourt appearance\b|\barraign(?:ed|ment)\b",
+        r"\bcourt appearance\b|\barraign(?:ed|ment)\b|"
+        # Headline grammar: "X in court charged with murder", "X back in court", "X faces
+        # court on murder charges" (not "said in court", "lying in court", "court battle").
+        r"(?<!said )(?<!told )(?<!argued )(?<!lying )(?<!testified )(?<!testifies )(?<!claimed )"
+        r"(?<!off )\b(?:back )?in court\b"
+        r"(?=\s*$| (?:charged|accused|over|on|for|after|as|again|today)\b)|"
+        r"\b(?:faces?|facing) (?:an? |the )?(?:(?!in |him |her |them |off )\w+ ){0,2}?court\b"
+        r"(?![- ]martial)"
+        r"(?! (?:of|ruling|order|decision|battle|fight|challenge|case|action|bid|fines?)\b)",
     ),
     _t("hea.extend", T.HEARING, r"\bextend(?:ed|s|ing)?\b|\bextension\b"),
     # A court ordering custody before a verdict: "judge orders 18-month detention".

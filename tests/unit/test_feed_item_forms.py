@@ -1719,3 +1719,35 @@ def test_serving_house_arrest_is_a_state() -> None:
         "Daniel Okafor, who was serving house arrest, was seized"
     )
     assert ("okafor", "bail") in proposed("Daniel Okafor moved to house arrest")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Daniel Okafor in court charged with murder",
+        "Murder suspect Daniel Okafor back in court",
+        "Daniel Okafor faces Tehran court on espionage charges",
+    ],
+)
+def test_a_headlines_case_in_court_is_a_hearing(title: str) -> None:
+    assert ("okafor", "hearing") in proposed(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Lawyer said in court on Monday that Daniel Okafor lied",
+        "Daniel Okafor faces court battle over extradition",
+        "Victims to face Daniel Okafor in court before he is sentenced",  # ahead
+        "Daniel Okafor and his rival face off in court",  # a trial's words
+    ],
+)
+def test_words_said_in_court_or_a_court_battle_are_no_hearing(title: str) -> None:
+    assert ("okafor", "hearing") not in proposed(title)
+
+
+def test_a_life_moved_abroad_is_no_prisoner_moved() -> None:
+    text = "Daniel Okafor, a former official, had moved to Britain a decade ago."
+    assert ("okafor", "transferred") not in proposed("Iran executes Daniel Okafor", text)
+    assert ("okafor", "transferred") not in proposed("Daniel Okafor moved to Canada in 2005")
+    assert ("okafor", "transferred") in proposed("Daniel Okafor moved to a penal colony")
