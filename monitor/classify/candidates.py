@@ -194,6 +194,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         feats.append("says_event")  # "Israel says hostage's body found": news
                     if trig.type is DevelopmentType.DIPLOMATIC_ACTION:
                         feats.extend(_diplomatic_frame(feats, clause))
+                        feats.extend(_diplomatic_stance(feats, text, clause))
                     if rule is not None:
                         feats.append("rule")
                         feats.append(f"rule:{trig.type}")
@@ -834,6 +835,7 @@ _EVENT_TRIGGERS = tuple(
 
 _DIPLOMATIC_ACTORS = frozenset(("gov_subject", "citizen_acts", "intl_acts"))
 _DIPLOMATIC_OBJECTS = frozenset(("governed", "side=after", "doc_desc_after"))
+_GOVERNMENTS = frozenset(("gov_subject", "intl_acts"))  # (a citizen state's "lawmakers" aside)
 
 
 def _diplomatic_frame(feats: Sequence[str], clause: str) -> list[str]:
@@ -846,6 +848,19 @@ def _diplomatic_frame(feats: Sequence[str], clause: str) -> list[str]:
     if _NOT_ACTOR.search(clause[-30:]) or C.FAMILY.search(clause[-30:]):
         return []
     return ["dip_frame", "dip_frame_hl"] if "hl" in feats else ["dip_frame"]
+
+
+def _diplomatic_stance(feats: Sequence[str], text: str, clause: str) -> list[str]:
+    """A government and words of its stance on a case in one sentence ("Australia 'deeply
+    troubled' by espionage case", "Blinken presses Russia to release X", "Biden officials meet
+    X's family"): in the labelled sets two in three such candidates are diplomacy, against one
+    in four for a government without them and one in twenty for stance words in another's
+    mouth (a family's, a rights group's)."""
+    if _GOVERNMENTS.isdisjoint(feats) or not C.STANCE.search(text):
+        return []
+    if _NOT_ACTOR.search(clause[-30:]) or C.FAMILY.search(clause[-30:]):
+        return []
+    return ["dip_stance"]
 
 
 @functools.lru_cache(maxsize=256)

@@ -709,6 +709,19 @@ TRIAL_EVENT = re.compile(
     re.I,
 )
 
+# A government's stance on or act about a case, in its own words or the news's: "deeply
+# troubled", "condemns", "presses Russia to release", "met the family", "politically motivated".
+STANCE = re.compile(
+    r"\b(?:concern(?:s|ed)?|troubl\w*|condemn\w*|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
+    r"call(?:s|ed|ing)? (?:on|for)|rais(?:e|es|ed|ing)|meet(?:s|ing)?|met|speak(?:s|ing)?|spoke|"
+    r"talks?|designat\w+|summon\w*|protest(?:s|ed)?|demand(?:s|ed)?|criticis\w+|criticiz\w+|"
+    r"slam(?:s|med)?|denounc\w+|decr(?:y|ies|ied)|unjust|unlawful|arbitrar\w+|absurd|"
+    r"outrag\w+|deplor\w+|regret\w*|dismay\w*|disappoint\w*|alarm\w*|shock\w*|sham|"
+    r"politically motivated|wrongful\w*|negotiat\w+|lobb\w+|interven\w+|abusive|barbaric|"
+    r"tortur\w+)\b",
+    re.I,
+)
+
 # A state by name as the actor ("Australia sanctions", "the UK condemns"): countries and capitals,
 # not demonyms ("Russian doctors call for ..." is no government).
 COUNTRIES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS})\b", re.I)

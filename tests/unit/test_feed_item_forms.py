@@ -1751,3 +1751,21 @@ def test_a_life_moved_abroad_is_no_prisoner_moved() -> None:
     assert ("okafor", "transferred") not in proposed("Iran executes Daniel Okafor", text)
     assert ("okafor", "transferred") not in proposed("Daniel Okafor moved to Canada in 2005")
     assert ("okafor", "transferred") in proposed("Daniel Okafor moved to a penal colony")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "stance"),
+    [
+        ("Sweden 'deeply troubled' by espionage case", "Anna Lindqvist was tried in May.", True),
+        ("Foreign minister presses Russia to release Anna Lindqvist", "", True),
+        ("Swedish officials meet Anna Lindqvist's family", "", True),
+        # Stance words in another's mouth, or a government with none.
+        ("Anna Lindqvist's family condemns Swedish silence", "", False),
+        ("Sweden says Anna Lindqvist was moved to a prison in Siberia", "", False),
+    ],
+)
+def test_a_government_and_words_of_its_stance_mark_diplomacy(
+    title: str, text: str, stance: bool
+) -> None:
+    diplomacy = [c for c in candidates_of(title, text) if c.type.value == "diplomatic_action"]
+    assert any("dip_stance" in c.features for c in diplomacy) is stance
