@@ -634,6 +634,8 @@ def _another_name(
 def _of_another(text: str, d: DateMention) -> bool:
     """Whether a date belongs to a noun, not a verb: "over 2019 protests", "the 1994 genocide"."""
     after, before = text[d.end : d.end + 30], text[: d.start]
+    if d.text.lower().startswith("the "):
+        before += "the "  # (the date's span holds its article: "the 2017 ")
     return bool(_NOUN_DATE.search(after) or _DATE_OF_OTHER.search(before))
 
 
@@ -1247,6 +1249,16 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(r"^\s+(?:bans?|suspensions?|contracts?|deals?|exclusions?)\b", re.I),
     ),
     # "resisting arrest", "to evade arrest": an offence or an escape, not an arrest
+    # "for each detained year": a time held, not an arrest
+    "det.detain": (
+        None,
+        re.compile(
+            r"^\s+(?:years?|months?|days?|weeks?)\b(?!\s+(?:ago|earlier|before|later|after)\b)",
+            re.I,
+        ),
+    ),
+    # "reluctance to file charges against X", "pressure to bring charges": not brought
+    "chg.charge": (re.compile(r"\bto\s+(?:file|bring|press|lay|level)\s+(?:\w+\s+)?$", re.I), None),
     "det.arrest": (
         re.compile(r"\b(?:resist\w*|evad\w*|avoid\w*|escap\w*|dodg\w*|flee\w*)\s+$", re.I),
         None,
@@ -1341,12 +1353,17 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "sentenced to eight years in a penal colony": the sentence's place, not a transfer
     # "moved to second on the all-time list": a rank, not a prison
     "tra.moved": (
-        re.compile(r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$", re.I),
+        re.compile(
+            r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$|"
+            # "deeply moved by the compassion": a feeling
+            r"\b(?:deeply|very|so|truly|visibly|profoundly|greatly|genuinely|really)\s+$",
+            re.I,
+        ),
         re.compile(
             r"^\s+(?:up\s+|down\s+)?(?:to\s+)?(?:the\s+)?(?:top|second|third|fourth|fifth|"
             r"first|number|no\.|joint|clear|level)\b|"
             # "as he moved on to asserting ...": a speaker's next point
-            r"^\s+on\s+(?:to\s+\w+ing|from)\b|"
+            r"^\s+on\s+(?:to\s+\w+ing|from)\b|^\s+to\s+tears\b|"
             # "had moved to Britain a decade ago", "moved to the US in 1990 to study": a life
             # abroad, not a prisoner moved
             r"^\s+to\s+(?:the\s+)?(?:" + C.COUNTRIES.pattern + r")[^,;.]{0,25}?\b(?:ago|"
@@ -2278,7 +2295,12 @@ _NOUN_DATE = re.compile(
     re.I,
 )
 _GERUND_CLAUSE = re.compile(r"\b(?:after|before|for|by|over)\s+\w+ing\b", re.I)
-_DATE_OF_OTHER = re.compile(r"\b(?:over|of|from|during)\s+(?:the\s+)?$", re.I)
+_DATE_OF_OTHER = re.compile(
+    # "charged with the 2017 m...", "jailed for the 2019 attack": after "with the" or "for
+    # the", a year is the crime's, whatever the noun (but "arrested in the 2019 crackdown")
+    r"\b(?:over|of|from|during)\s+(?:the\s+)?$|\b(?:with|for)\s+the\s+$",
+    re.I,
+)
 
 
 def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:

@@ -169,6 +169,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bdeliberations (?:began|begin|begins|continue|continued|resumed?|"
         r"(?:are |were )?under ?way)\b|"
         r"\b(?:jury|jurors) (?:\w+ ){0,2}?(?:fail(?:s|ed)?|unable) to reach\b|"
+        r"\b(?:jury|jurors) (?:\w+ )?deadlock(?:s|ed)?\b|"
         r"\b(?:hung|deadlocked) jury\b|\bdefen[cs]e case\b|"
         r"\b(?:closing arguments?|opening statements?|mistrial|retrial|cross-examin\w+)\b|"
         r"\b(?:took|takes|take|taking) the (?:witness )?stand\b|"
@@ -735,6 +736,7 @@ PURSUIT_BEFORE = re.compile(
     r"negotiat\w*|secur\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
     r"explor\w*|efforts?|talks?|campaign(?:s|ed|ing)?|push\w*|press\w*|include|includ\w+|wait\w*|"
     r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
+    r"focus\w*|aim(?:s|ed|ing)?|dedicat\w+|devot\w+|committed|"
     r"await\w*|hopes?|hoping|sought|toward\w*|into)\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
 )

@@ -321,6 +321,9 @@ class Discourse:
     """What the article has said so far: named cases, genders, recent referents."""
 
     named: set[str] = field(default_factory=set)
+    # (given name, surname) written in running text for someone else: "Andrew Tate and Tristan
+    # Tate are escorted" makes "Charge Against Andrew Tate" in a title-case headline Andrew's.
+    others: set[tuple[str, str]] = field(default_factory=set)
     gender: dict[str, str] = field(default_factory=dict)
     recent_single: list[tuple[int, str]] = field(default_factory=list)
     recent_plural: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
@@ -331,11 +334,13 @@ def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[li
     hits_per_sentence = [index.raw_hits(s.text) for s in sentences]
     discourse = Discourse()
     # A full name anywhere licenses its surname everywhere (headlines use surnames first).
-    for hits in hits_per_sentence:
-        for _, _, _, kinds in hits:
+    for sent, hits in zip(sentences, hits_per_sentence, strict=True):
+        for start, end, word, kinds in hits:
             for kind, cases in kinds:
                 if kind == "name":
                     discourse.named.update(cases)
+            if not title_case(sent.text):
+                _note_another(index, discourse, sent.text, start, end, word, kinds)
     result: list[list[Mention]] = []
     # Resolving a hit reads only the names above, which the loop below does not change.
     resolved = [
@@ -416,7 +421,9 @@ def _resolve_hit(
     # "Meng Hongwei" or "John Kovrig": the surname of someone else. In a title-case headline
     # every word is capitalised, so a capitalised neighbour says nothing about a person the
     # item names in full: "Tennis Legend Becker Freed From Prison".
-    title_named = chosen in named and title_case(text)
+    title_named = (
+        chosen in named and title_case(text) and not _named_another(discourse, text, start, word)
+    )
     if not title_named and _other_given_name(text, start, end, index, chosen):
         return None
     return Mention((chosen,), start, end, "surname")
@@ -554,6 +561,30 @@ def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case
             if given and (match.start(1) > 0 or text[:start].strip()):
                 return True
     return False
+
+
+def _note_another(
+    index: MentionIndex,
+    discourse: Discourse,
+    text: str,
+    start: int,
+    end: int,
+    word: str,
+    kinds: tuple[tuple[str, tuple[str, ...]], ...],
+) -> None:
+    """Record a case's surname written in running text after another person's given name."""
+    owners = index.surname_owners.get(word, set())
+    if any(k == "name" for k, _ in kinds) or len(owners) != 1:
+        return
+    before = _CAPITALISED_BEFORE.search(text[:start])
+    if before and _other_given_name(text, start, end, index, next(iter(owners))):
+        discourse.others.add((_fold(before.group(1)), word))
+
+
+def _named_another(discourse: Discourse, text: str, start: int, word: str) -> bool:
+    """Whether the word before a surname is a given name the item writes for someone else."""
+    before = _CAPITALISED_BEFORE.search(text[:start]) if discourse.others else None
+    return before is not None and (_fold(before.group(1)), word) in discourse.others
 
 
 def _note_gender(discourse: Discourse, text: str, mention: Mention) -> None:

@@ -1769,3 +1769,42 @@ def test_a_government_and_words_of_its_stance_mark_diplomacy(
 ) -> None:
     diplomacy = [c for c in candidates_of(title, text) if c.type.value == "diplomatic_action"]
     assert any("dip_stance" in c.features for c in diplomacy) is stance
+
+
+def test_a_jury_that_deadlocks_tells_a_trial() -> None:
+    assert ("okafor", "trial") in proposed("Jury deadlocks over Daniel Okafor's fate")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # a feeling, an aim, a time held and charges not brought
+        ("Daniel Okafor says he is 'deeply moved by compassion' of donors", "", "transferred"),
+        ("Supporters focus on freeing Briton held in Iran", "Daniel Okafor, a Briton", "released"),
+        ("Daniel Okafor goes on hunger strike for each detained year", "", "detained"),
+        ("Anger at reluctance to file charges against Daniel Okafor", "", "charged"),
+    ],
+)
+def test_feelings_aims_and_charges_not_brought_are_no_developments(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title, text)
+
+
+def test_a_given_name_written_for_another_keeps_a_title_case_surname_his() -> None:
+    title = "Prosecutors Change Human Trafficking Charge Against Peter Lindqvist"
+    text = "Peter Lindqvist and Anna Lindqvist were escorted by police officers."
+    found = find_mentions(MentionIndex(load_cases(CASES)), sentences(title, text))
+    assert found[0] == []  # the headline's "Lindqvist" is Peter's
+    assert [m.cases for m in found[1]] == [("lindqvist",)]
+    # ... but a title-case headline still names the case whose full name the item gives.
+    title = "Tennis Legend Lindqvist Freed From Prison"
+    found = find_mentions(MentionIndex(load_cases(CASES)), sentences(title, "Anna Lindqvist"))
+    assert [m.cases for m in found[0]] == [("lindqvist",)]
+
+
+def test_a_year_after_with_the_or_for_the_is_the_crimes(classifier: Classifier) -> None:
+    got = found(classifier, "Daniel Okafor, the man charged with the 2017 k…")
+    assert ("okafor", "charged", "2017") not in got
+    got = found(classifier, "Daniel Okafor arrested in the 2019 crackdown")
+    assert ("okafor", "detained", "2019") in got
