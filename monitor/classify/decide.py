@@ -8,6 +8,7 @@ occurrences (two consular visits on two days, a sentence then a second one), eac
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -65,7 +66,7 @@ def decide(
                 for d in ruled
             )
             continue
-        dated = _dated(accepted_by_key[key]) or top
+        dated = _dated(_same_event(top, accepted_by_key[key])) or top
         out.append(
             Development(
                 top.case,
@@ -119,6 +120,31 @@ def _distinct_dates(found: Sequence[Development]) -> list[Development]:
 
 def _compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
+
+
+# A feed item's news is at most this old; a sentence dated before tells an earlier development.
+_NEWS_DAYS = 90
+
+
+def _same_event(top: Candidate, accepted: Sequence[Candidate]) -> list[Candidate]:
+    """The accepted candidates that may date the top one. A feed item's news, told with no date
+    of its own ("American charged with espionage in Russia"), is not dated by another sentence
+    months older ("was convicted last year on a bribery charge"): that is an earlier
+    development of the same type. (A long article's dates are the precise rules'; and a
+    detention in a headline is most often a state, "Held in Iran", that the body dates.)"""
+    if (
+        top.dated_by != "pub"
+        or top.date is None
+        or top.type is DevelopmentType.DETAINED
+        or "L:bias" in top.features
+    ):
+        return list(accepted)
+    news = top.date.first_day() - dt.timedelta(days=_NEWS_DAYS)
+    return [
+        c
+        for c in accepted
+        if c.sentence == top.sentence or c.date is None or c.date.first_day() >= news
+    ]
 
 
 def _dated(accepted: Sequence[Candidate]) -> Candidate | None:

@@ -1808,3 +1808,17 @@ def test_a_year_after_with_the_or_for_the_is_the_crimes(classifier: Classifier) 
     assert ("okafor", "charged", "2017") not in got
     got = found(classifier, "Daniel Okafor arrested in the 2019 crackdown")
     assert ("okafor", "detained", "2019") in got
+
+
+def test_a_headlines_news_is_not_dated_by_an_older_development_of_its_type(
+    classifier: Classifier,
+) -> None:
+    text = (
+        "Daniel Okafor has been charged with espionage, state media said. "
+        "He was convicted in a Russian court last year on a bribery charge."
+    )
+    got = found(classifier, "Briton Daniel Okafor charged with espionage in Russia", text)
+    assert ("okafor", "charged", "2023-03-15") in got
+    # ... but a sentence dating the headline's own news still does.
+    got = found(classifier, "Iran executes Daniel Okafor", "He was executed in January.")
+    assert ("okafor", "died", "2023-01") in got
