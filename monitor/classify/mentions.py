@@ -335,12 +335,12 @@ def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[li
     discourse = Discourse()
     # A full name anywhere licenses its surname everywhere (headlines use surnames first).
     for sent, hits in zip(sentences, hits_per_sentence, strict=True):
-        for start, end, word, kinds in hits:
-            for kind, cases in kinds:
+        for hit in hits:
+            for kind, cases in hit[3]:
                 if kind == "name":
                     discourse.named.update(cases)
             if not title_case(sent.text):
-                _note_another(index, discourse, sent.text, start, end, word, kinds)
+                _note_another(index, discourse, sent.text, hit)
     result: list[list[Mention]] = []
     # Resolving a hit reads only the names above, which the loop below does not change.
     resolved = [
@@ -563,16 +563,9 @@ def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case
     return False
 
 
-def _note_another(
-    index: MentionIndex,
-    discourse: Discourse,
-    text: str,
-    start: int,
-    end: int,
-    word: str,
-    kinds: tuple[tuple[str, tuple[str, ...]], ...],
-) -> None:
+def _note_another(index: MentionIndex, discourse: Discourse, text: str, hit: _Hit) -> None:
     """Record a case's surname written in running text after another person's given name."""
+    start, end, word, kinds = hit
     owners = index.surname_owners.get(word, set())
     if any(k == "name" for k, _ in kinds) or len(owners) != 1:
         return
