@@ -1248,7 +1248,6 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(r"\b(?:out\s+of|from)\s+$", re.I),
         re.compile(r"^\s+(?:bans?|suspensions?|contracts?|deals?|exclusions?)\b", re.I),
     ),
-    # "resisting arrest", "to evade arrest": an offence or an escape, not an arrest
     # "for each detained year": a time held, not an arrest
     "det.detain": (
         None,
@@ -1259,6 +1258,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "reluctance to file charges against X", "pressure to bring charges": not brought
     "chg.charge": (re.compile(r"\bto\s+(?:file|bring|press|lay|level)\s+(?:\w+\s+)?$", re.I), None),
+    # "resisting arrest", "to evade arrest": an offence or an escape, not an arrest
     "det.arrest": (
         re.compile(r"\b(?:resist\w*|evad\w*|avoid\w*|escap\w*|dodg\w*|flee\w*)\s+$", re.I),
         None,
