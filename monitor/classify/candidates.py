@@ -634,7 +634,7 @@ def _another_name(
 def _of_another(text: str, d: DateMention) -> bool:
     """Whether a date belongs to a noun, not a verb: "over 2019 protests", "the 1994 genocide"."""
     after, before = text[d.end : d.end + 30], text[: d.start]
-    if d.text.lower().startswith("the "):
+    if re.match(r"the\s+(?:19|20)\d\d\b", d.text, re.I):
         before += "the "  # (the date's span holds its article: "the 2017 ")
     return bool(_NOUN_DATE.search(after) or _DATE_OF_OTHER.search(before))
 
@@ -1252,12 +1252,21 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "det.detain": (
         None,
         re.compile(
-            r"^\s+(?:years?|months?|days?|weeks?)\b(?!\s+(?:ago|earlier|before|later|after)\b)",
+            r"^\s+(?:years?|months?|days?|weeks?)\b(?!\s+(?:ago|earlier|before|later|after|into)\b)",
             re.I,
         ),
     ),
-    # "reluctance to file charges against X", "pressure to bring charges": not brought
-    "chg.charge": (re.compile(r"\bto\s+(?:file|bring|press|lay|level)\s+(?:\w+\s+)?$", re.I), None),
+    # "reluctance to file charges against X", "pressure to bring charges": not brought (but
+    # "the decision to bring charges" was taken)
+    "chg.charge": (
+        re.compile(
+            r"\b(?:reluctan\w*|pressure|calls?|refus\w*|failure|fail(?:s|ed)?|declin\w*|"
+            r"urg\w+|push\w*|demand\w*|consider\w*|weigh\w*|whether|not|no\s+plans?)\s+"
+            r"(?:\w+\s+){0,2}?to\s+(?:file|bring|press|lay|level)\s+(?:\w+\s+)?$",
+            re.I,
+        ),
+        None,
+    ),
     # "resisting arrest", "to evade arrest": an offence or an escape, not an arrest
     "det.arrest": (
         re.compile(r"\b(?:resist\w*|evad\w*|avoid\w*|escap\w*|dodg\w*|flee\w*)\s+$", re.I),
@@ -1363,11 +1372,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"^\s+(?:up\s+|down\s+)?(?:to\s+)?(?:the\s+)?(?:top|second|third|fourth|fifth|"
             r"first|number|no\.|joint|clear|level)\b|"
             # "as he moved on to asserting ...": a speaker's next point
-            r"^\s+on\s+(?:to\s+\w+ing|from)\b|^\s+to\s+tears\b|"
-            # "had moved to Britain a decade ago", "moved to the US in 1990 to study": a life
-            # abroad, not a prisoner moved
-            r"^\s+to\s+(?:the\s+)?(?:" + C.COUNTRIES.pattern + r")[^,;.]{0,25}?\b(?:ago|"
-            r"in\s+(?:the\s+)?(?:19|20)\d\ds?|as\s+an?\s+\w+|to\s+(?:study|work|live))\b",
+            r"^\s+on\s+(?:to\s+\w+ing|from)\b|^\s+to\s+tears\b",
             re.I,
         ),
     ),
@@ -1411,7 +1416,22 @@ def _clause_after(text: str, end: int) -> str:
 
 def _other_sense(trig: C.Trigger, pre: str, post: str) -> bool:
     before, after = _OTHER_SENSE.get(trig.id, (None, None))
-    return bool((before and before.search(pre)) or (after and after.match(post)))
+    if bool((before and before.search(pre)) or (after and after.match(post))):
+        return True
+    # "had moved to Britain a decade ago", "moved to the US in 1990 to study": a life abroad
+    # (but "was moved to Moscow in 2022" is a prisoner moved)
+    return (
+        trig.id == "tra.moved"
+        and _LIFE_ABROAD.match(post) is not None
+        and not C.PASSIVE.search(pre)
+    )
+
+
+_LIFE_ABROAD = re.compile(
+    r"^\s+to\s+(?:the\s+)?(?:" + C.COUNTRIES.pattern + r")[^,;.]{0,25}?\b(?:ago|"
+    r"in\s+(?:the\s+)?(?:19|20)\d\ds?|as\s+an?\s+\w+|to\s+(?:study|work|live))\b",
+    re.I,
+)
 
 
 def _still_held(text: str) -> bool:

@@ -126,7 +126,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bcourt appearance\b|\barraign(?:ed|ment)\b|"
         # Headline grammar: "X in court charged with murder", "X back in court", "X faces
         # court on murder charges" (not "said in court", "lying in court", "court battle").
-        r"(?<!said )(?<!told )(?<!argued )(?<!lying )(?<!testified )(?<!testifies )(?<!claimed )"
+        r"(?<!said )(?<!says )(?<!told )(?<!tells )(?<!argued )(?<!argues )(?<!lying )(?<!lied )"
+        r"(?<!testified )(?<!testifies )(?<!claimed )(?<!filed )(?<!shown )(?<!heard )"
+        r"(?<!presented )(?<!played )(?<!read )(?<!wins )(?<!won )(?<!lost )(?<!loses )"
         r"(?<!off )\b(?:back )?in court\b"
         r"(?=\s*$| (?:charged|accused|over|on|for|after|as|again|today)\b)|"
         r"\b(?:faces?|facing) (?:an? |the )?(?:(?!in |him |her |them |off )\w+ ){0,2}?court\b"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from monitor.classify.candidates import Candidate
 from monitor.classify.model import Model
+from monitor.domain.dates import Precision
 from monitor.domain.developments import Development, DevelopmentType, report_order
 
 # A candidate too weak to report a development alone may still date one that is reported
@@ -122,15 +123,16 @@ def _compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-# A feed item's news is at most this old; a sentence dated before tells an earlier development.
-_NEWS_DAYS = 90
+# A feed item's news is at most this old; a sentence dated a year before tells an earlier
+# development (a charge reported months late keeps its own date).
+_NEWS_DAYS = 365
 
 
 def _same_event(top: Candidate, accepted: Sequence[Candidate]) -> list[Candidate]:
     """The accepted candidates that may date the top one. A feed item's news, told with no date
     of its own ("American charged with espionage in Russia"), is not dated by another sentence
-    months older ("was convicted last year on a bribery charge"): that is an earlier
-    development of the same type. (A long article's dates are the precise rules'; and a
+    of an earlier year ("was convicted last year on a bribery charge") or a year older: that is
+    an earlier development of the same type. (A long article's dates are the precise rules'; and a
     detention in a headline is most often a state, "Held in Iran", that the body dates.)"""
     if (
         top.dated_by != "pub"
@@ -143,7 +145,12 @@ def _same_event(top: Candidate, accepted: Sequence[Candidate]) -> list[Candidate
     return [
         c
         for c in accepted
-        if c.sentence == top.sentence or c.date is None or c.date.first_day() >= news
+        if c.sentence == top.sentence
+        or c.date is None
+        or not (
+            c.date.last_day() < news
+            or (c.date.precision is Precision.YEAR and c.date.year < top.date.year)
+        )
     ]
 
 

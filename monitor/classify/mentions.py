@@ -570,7 +570,8 @@ def _note_another(index: MentionIndex, discourse: Discourse, text: str, hit: _Hi
     if any(k == "name" for k, _ in kinds) or len(owners) != 1:
         return
     before = _CAPITALISED_BEFORE.search(text[:start])
-    if before and _other_given_name(text, start, end, index, next(iter(owners))):
+    # (the text cut at the surname: only the word before may make it another's)
+    if before and _other_given_name(text[:end], start, end, index, next(iter(owners))):
         discourse.others.add((_fold(before.group(1)), word))
 
 

@@ -1738,8 +1738,10 @@ def test_a_headlines_case_in_court_is_a_hearing(title: str) -> None:
     [
         "Lawyer said in court on Monday that Daniel Okafor lied",
         "Daniel Okafor faces court battle over extradition",
-        "Victims to face Daniel Okafor in court before he is sentenced",  # ahead
+        "Victims to face Daniel Okafor in court before he is sentenced",  # no hearing's words after
         "Daniel Okafor and his rival face off in court",  # a trial's words
+        "Lawyer says in court on Monday that Daniel Okafor lied",
+        "Daniel Okafor wins in court over his ban",
     ],
 )
 def test_words_said_in_court_or_a_court_battle_are_no_hearing(title: str) -> None:
@@ -1751,6 +1753,9 @@ def test_a_life_moved_abroad_is_no_prisoner_moved() -> None:
     assert ("okafor", "transferred") not in proposed("Iran executes Daniel Okafor", text)
     assert ("okafor", "transferred") not in proposed("Daniel Okafor moved to Canada in 2005")
     assert ("okafor", "transferred") in proposed("Daniel Okafor moved to a penal colony")
+    # ... but a prisoner moved is told in the passive
+    moved = "Daniel Okafor, who was moved to Moscow in 2022, remains in Lefortovo"
+    assert ("okafor", "transferred") in proposed(moved)
 
 
 @pytest.mark.parametrize(
@@ -1791,6 +1796,12 @@ def test_feelings_aims_and_charges_not_brought_are_no_developments(
     assert ("okafor", kind) not in proposed(title, text)
 
 
+def test_charges_decided_and_arrests_days_into_a_visit_are_still_developments() -> None:
+    title = "The decision to bring charges against Daniel Okafor was announced on Monday"
+    assert ("okafor", "charged") in proposed(title)
+    assert ("okafor", "detained") in proposed("Daniel Okafor was detained days into his visit")
+
+
 def test_a_given_name_written_for_another_keeps_a_title_case_surname_his() -> None:
     title = "Prosecutors Change Human Trafficking Charge Against Peter Lindqvist"
     text = "Peter Lindqvist and Anna Lindqvist were escorted by police officers."
@@ -1806,6 +1817,8 @@ def test_a_given_name_written_for_another_keeps_a_title_case_surname_his() -> No
 def test_a_year_after_with_the_or_for_the_is_the_crimes(classifier: Classifier) -> None:
     got = found(classifier, "Daniel Okafor, the man charged with the 2017 k…")
     assert ("okafor", "charged", "2017") not in got
+    got = found(classifier, "Daniel Okafor jailed for the 2019 cyber intrusion")
+    assert ("okafor", "sentenced", "2019") not in got
     got = found(classifier, "Daniel Okafor arrested in the 2019 crackdown")
     assert ("okafor", "detained", "2019") in got
 
@@ -1819,6 +1832,9 @@ def test_a_headlines_news_is_not_dated_by_an_older_development_of_its_type(
     )
     got = found(classifier, "Briton Daniel Okafor charged with espionage in Russia", text)
     assert ("okafor", "charged", "2023-03-15") in got
-    # ... but a sentence dating the headline's own news still does.
+    # ... but a sentence dating the headline's own news still does, even months late.
     got = found(classifier, "Iran executes Daniel Okafor", "He was executed in January.")
     assert ("okafor", "died", "2023-01") in got
+    text = "The charge against Daniel Okafor was filed on December 1, his lawyer said."
+    got = found(classifier, "Briton Daniel Okafor charged with espionage in Russia", text)
+    assert ("okafor", "charged", "2022-12-01") in got
