@@ -847,7 +847,7 @@ def _diplomatic_frame(feats: Sequence[str], clause: str) -> list[str]:
     diplomacy.)"""
     if _DIPLOMATIC_ACTORS.isdisjoint(feats) or _DIPLOMATIC_OBJECTS.isdisjoint(feats):
         return []
-    if _NOT_ACTOR.search(clause[-30:]) or C.FAMILY.search(clause[-30:]):
+    if _speaks_for_no_government(clause):
         return []
     return ["dip_frame", "dip_frame_hl"] if "hl" in feats else ["dip_frame"]
 
@@ -860,9 +860,14 @@ def _diplomatic_stance(feats: Sequence[str], text: str, clause: str) -> list[str
     mouth (a family's, a rights group's)."""
     if _GOVERNMENTS.isdisjoint(feats) or not C.STANCE.search(text):
         return []
-    if _NOT_ACTOR.search(clause[-30:]) or C.FAMILY.search(clause[-30:]):
+    if _speaks_for_no_government(clause):
         return []
     return ["dip_stance"]
+
+
+def _speaks_for_no_government(clause: str) -> bool:
+    """Whether the clause's last words make the actor a court, a prosecutor or a family."""
+    return bool(_NOT_ACTOR.search(clause[-30:]) or C.FAMILY.search(clause[-30:]))
 
 
 @functools.lru_cache(maxsize=256)
@@ -1416,7 +1421,7 @@ def _clause_after(text: str, end: int) -> str:
 
 def _other_sense(trig: C.Trigger, pre: str, post: str) -> bool:
     before, after = _OTHER_SENSE.get(trig.id, (None, None))
-    if bool((before and before.search(pre)) or (after and after.match(post))):
+    if (before and before.search(pre)) or (after and after.match(post)):
         return True
     # "had moved to Britain a decade ago", "moved to the US in 1990 to study": a life abroad
     # (but "was moved to Moscow in 2022" is a prisoner moved)

@@ -335,11 +335,12 @@ def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[li
     discourse = Discourse()
     # A full name anywhere licenses its surname everywhere (headlines use surnames first).
     for sent, hits in zip(sentences, hits_per_sentence, strict=True):
+        running = bool(hits) and not title_case(sent.text)  # (once a sentence, not a hit)
         for hit in hits:
             for kind, cases in hit[3]:
                 if kind == "name":
                     discourse.named.update(cases)
-            if not title_case(sent.text):
+            if running:
                 _note_another(index, discourse, sent.text, hit)
     result: list[list[Mention]] = []
     # Resolving a hit reads only the names above, which the loop below does not change.
