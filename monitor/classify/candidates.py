@@ -835,9 +835,10 @@ _EVENT_TRIGGERS = tuple(
 )
 
 
-_DIPLOMATIC_ACTORS = frozenset(("gov_subject", "citizen_acts", "intl_acts"))
+_DIPLOMATIC_ACTORS = frozenset(("gov_subject", "gov_meets", "citizen_acts", "intl_acts"))
 _DIPLOMATIC_OBJECTS = frozenset(("governed", "side=after", "doc_desc_after"))
-_GOVERNMENTS = frozenset(("gov_subject", "intl_acts"))  # (a citizen state's "lawmakers" aside)
+# (a citizen state's "lawmakers" aside)
+_GOVERNMENTS = frozenset(("gov_subject", "gov_meets", "intl_acts"))
 
 
 def _diplomatic_frame(feats: Sequence[str], clause: str) -> list[str]:
@@ -847,7 +848,7 @@ def _diplomatic_frame(feats: Sequence[str], clause: str) -> list[str]:
     diplomacy.)"""
     if _DIPLOMATIC_ACTORS.isdisjoint(feats) or _DIPLOMATIC_OBJECTS.isdisjoint(feats):
         return []
-    if _speaks_for_no_government(clause):
+    if "gov_meets" not in feats and _speaks_for_no_government(clause):
         return []
     return ["dip_frame", "dip_frame_hl"] if "hl" in feats else ["dip_frame"]
 
@@ -860,7 +861,7 @@ def _diplomatic_stance(feats: Sequence[str], text: str, clause: str) -> list[str
     mouth (a family's, a rights group's)."""
     if _GOVERNMENTS.isdisjoint(feats) or not C.STANCE.search(text):
         return []
-    if _speaks_for_no_government(clause):
+    if "gov_meets" not in feats and _speaks_for_no_government(clause):
         return []
     return ["dip_stance"]
 
@@ -989,6 +990,20 @@ _GOV_SUBJECT = re.compile(
     re.I,
 )
 _NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newspaper|tv)\b", re.I)
+# A meeting has two sides: "X's family meets the foreign secretary", "lawyers meet British
+# minister" is a government acting on the case as much as "minister meets X's family".
+_MEETING = re.compile(r"(?:meet|meets|met|talks?|talked|spoke|speaks?)", re.I)
+_GOV_AFTER = re.compile(
+    r"^\s+(?:with\s+|to\s+)?(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b",
+    re.I,
+)
+
+
+def _meets_government(word: str, post: str) -> bool:
+    """Whether the trigger is a meeting whose other side, after it, is a government."""
+    return _MEETING.fullmatch(word) is not None and _GOV_AFTER.match(post) is not None
+
+
 _APPOSITIVE = re.compile(
     r"(?:,\s+|\b(?:an?|the)\s+)(?:[\w'’.-]+\s+){0,3}?(?:"
     + C.DESCRIPTOR_WORDS
@@ -1649,10 +1664,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not _STATE_AGENT.match(post)
     ):
         return True  # "accused of spying", "urged to stand up for": done to, not done by
-    if trig.id == "dip.actor" and (
-        not _ACTOR_BEFORE.search(pre[-45:])
-        or _NOT_ACTOR.search(pre[-30:])
-        or C.FAMILY.search(pre[-30:])
+    if (
+        trig.id == "dip.actor"
+        and not _meets_government(word, post)
+        and (
+            not _ACTOR_BEFORE.search(pre[-45:])
+            or _NOT_ACTOR.search(pre[-30:])
+            or C.FAMILY.search(pre[-30:])
+        )
     ):
         return True  # a statement is a diplomatic act only when a government makes it
     if trig.type is DevelopmentType.TRANSFERRED and _TO_FREEDOM.search(text, m.end(), m.end() + 70):
@@ -2161,6 +2180,7 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
     ),
     ("gov_subject", lambda a: _GOV_SUBJECT.search(a.clause)),
+    ("gov_meets", lambda a: _meets_government(a.word, a.post)),
     ("last_predicate", lambda a: _last_predicate(a.sentence[a.start + len(a.word) :])),
     ("family_before", lambda a: C.FAMILY.search(a.clause[-35:])),
     (

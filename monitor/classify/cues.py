@@ -273,7 +273,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "bai.bail",
         T.BAIL,
         r"\bbail(?:ed)?\b|\b(?:post(?:s|ed|ing)?|made|makes) (?:\w+ ){0,2}?bond\b|"
-        r"\breleased on (?:a )?(?:[$\w.,]+ ){0,2}?bond\b|"
+        r"\breleased on (?:a )?(?:[$\w.,]+ ){0,2}?bond\b|\bown recognizance\b|"
         # Freed until the appeal is heard: "released from jail pending an appeal".
         r"\bpending (?:an? |his |her |their |the )?appeals?\b",
     ),
@@ -749,7 +749,8 @@ PURSUIT_AFTER = re.compile(
 )
 ON_CONDITIONS = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,7}?(?:from\s+(?:\w+\s+)?(?:prison|jail|custody)\s+)?"
-    r"(?:on\s+(?:\w+\s+)?(?:bail|parole|furlough|medical)|to\s+house arrest|"
+    r"(?:on\s+(?:[\w$£€.,-]+\s+){0,3}?(?:bail|bond|recognizance|parole|furlough|medical)|"
+    r"to\s+house arrest|"
     r"into\s+house arrest|under\s+house arrest)",
     re.I,
 )

@@ -143,6 +143,23 @@ _NOT_NAME_WORDS = {
     "release",
     "releasing",
     "freed",
+    # words that open a headline or a question, never a given name: "How Benzema ...",
+    # "Watch: Fox ...", "Gunman Tarrant ..."
+    "how",
+    "what",
+    "why",
+    "who",
+    "where",
+    "which",
+    "watch",
+    "inside",
+    "meet",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "explainer",
+    "gunman",
+    "prominent",
 }
 
 

@@ -216,7 +216,8 @@ RULES: tuple[Rule, ...] = (
         "bail.bail",
         T.BAIL,
         r"\b(?:released on (?:\w+ )?bail|granted (?:\w+ )?bail|(?:out|free) on bail|"
-        r"on (?:\w+ )?bail|"
+        # "on bail", "on $1m bail", "on personal recognizance bail", "on a $500,000 bond"
+        r"on (?:[\w$£€.,-]+ ){0,3}?(?:bail|bond)|on (?:his|her|their) own recognizance|"
         r"under house arrest|placed under house arrest|medical parole|residential surveillance|"
         r"released on parole)\b(?!\s+hearing)",
         "any",
@@ -235,7 +236,8 @@ RULES: tuple[Rule, ...] = (
     _r(
         "released.verb",
         T.RELEASED,
-        r"\b(?:released|freed|set free|walked free|let go|pardoned)\b(?!\s+(?:on\s+(?:\w+\s+)?bail|"
+        r"\b(?:released|freed|set free|walked free|let go|pardoned)\b"
+        r"(?!\s+(?:on\s+(?:[\w$£€.,-]+\s+){0,3}?(?:bail|bond|recognizance)|"
         r"on parole|a |an |the |his |her |its |their |new |details|data|figures|"
         r"statement|video|report)\b)",
         "any",

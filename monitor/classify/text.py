@@ -22,6 +22,7 @@ _ABBREVIATIONS = (
     "gov jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m b.c d.c u.k u.n e.u"
 ).split()
 _ABBREV = frozenset(_ABBREVIATIONS)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n|\s{2,}(?=[A-Z\"“])|\s*[•▪►●‣]\s*")
 _SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 
 
@@ -65,8 +66,9 @@ def sentences(title: str, text: str) -> list[Sentence]:
     result: list[Sentence] = []
     if title.strip():
         result.append(Sentence(normalise(title.strip()), -1, 0, headline=True))
-    # Feed summaries join standfirst and body with a run of spaces instead of a newline.
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n|\s{2,}(?=[A-Z\"“])", normalise(text))]
+    # Feed summaries join standfirst and body with a run of spaces instead of a newline, and
+    # live pages list their headlines after bullets ("• Editor says ... • Blinken speaks ...").
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(normalise(text))]
     index = len(result)
     para_no = 0
     for para in paragraphs:

@@ -1838,3 +1838,39 @@ def test_a_headlines_news_is_not_dated_by_an_older_development_of_its_type(
     text = "The charge against Daniel Okafor was filed on December 1, his lawyer said."
     got = found(classifier, "Briton Daniel Okafor charged with espionage in Russia", text)
     assert ("okafor", "charged", "2022-12-01") in got
+
+
+def test_a_live_pages_bullets_part_its_headlines() -> None:
+    text = "• Editor says the paper is not in contact with him • Minister speaks to Anna Lindqvist"
+    assert [s.text for s in sentences("Live updates", text)][1:] == [
+        "Editor says the paper is not in contact with him",
+        "Minister speaks to Anna Lindqvist",
+    ]
+
+
+@pytest.mark.parametrize("opener", ["How", "What", "Why", "Meet", "Inside", "Gunman"])
+def test_a_headlines_opening_word_is_no_given_name(opener: str) -> None:
+    found = find_mentions(MentionIndex(load_cases(CASES)), sentences(f"{opener} Okafor fled", ""))
+    assert [m.cases for m in found[0]] == [("okafor",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daniel Okafor was released on personal recognizance bail after pleading not guilty.",
+        "Daniel Okafor was released on a $500,000 bond on Monday.",
+        "Daniel Okafor was released on his own recognizance.",
+    ],
+)
+def test_release_on_bail_bond_or_recognizance_is_bail_not_release(
+    classifier: Classifier, text: str
+) -> None:
+    got = {t for _, t, _ in found(classifier, "Court hears case", text)}
+    assert "released" not in got
+    assert "bail" in got
+
+
+def test_a_meeting_with_a_government_on_the_other_side_is_diplomacy() -> None:
+    title = "Daniel Okafor's lawyers meet British minister to discuss release"
+    assert ("okafor", "diplomatic_action") in proposed(title)
+    assert ("okafor", "diplomatic_action") not in proposed("Daniel Okafor's lawyers meet reporters")
