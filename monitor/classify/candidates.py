@@ -1463,6 +1463,17 @@ def _still_held(text: str) -> bool:
     )
 
 
+_REASON_FOR = re.compile(r"^for\s+(?:(?!to\b|be\b)[\w'’]+\s+)*$", re.I)
+
+
+def _pursued(pre: str, word: str) -> bool:
+    """Whether the words before a release trigger seek it ("for his release", "pushing for X to
+    be freed") rather than say what the person was held for ("jailed for children's deaths
+    pardoned": a participle after "for" and a bare noun phrase ends the reason)."""
+    m = C.PURSUIT_BEFORE.search(pre)
+    return m is not None and not (word.endswith("ed") and _REASON_FOR.match(m.group(0)))
+
+
 # Put off, so not (yet) held or passed: "postpones parole session", "delay his sentence".
 _PUT_OFF = re.compile(
     r"\b(?:postpon\w+|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|cancel(?:s|led|ed|ling)?|"
@@ -1776,7 +1787,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if trig.type in (DevelopmentType.RELEASED, DevelopmentType.BAIL) and (
         C.DEMAND.search(pre[-30:])
         or C.SOUGHT.search(pre[-30:])
-        or C.PURSUIT_BEFORE.search(pre[-45:])
+        or _pursued(pre[-45:], word)
         or C.PURSUIT_AFTER.match(post)
         or C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
         or _RELEASE_OF_THING.match(post)

@@ -174,7 +174,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:jury|jurors) (?:\w+ )?deadlock(?:s|ed)?\b|"
         r"\b(?:hung|deadlocked) jury\b|\bdefen[cs]e case\b|"
         r"\b(?:closing arguments?|opening statements?|mistrial|retrial|cross-examin\w+)\b|"
-        r"\b(?:took|takes|take|taking) the (?:witness )?stand\b|"
+        r"\b(?:took|takes|take|taking) the (?:witness )?stand\b|\bin the witness box\b|"
         r"\b(?:on trial|trial (?:kicks|kicked) off|trial (?:was |is )?adjourned|jurors|"
         r"gave evidence|gives evidence|giving evidence|trial (?:told|hears|heard))\b|"
         r"\b(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)\b|"
@@ -255,9 +255,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:suspend(?:s|ed)?|annul(?:s|led)?|set aside|vacat(?:es|ed)|reinstat(?:es|ed))"
         r"(?= (?:[\w-]+ ){0,2}?(?:the|his|her|their|its|[\w-]+['’]s?) (?:[\w'’-]+ ){0,2}?"
         r"(?:convictions?|sentences?|verdicts?)\b)|"
-        r"\b(?:convictions?|sentences?|verdicts?) (?:(?:was|were|has been|is) )?"
+        r"\b(?:convictions?|sentences?|verdicts?|(?:minimum |jail |prison )?terms?) "
+        r"(?:(?:was|were|has been|is) )?"
         r"(?:suspended|annulled|set aside|vacated|reinstated|voided|quashed|overturned|"
-        r"thrown out|tossed out)\b",
+        # a sentence changed on appeal: "has sentence increased", "minimum term reduced"
+        r"thrown out|tossed out|reduced|increased|cut|halved|lengthened)\b",
     ),
     # A higher court hearing the case: "the Supreme Court heard arguments", "appeals court
     # weighs".
@@ -317,7 +319,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "rel.free",
         T.RELEASED,
-        r"\b(?:freed|frees|freeing|set free|walked free|go free|let go|"
+        r"\b(?:freed|frees|freeing|set free|walk(?:s|ed|ing)? free|go free|let go|"
         r"(?:gets?|got|getting) out of (?:jail|prison|custody)|free(?= (?-i:[A-Z]))|"
         # "X is finally free", "now free" (not "free to leave", "free speech").
         r"(?:is|are|was|were|now|finally) (?:\w+ )?free(?!\s+(?:to|of|from|speech|press|"

@@ -1874,3 +1874,30 @@ def test_a_meeting_with_a_government_on_the_other_side_is_diplomacy() -> None:
     title = "Daniel Okafor's lawyers meet British minister to discuss release"
     assert ("okafor", "diplomatic_action") in proposed(title)
     assert ("okafor", "diplomatic_action") not in proposed("Daniel Okafor's lawyers meet reporters")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("Daniel Okafor walks free after eight years", "", "released"),
+        # what someone was jailed for is no pursuit of the release that ends the headline
+        (
+            "British man jailed for 20 years for his children's deaths pardoned",
+            "Daniel Okafor",
+            "released",
+        ),
+        # a sentence changed by a higher court
+        ("Killer Daniel Okafor has minimum term reduced", "", "appeal"),
+        ("PC Daniel Okafor has sentence increased", "", "appeal"),
+        ("Daniel Okafor's former boss shaken in the witness box", "", "trial"),
+    ],
+)
+def test_walking_free_a_pardon_a_changed_sentence_and_the_witness_box(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("okafor", kind) in proposed(title, text)
+
+
+def test_a_release_sought_for_someone_is_still_no_release() -> None:
+    assert ("okafor", "released") not in proposed("Friends push for Daniel Okafor to be freed")
+    assert ("okafor", "released") not in proposed("Campaign for Daniel Okafor's release grows")
