@@ -1474,6 +1474,14 @@ def _pursued(pre: str, word: str) -> bool:
     return m is not None and not (word.endswith("ed") and _REASON_FOR.match(m.group(0)))
 
 
+_ARREST_WANTED = re.compile(
+    r"\b(?:warrants?|bount(?:y|ies)|rewards?|calls?|called|calling|push(?:es|ed|ing)?|"
+    r"pressure|demands?|appeals?|clamou?r)\s+for\s+(?:(?:the|his|her|their|immediate)\s+|"
+    r"(?-i:[A-Z])[\w.'’-]*\s+){0,3}$",
+    re.I,
+)
+
+
 # Put off, so not (yet) held or passed: "postpones parole session", "delay his sentence".
 _PUT_OFF = re.compile(
     r"\b(?:postpon\w+|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|cancel(?:s|led|ed|ling)?|"
@@ -1715,8 +1723,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True
         if _DURING.search(pre):
             return True  # "while she was held hostage", "during his detention": a period
-        if C.SOUGHT.search(pre[-20:]) or re.search(r"\border(?:s|ed)?\s+(?:the\s+)?$", pre):
-            return True  # "Interpol seeks arrest of X", "ordered the arrest of": not yet done
+        if (
+            C.SOUGHT.search(pre[-20:])
+            or re.search(r"\border(?:s|ed)?\s+(?:the\s+)?$", pre)
+            or (word == "arrest" and _ARREST_WANTED.search(pre[-60:]))
+        ):
+            return True  # "Interpol seeks arrest of X", "ordered the arrest of", "a bounty for
+            # his arrest", "calls for X's arrest": wanted, not yet done
         if _DETENTION_NOT_ARREST.search(pre) or (
             word in ("detention", "custody") and _EXTENDED_AFTER.match(post)
         ):

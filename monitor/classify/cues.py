@@ -94,7 +94,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "det.since",
         T.DETAINED,
         r"\b(?:in (?:jail|prison|custody|detention)|behind bars)\b"
-        r"(?=(?:\s+[\w'’-]+){0,4}\s+since\b)",
+        r"(?=(?:\s+[\w'’-]+){0,6}\s+since\b)",
     ),
     _t(
         "det.taken",

@@ -1901,3 +1901,27 @@ def test_walking_free_a_pardon_a_changed_sentence_and_the_witness_box(
 def test_a_release_sought_for_someone_is_still_no_release() -> None:
     assert ("okafor", "released") not in proposed("Friends push for Daniel Okafor to be freed")
     assert ("okafor", "released") not in proposed("Campaign for Daniel Okafor's release grows")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Police offer a bounty for his arrest, Daniel Okafor says",
+        "Court issues warrant for the arrest of Daniel Okafor",
+        "Protesters call for Daniel Okafor's arrest",
+    ],
+)
+def test_an_arrest_wanted_is_no_arrest(title: str) -> None:
+    assert ("okafor", "detained") not in proposed(title)
+
+
+def test_an_arrest_told_is_still_one() -> None:
+    assert ("okafor", "detained") in proposed(
+        "Protesters call for calm after arrest of Daniel Okafor"
+    )
+    assert ("okafor", "detained") in proposed("DNA leads to arrest of Daniel Okafor")
+
+
+def test_held_since_reaches_past_a_long_charge(classifier: Classifier) -> None:
+    text = "Daniel Okafor has been in jail on fraud and money-laundering charges since March."
+    assert ("okafor", "detained", "2023-03") in found(classifier, "Court hears case", text)
