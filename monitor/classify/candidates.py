@@ -1482,6 +1482,9 @@ _ARREST_WANTED = re.compile(
 )
 
 
+_FOUND_DEAD = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|dead)\b", re.I)
+
+
 # Put off, so not (yet) held or passed: "postpones parole session", "delay his sentence".
 _PUT_OFF = re.compile(
     r"\b(?:postpon\w+|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|cancel(?:s|led|ed|ling)?|"
@@ -1695,6 +1698,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # a statement is a diplomatic act only when a government makes it
     if trig.type is DevelopmentType.TRANSFERRED and _TO_FREEDOM.search(text, m.end(), m.end() + 70):
         return True  # "handed over to the Red Cross": a release, not a transfer
+    if trig.id == "tra.found" and _FOUND_DEAD.search(text):
+        return True  # "body found in prison cell": a death, not a prisoner located
     if trig.type is DevelopmentType.CONSULAR_VISIT and not C.CONSULAR_CONTEXT.search(text):
         return True
     if trig.type is DevelopmentType.DETAINED:

@@ -100,7 +100,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "det.taken",
         T.DETAINED,
         r"\b(?:taken|hauled off|removed from|picked up|snatched|"
-        r"disappeared|disappears|vanished|went missing|missing)\b",
+        r"disappeared|disappears|disappearing|vanished|went missing|missing)\b",
     ),
     # charged
     _t("chg.charge", T.CHARGED, r"\bcharg(?:e|ed|es|ing)\b"),
@@ -288,6 +288,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.TRANSFERRED,
         r"\b(?:moved|relocated|handed over|turned over|handover|penal colony)\b",
     ),
+    # A prisoner whose whereabouts were unknown found held: "found in Moscow jail after
+    # disappearing", "located in a Siberian penal colony", "resurfaces in prison".
+    _t(
+        "tra.found",
+        T.TRANSFERRED,
+        r"\b(?:found|located|resurfac(?:ed|es)|turn(?:ed|s) up|traced)\s+(?:in|at)\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:jail|prison|penal colony|colony|"
+        r"detention (?:centre|center|facility))\b",
+    ),
     # Taken from prison to hospital: "admitted to an outside hospital", "taken to hospital".
     _t(
         "tra.hospital",
@@ -357,6 +366,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "die.died",
         T.DIED,
         r"\b(?:died|dies|dead|death|passed away|killed)\b|"
+        # "Epstein's suicide", "took his own life" (not "a suicide attempt", "on suicide watch")
+        r"(?<!attempted )(?<!attempt at )\bsuicide\b(?! (?:attempts?|bomb\w*|watch|vests?|notes?|"
+        r"risks?|prevention|hotline|squads?|missions?))|"
+        r"\b(?:took|takes|take|taken|taking) (?:his|her|their) own li(?:fe|ves)\b|"
         # "Killing of X renews alarm", "the assassination of X"
         r"\b(?:killing|slaying|assassination)\b(?= of\b)|"
         # A body found: "hostage's body recovered near hospital", "body of X found".

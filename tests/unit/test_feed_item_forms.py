@@ -1925,3 +1925,28 @@ def test_an_arrest_told_is_still_one() -> None:
 def test_held_since_reaches_past_a_long_charge(classifier: Classifier) -> None:
     text = "Daniel Okafor has been in jail on fraud and money-laundering charges since March."
     assert ("okafor", "detained", "2023-03") in found(classifier, "Court hears case", text)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Daniel Okafor's suicide underscores negligence in prisons", "died"),
+        ("Daniel Okafor took his own life in his cell, officials say", "died"),
+        ("Activist Daniel Okafor found in Moscow jail after disappearing abroad", "transferred"),
+        ("Daniel Okafor resurfaces in prison in Yakutia", "transferred"),
+    ],
+)
+def test_a_death_by_suicide_and_a_prisoner_found_in_jail(title: str, kind: str) -> None:
+    assert ("okafor", kind) in proposed(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Daniel Okafor put on suicide watch", "died"),
+        ("Daniel Okafor survives attempted suicide", "died"),
+        ("Body of Daniel Okafor found in prison cell", "transferred"),
+    ],
+)
+def test_a_suicide_watch_an_attempt_and_a_body_found_are_not_those(title: str, kind: str) -> None:
+    assert ("okafor", kind) not in proposed(title)
