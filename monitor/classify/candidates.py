@@ -1822,8 +1822,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         C.DEMAND.search(pre[-30:]) or C.SOUGHT.search(pre[-30:]) or _ACCESS_DENIED.search(pre[-30:])
     ):
         return True  # "Britain demands consular access to X", "denied consular access"
+    if trig.id == "hea.order" and re.search(r"\bsentenc\w*\b", pre[-40:], re.I):
+        return True  # "sentenced to six months of detention": a sentence, not a custody order
     if trig.id == "hea.extend" and not re.search(
-        r"\b(?:detention|custody|arrest|remand|pre-?trial)\b",
+        r"\b(?:detention|custody|arrest|remand|pre-?trial|jail time)\b",
         text[max(0, m.start() - 40) : m.end() + 40],
         re.I,
     ):

@@ -142,7 +142,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.HEARING,
         r"\b(?:order(?:s|ed)?|remand(?:s|ed)?)\b(?= (?:\w+ ){0,6}?"
         r"(?:detention|custody|held|jailed|behind bars|pre-?trial)\b)|"
-        r"\b(?:pre-?trial|preventive) (?:detention|custody)\b",
+        r"\b(?:pre-?trial|preventive) (?:detention|custody)\b|"
+        # a custody term counted in days, weeks or months: "gets 18-month detention",
+        # "ordered to 40 days of arrest" (a sentence is counted in years)
+        r"\b"
+        + NUM
+        + r"[- ](?:days?|weeks?|months?)(?:-long)? (?:of )?(?:arrest|detention|custody)\b",
+    ),
+    # A court judging whether someone can be tried: "declared unfit for trial".
+    _t(
+        "hea.fitness",
+        T.HEARING,
+        r"\b(?:declared|found|ruled|deemed|judged) (?:\w+ )?(?:unfit|fit|incompetent|competent) "
+        r"(?:to stand trial|for trial|to be tried)\b|\bcompetency hearing\b",
     ),
     _t("hea.extradition", T.HEARING, r"\bextradit(?:ed|ion|e)\b"),
     # A plea of not guilty is entered at a hearing (an arraignment).
@@ -152,10 +164,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "hea.denied",
         T.HEARING,
-        r"\b(?:den(?:y|ied|ies)|refus(?:e|ed|es)|reject(?:s|ed)?|revok(?:e|ed|es))\s+(?:\w+\s+){0,2}?"
-        r"(?:bail|release on bail|(?:a )?new trial|(?:a )?retrial|(?:diplomatic )?immunity|"
-        r"(?:a |his |her )?(?:bid|request|motion) for (?:bail|(?:a )?new trial|(?:a )?retrial))\b|"
-        r"\b(?:bail|(?:bid|request|motion) for (?:bail|(?:a )?new trial|(?:a )?retrial)) "
+        r"\b(?:den(?:y|ied|ies)|refus(?:e|ed|es)|reject(?:s|ed)?|revok(?:e|ed|es))\s+(?:\S+\s+){0,3}?"
+        r"(?:bail|parole|release on bail|(?:a )?new trial|(?:a )?retrial|(?:diplomatic )?immunity|"
+        r"(?:a |his |her )?(?:bid|request|motion) for (?:bail|parole|(?:a )?new trial|"
+        r"(?:a )?retrial))\b|"
+        r"\b(?:bail|parole|(?:bid|request|motion) for (?:bail|parole|(?:a )?new trial|"
+        r"(?:a )?retrial)) "
         r"(?:was |is |has been )?(?:denied|refused|rejected|revoked)\b",
     ),
     _t("hea.ruled", T.HEARING, r"\b(?:rul(?:ed|es|ing))\b"),

@@ -1950,3 +1950,25 @@ def test_a_death_by_suicide_and_a_prisoner_found_in_jail(title: str, kind: str) 
 )
 def test_a_suicide_watch_an_attempt_and_a_body_found_are_not_those(title: str, kind: str) -> None:
     assert ("okafor", kind) not in proposed(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Daniel Okafor gets 18-month detention as protests continue",
+        "Court orders Daniel Okafor to 40 days of arrest over extradition request",
+        "Judge extends Daniel Okafor's jail time by 18 months",
+        "Court rejects Daniel Okafor's parole application",
+        "Daniel Okafor declared unfit for trial",
+    ],
+)
+def test_custody_counted_in_days_or_months_parole_refused_and_fitness_are_hearings(
+    title: str,
+) -> None:
+    assert ("okafor", "hearing") in proposed(title)
+
+
+def test_a_sentence_counted_in_months_is_no_custody_order() -> None:
+    assert ("okafor", "hearing") not in proposed(
+        "Daniel Okafor sentenced to six months of detention"
+    )
