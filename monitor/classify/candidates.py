@@ -1068,6 +1068,20 @@ _PLEA_AFTER = re.compile(
     r"^\s+(?:to|for)\s+(?!(?:the\s+|a\s+)?(?:\w+\s+)?(?:courts?|judges?|tribunal|chamber)\b)", re.I
 )
 _COURT_NAME = re.compile(r"\bCourt of (?:Final )?$")
+# An appeal lost, won or filed is a legal one whatever follows ("loses appeal to regain
+# citizenship"); a court of appeal deciding is one too ("Court of Appeal rules").
+_APPEAL_DECIDED = re.compile(
+    r"\b(?:los(?:e|es|t|ing)|wins?|winning|won|fil(?:e|es|ed|ing)|lodg(?:e|es|ed|ing)|"
+    r"launch(?:es|ed|ing)?|reject(?:s|ed)?|dismiss(?:es|ed)?|den(?:y|ies|ied))\s+"
+    r"(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_COURT_DECIDES = re.compile(
+    r"^\s+(?:\w+\s+)?(?:rul(?:es|ed|ing)|dismiss\w*|reject\w*|uphold\w*|upheld|overturn\w*|"
+    r"quash\w*|allow(?:s|ed)|grant(?:s|ed)|clear(?:s|ed)|sid(?:es|ed)|back(?:s|ed)|"
+    r"decid(?:es|ed)|f(?:ound|inds))\b",
+    re.I,
+)
 _THING_OBJECT = re.compile(
     r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?"
     r"(?:(?!(?:on|in|after|under|over|with|for|from|by|at|as|whose|who|and|but)\b)[\w-]+\s+)"
@@ -1747,9 +1761,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "his sentence was commuted": an old sentence shortened, not a new one
     if trig.id == "app.appeal" and (
-        _PLEA_AFTER.match(text[m.end() : m.end() + 40]) or _COURT_NAME.search(pre[-16:])
+        (_PLEA_AFTER.match(text[m.end() : m.end() + 40]) and not _APPEAL_DECIDED.search(pre[-30:]))
+        or (_COURT_NAME.search(pre[-16:]) and not _COURT_DECIDES.match(post))
     ):
         return True  # "appealed to President Biden", "the Court of Final Appeal": no legal appeal
+        # (but "loses appeal to regain citizenship", "Court of Appeal rules" are one)
     if trig.type is DevelopmentType.CHARGED and _CHARGE_ENDED.search(
         text, max(0, m.start() - 50), m.end() + 60
     ):

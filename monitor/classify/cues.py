@@ -258,6 +258,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:bid|application|petition|request|motion|challenge)\s+(?:\w+\s+){0,2}?"
         r"(?:to|for)\s+(?:a\s+)?(?:review|overturn|quash|set aside|annul|reverse)\b",
     ),
+    # A conviction or sentence challenged in a higher court: "challenges jail sentence", "a
+    # challenge by X against a 15-month prison term".
+    _t(
+        "app.challenge",
+        T.APPEAL,
+        r"\bchalleng(?:e|es|ed|ing)\s+(?:(?:\w+\s+){0,4}?against\s+)?"
+        r"(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:sentences?|convictions?|verdicts?|(?:jail|prison) terms?)\b",
+    ),
     _t(
         "app.decided",
         T.APPEAL,

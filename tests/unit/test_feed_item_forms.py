@@ -1972,3 +1972,27 @@ def test_a_sentence_counted_in_months_is_no_custody_order() -> None:
     assert ("okafor", "hearing") not in proposed(
         "Daniel Okafor sentenced to six months of detention"
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Daniel Okafor loses appeal to regain British citizenship",
+        "Daniel Okafor can return to fight for citizenship, Court of Appeal rules",
+        "Opposition leader Daniel Okafor challenges jail sentence",
+        "Top court hears a challenge by Daniel Okafor against a 15-month prison term",
+    ],
+)
+def test_an_appeal_lost_a_court_of_appeal_ruling_and_a_challenged_sentence(title: str) -> None:
+    assert ("okafor", "appeal") in proposed(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Daniel Okafor's family appeal to the president for clemency",
+        "Daniel Okafor arrives at the Court of Final Appeal by prison van",
+    ],
+)
+def test_a_plea_and_a_courts_name_are_still_no_appeal(title: str) -> None:
+    assert ("okafor", "appeal") not in proposed(title)
