@@ -928,6 +928,10 @@ _NEGATED = re.compile(
     r"(?:\b(?:not|never|no|without|denie[sd]|deny)\b|" + C.NOT_CONTRACTED + r")(?:\W+\w+){0,2}\W*$",
     re.I,
 )
+# A refusal with its own object, then another predicate: "denied bail and hit with ...".
+_DENIED_THEN = re.compile(
+    r"\b(?:denie[sd]|deny|refused|rejected)\s+[\w'’-]+\s+(?:and|but|then)\s+$", re.I
+)
 # A charge not brought, however far the verb: "won't bring voter fraud charges against X".
 _NOT_BROUGHT = re.compile(
     r"(?:\b(?:not|never|no|declin\w+|refus\w+)\b|" + C.NOT_CONTRACTED + r")\s+(?:to\s+)?"
@@ -1632,8 +1636,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         word == "rules" and (_RULES_NOUN_BEFORE.search(pre) or _RULES_NOUN_AFTER.match(post))
     ):
         return True  # "the ruling military", "coronavirus rules mean"
-    if _NEGATED.search(pre) and not (trig.id == "ver.guilty" and _FOUND_NOT.search(pre[-20:])):
-        return True  # but "found not guilty" is a verdict
+    if (
+        _NEGATED.search(pre)
+        and not (trig.id == "ver.guilty" and _FOUND_NOT.search(pre[-20:]))
+        and not _DENIED_THEN.search(pre)
+    ):
+        return True  # but "found not guilty" is a verdict, and "denied bail and hit with new
+        # charge" denies the bail, not the charge
     if trig.type is DevelopmentType.CHARGED and _NOT_BROUGHT.search(pre):
         return True  # "won't bring voter fraud charges"
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
@@ -1885,7 +1894,9 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True
     if trig.type is DevelopmentType.CHARGED:
-        more = _MORE_CHARGES_FACED.search(pre)
+        # (the trigger may itself begin with the "more": "faces 20 | more assault charges")
+        first = word.split()[0] if trig.id == "chg.hit" else ""
+        more = _MORE_CHARGES_FACED.search(f"{pre}{first} " if first else pre)
         if more is not None:  # "faces 20 more charges": new charges filed
             pre = pre[: more.start()]
     return trig.type is not DevelopmentType.DIPLOMATIC_ACTION and bool(_UNREALISED.search(pre))

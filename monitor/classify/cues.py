@@ -108,7 +108,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "chg.hit",
         T.CHARGED,
         r"\b(?:hit|slapped|faces?|facing) with (?:\w+ ){0,3}?charges?\b|"
-        r"\b(?:new|fresh|further|additional|more) (?:\w+ )?charges?\b",
+        r"\b(?:new|fresh|further|additional|more) (?:\w+ ){0,2}?charges?\b",
     ),
     _t("chg.indict", T.CHARGED, r"\bindict(?:ed|s|ment)?\b"),
     # (not "the prosecution", right 0 times in 18)

@@ -1996,3 +1996,22 @@ def test_an_appeal_lost_a_court_of_appeal_ruling_and_a_challenged_sentence(title
 )
 def test_a_plea_and_a_courts_name_are_still_no_appeal(title: str) -> None:
     assert ("okafor", "appeal") not in proposed(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Journalist Daniel Okafor denied bail and hit with new charge in Myanmar",
+        "Daniel Okafor faces 20 more sexual assault charges",
+    ],
+)
+def test_a_charge_after_a_refused_bail_or_as_more_charges_faced(title: str) -> None:
+    # (the bare noun "charge" proposed one before; the new-charges form is what tells it)
+    assert "chg.hit" in {c.trigger for c in candidates_of(title, "")}
+
+
+@pytest.mark.parametrize(
+    "title", ["Daniel Okafor was not arrested and charged", "Daniel Okafor could face more charges"]
+)
+def test_a_charge_denied_or_ahead_is_still_none(title: str) -> None:
+    assert ("okafor", "charged") not in proposed(title)
