@@ -476,7 +476,22 @@ def _anothers_event(
         return _death_of_another(text, m, mentions)
     if kind in _COUNTED_KINDS and _others_counted(text, m, mentions):
         return True
+    if _HELPERS_SUBJECT.match(text[: m.start()]):
+        return True  # "Two men accused of helping X flee Japan were arrested": the helpers'
     return _owned_by_another(text, m, mentions)
+
+
+# The sentence's subject is people who helped the case, and the verb is theirs: "Two men
+# accused of helping to smuggle X out of Japan were arrested", "the couple who sheltered X
+# have been charged".
+_HELPERS_SUBJECT = re.compile(
+    r"^\W*(?:[\w'’.-]+\s+){0,5}?(?:men|women|people|persons|suspects|others|couple|"
+    r"brothers|associates|accomplices|aides|guards|officers|officials)\s+(?:who\s+(?:are|were)\s+)?"
+    r"(?:(?:accused|suspected|charged|alleged|convicted)\s+of\s+|who\s+)(?:allegedly\s+)?"
+    r"(?:help\w*|aid\w*|assist\w*|abett\w*|smuggl\w*|harbou?r\w*|hid\w*|shelter\w*)\b"
+    r"[^.;:]*\b(?:were|are|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 
 
 _COUNTED_KINDS = frozenset(

@@ -2015,3 +2015,12 @@ def test_a_charge_after_a_refused_bail_or_as_more_charges_faced(title: str) -> N
 )
 def test_a_charge_denied_or_ahead_is_still_none(title: str) -> None:
     assert ("okafor", "charged") not in proposed(title)
+
+
+def test_the_helpers_arrest_is_not_the_cases() -> None:
+    text = (
+        "Two men accused of helping to smuggle Daniel Okafor out of Japan late last year "
+        "were arrested Wednesday morning in the US."
+    )
+    assert ("okafor", "detained") not in proposed("Two men held", text)
+    assert ("okafor", "detained") in proposed("Held", "Daniel Okafor and two men were arrested.")
