@@ -618,12 +618,14 @@ def test_others_news_is_dropped_or_marked_for_the_scorer() -> None:
     # The case's name modifying other people: the protesters were arrested, not the case.
     assert ("lindqvist", "detained") not in proposed("Dozens arrested at Anna Lindqvist protests")
     assert ("lindqvist", "detained") not in proposed("Police arrest Lindqvist ally in Moscow")
-    # Others as the subject, far from the verb: the helpers were arrested.
+    # Others as the subject, far from the verb: marked; and when they helped the case, dropped.
     long_subject = (
-        "Two men accused of helping the jailed Swedish aid worker Anna Lindqvist to flee "
-        "from a Moscow hospital last year were arrested"
+        "Two men seen with the jailed Swedish aid worker Anna Lindqvist at a Moscow hospital "
+        "last year were arrested"
     )
     assert "others_subject" in features_of(long_subject, "detained")
+    helpers = long_subject.replace("seen with", "accused of helping").replace(" at ", " flee ")
+    assert ("lindqvist", "detained") not in proposed(helpers)
     assert "others_subject" not in features_of("Anna Lindqvist arrested in Moscow", "detained")
 
 
