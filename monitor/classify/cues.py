@@ -391,7 +391,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:died|dies|dead|death|passed away|killed)\b|"
         # "Epstein's suicide", "took his own life" (not "a suicide attempt", "on suicide watch")
         r"(?<!attempted )(?<!attempt at )\bsuicide\b(?! (?:attempts?|bomb\w*|watch|vests?|notes?|"
-        r"risks?|prevention|hotline|squads?|missions?))|"
+        r"risks?|prevention|hotline|squads?|missions?|attack\w*|drones?|car|truck|blasts?|"
+        r"strikes?|raids?))|"
         r"\b(?:took|takes|take|taken|taking) (?:his|her|their) own li(?:fe|ves)\b|"
         # "Killing of X renews alarm", "the assassination of X"
         r"\b(?:killing|slaying|assassination)\b(?= of\b)|"

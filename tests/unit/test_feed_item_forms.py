@@ -1947,6 +1947,7 @@ def test_a_death_by_suicide_and_a_prisoner_found_in_jail(title: str, kind: str) 
     [
         ("Daniel Okafor put on suicide watch", "died"),
         ("Daniel Okafor survives attempted suicide", "died"),
+        ("Russia launches suicide drones as Daniel Okafor waits in jail", "died"),
         ("Body of Daniel Okafor found in prison cell", "transferred"),
     ],
 )
