@@ -1515,6 +1515,20 @@ _ARREST_WANTED = re.compile(
 )
 
 
+_NO_RELEASE_DESTINATION = re.compile(
+    r"^\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:hotel|office|work|stage|pitch|"
+    r"training|school|studio|set|action|duty|parliament|power|politics|ring|field|flat|apartment|"
+    r"desk|job|post|classroom|campus|club|team|squad|screen|court|the\s+dock)\b",
+    re.I,
+)
+# A legal step and then the death it is for: "jailed for road rage death", "charged in
+# 2019 shooting death", "new trial in Miami road rage death".
+_CRIME_DEATH = re.compile(
+    r"\b(?:prison|jail\w*|sentenc\w*|convict\w*|charg\w*|trial|guilty|acquit\w*|arrest\w*|"
+    r"indict\w*|plead\w*|pleas?)\b[^.;:]*?\b(?:for|over|in)\s+(?:(?:the|a|an|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _FOUND_DEAD = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|dead)\b", re.I)
 
 
@@ -1664,6 +1678,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "faked his own death", "was nearly killed"
     if trig.id == "rel.home" and re.search(r"\bexile\b", text, re.I):
         return True  # "returns from exile": a homecoming, not a release
+    if word == "returned to" and _NO_RELEASE_DESTINATION.match(post):
+        return True  # "returned to his Moscow hotel", "returned to work": no release
     if trig.type is DevelopmentType.RELEASED and _TO_FACE.match(post):
         return True  # "returned home to face corruption charges": handed over, not freed
     if trig.type is DevelopmentType.RELEASED and _LEFT_OUT.search(whole):
@@ -1736,6 +1752,9 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # a statement is a diplomatic act only when a government makes it
     if trig.type is DevelopmentType.TRANSFERRED and _TO_FREEDOM.search(text, m.end(), m.end() + 70):
         return True  # "handed over to the Red Cross": a release, not a transfer
+    if word == "death" and _CRIME_DEATH.search(whole) and not re.match(r"\s+of\b", post):
+        return True  # "gets prison for road rage death", "denied new trial in hit-and-run
+        # death": the death is the crime's, not the case's (but "charged over the death of X")
     if trig.id == "tra.found" and _FOUND_DEAD.search(text):
         return True  # "body found in prison cell": a death, not a prisoner located
     if trig.type is DevelopmentType.CONSULAR_VISIT and not C.CONSULAR_CONTEXT.search(text):

@@ -248,6 +248,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:years?|months?)(?:-long)? (?:in |of )?(?:prison|jail|penal|term|behind bars)|"
         r"\bto death\b|\bdeath penalty\b|\bprison terms?\b|\bjail terms?\b",
     ),
+    # Headline grammar for a custodial sentence with no term: "X gets prison for road rage
+    # death", "gets life for murder", "handed jail time".
+    _t(
+        "sen.gets",
+        T.SENTENCED,
+        r"\b(?:gets?|got|given|handed|receives?|received)\s+(?:a\s+)?"
+        r"(?:prison|jail|life(?:\s+in\s+prison)?|(?:prison|jail)\s+(?:time|term|sentence))\b"
+        r"(?!\s+(?:visits?|guards?|officials?|staff|conditions|reform|break))",
+    ),
     # appeals
     _t("app.appeal", T.APPEAL, r"\bappeal(?:ed|s|ing)?\b"),
     # An appeal by another name: "court rejects X's bid to review the case", "a petition to
@@ -286,6 +295,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # A higher court hearing the case: "the Supreme Court heard arguments", "appeals court
     # weighs".
+    # A higher court sending the case back: "Italy's highest court orders new trial".
+    _t(
+        "app.retrial",
+        T.APPEAL,
+        r"\b(?:supreme|highest|top|high|appeals?|appellate|cassation) court (?:\w+ ){0,2}?"
+        r"(?:orders?|ordered|grants?|granted) (?:a )?(?:new trial|retrial)\b",
+    ),
     _t(
         "app.court",
         T.APPEAL,
@@ -369,7 +385,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.RELEASED,
         r"\b(?:(?:returned|return|returns|arrived|arrives|flew|flies|"
         r"flown|headed|heading|back|way|lands?|landed) (?:\w+ ){0,2}?home|homecoming|"
-        r"reunited|arrived back|returned to|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
+        r"reunit(?:ed|es|ing)|arrived back|returned to|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
         # "back in Britain", not "back in solitary confinement" or "back in court"
         r"back in(?! (?:solitary|prison|jail|custody|detention|(?:a |his |her )?cell|court|"
         r"the dock|hospital)\b)|"

@@ -2027,3 +2027,33 @@ def test_the_helpers_arrest_is_not_the_cases() -> None:
     )
     assert ("okafor", "detained") not in proposed("Two men held", text)
     assert ("okafor", "detained") in proposed("Held", "Daniel Okafor and two men were arrested.")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("Mexican actor Daniel Okafor gets prison for road rage death", "", "sentenced"),
+        ("Daniel Okafor gets life for murder", "", "sentenced"),
+        ("Italy's highest court orders new trial for Daniel Okafor", "", "appeal"),
+        ("Boy reunites with dad after hostage ordeal", "Daniel Okafor, held by Hamas.", "released"),
+    ],
+)
+def test_prison_got_a_retrial_ordered_and_a_reunion(title: str, text: str, kind: str) -> None:
+    assert ("okafor", kind) in proposed(title, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Daniel Okafor gets prison for road rage death", "died"),
+        ("Judge denies Daniel Okafor new trial in Miami road rage death", "died"),
+        ("Daniel Okafor returned to his Moscow hotel after a lunch", "released"),
+        ("Daniel Okafor gets prison visit from consul", "sentenced"),
+    ],
+)
+def test_the_crimes_death_and_a_hotel_are_no_death_or_release(title: str, kind: str) -> None:
+    assert ("okafor", kind) not in proposed(title)
+
+
+def test_a_death_the_guards_are_charged_over_is_still_the_cases() -> None:
+    assert ("okafor", "died") in proposed("Guards charged over the death of Daniel Okafor")
