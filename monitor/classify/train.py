@@ -65,6 +65,7 @@ SHIPPED_SETS = tuple(
         "feeds-2020-2023-trials2",
         "feeds-2020-2023-trials3",
         "feeds-2020-2023-arrival4",
+        "feeds-2020-2023-arrival6",
     )
 )
 TRAINING_SETS = (_SHARED / "news", *SHIPPED_SETS, _SHARED / "dev")
