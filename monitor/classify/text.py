@@ -22,7 +22,9 @@ _ABBREVIATIONS = (
     "gov jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m b.c d.c u.k u.n e.u"
 ).split()
 _ABBREV = frozenset(_ABBREVIATIONS)
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n|\s{2,}(?=[A-Z\"“])|\s*[•▪►●‣]\s*")
+# (a bullet alone: the pieces are stripped, and a whitespace run scanned before every
+# bullet alternative cost a tenth of a no-case item's time)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n|\s{2,}(?=[A-Z\"“])|[•▪►●‣]")
 _SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 
 
