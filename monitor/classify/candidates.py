@@ -863,7 +863,7 @@ def _diplomatic_frame(feats: Sequence[str], clause: str) -> list[str]:
     diplomacy.)"""
     if _DIPLOMATIC_ACTORS.isdisjoint(feats) or _DIPLOMATIC_OBJECTS.isdisjoint(feats):
         return []
-    if "gov_meets" not in feats and _speaks_for_no_government(clause):
+    if _no_government_acts(feats, clause):
         return []
     return ["dip_frame", "dip_frame_hl"] if "hl" in feats else ["dip_frame"]
 
@@ -876,7 +876,7 @@ def _diplomatic_stance(feats: Sequence[str], text: str, clause: str) -> list[str
     mouth (a family's, a rights group's)."""
     if _GOVERNMENTS.isdisjoint(feats) or not C.STANCE.search(text):
         return []
-    if "gov_meets" not in feats and _speaks_for_no_government(clause):
+    if _no_government_acts(feats, clause):
         return []
     return ["dip_stance"]
 
@@ -884,6 +884,12 @@ def _diplomatic_stance(feats: Sequence[str], text: str, clause: str) -> list[str
 def _speaks_for_no_government(clause: str) -> bool:
     """Whether the clause's last words make the actor a court, a prosecutor or a family."""
     return bool(_NOT_ACTOR.search(clause[-30:]) or C.FAMILY.search(clause[-30:]))
+
+
+def _no_government_acts(feats: Sequence[str], clause: str) -> bool:
+    """Whether a court, a prosecutor or a family speaks, not a government (a meeting's
+    government stands after the verb, whoever stands before it)."""
+    return "gov_meets" not in feats and _speaks_for_no_government(clause)
 
 
 @functools.lru_cache(maxsize=256)
@@ -1743,11 +1749,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if (
         trig.id == "dip.actor"
         and not _meets_government(word, post)
-        and (
-            not _ACTOR_BEFORE.search(pre[-45:])
-            or _NOT_ACTOR.search(pre[-30:])
-            or C.FAMILY.search(pre[-30:])
-        )
+        and (not _ACTOR_BEFORE.search(pre[-45:]) or _speaks_for_no_government(pre))
     ):
         return True  # a statement is a diplomatic act only when a government makes it
     if trig.type is DevelopmentType.TRANSFERRED and _TO_FREEDOM.search(text, m.end(), m.end() + 70):

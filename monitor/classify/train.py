@@ -340,6 +340,10 @@ def by_set(
     return out
 
 
+# One partition's inner folds: (weights, bias, the examples they did not see).
+_Folds = list[tuple[dict[str, float], float, list[Example]]]
+
+
 def train_model(
     exs: Sequence[Example],
     gold: Sequence[Line],
@@ -350,21 +354,22 @@ def train_model(
     """Fit on `exs`; pick the threshold and calibration from inner case-held-out folds, dealt
     `draws` times: one partition is one draw, and the threshold it picks wanders over the
     F1 curve's flat top from draw to draw."""
-    held_out: list[tuple[dict[str, float], float, list[Example]]] = []
+    per_draw: list[_Folds] = []
     for draw in range(draws):
+        folds: _Folds = []
         for test_idx in case_folds(exs, inner, seed=draw):
             test_set = set(test_idx)
             w, b = fit([e for i, e in enumerate(exs) if i not in test_set], c)
-            held_out.append((w, b, [exs[i] for i in test_idx]))
+            folds.append((w, b, [exs[i] for i in test_idx]))
+        per_draw.append(folds)
     # One threshold for all inner folds and draws, from their pooled F1 curve (each draw
     # scored against the gold once; the counts added).
     grid = [i / 100 for i in range(10, 91, 2)]
-    per_draw = [held_out[d * inner : (d + 1) * inner] for d in range(draws)]
     f1s = [
         sum(
             (
-                score([p for w, b, held in part for p in predict(Model(w, b, t), held)], gold)
-                for part in per_draw
+                score([p for w, b, held in folds for p in predict(Model(w, b, t), held)], gold)
+                for folds in per_draw
             ),
             Score(),
         ).f1
@@ -372,7 +377,7 @@ def train_model(
     ]
     best = plateau_threshold(grid, f1s)
     outcomes: list[tuple[float, bool]] = []
-    for w, b, held in held_out:
+    for w, b, held in (fold for folds in per_draw for fold in folds):
         outcomes.extend(_raw_outcomes(Model(w, b, best), held, gold))
     weights, bias = fit(exs, c)
     meta = {
