@@ -193,6 +193,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     if trig.id == "dip.actor" and _tells_event(text):
                         feats.append("says_event")  # "Israel says hostage's body found": news
                     if trig.type is DevelopmentType.DIPLOMATIC_ACTION:
+                        if _EVENT_OBJECT.match(text, m.end()):
+                            feats.append("event_object")  # "condemns the arrest of"
                         feats.extend(_diplomatic_frame(feats, clause))
                         feats.extend(_diplomatic_stance(feats, text, clause))
                     if rule is not None:
@@ -851,7 +853,15 @@ _EVENT_TRIGGERS = tuple(
 
 
 _DIPLOMATIC_ACTORS = frozenset(("gov_subject", "gov_meets", "citizen_acts", "intl_acts"))
-_DIPLOMATIC_OBJECTS = frozenset(("governed", "side=after", "doc_desc_after"))
+_DIPLOMATIC_OBJECTS = frozenset(("governed", "side=after", "doc_desc_after", "event_object"))
+# What a government's words are about when the case is not their object: its event ("US, UN
+# slam arrest of activist", "the UK condemns Iran's 'barbaric' execution of ...").
+_EVENT_OBJECT = re.compile(
+    r"\s+(?:[\w'’.\"“”‘-]+\s+){0,3}?(?:arrests?|detentions?|sentenc(?:e|es|ing)|convictions?|"
+    r"executions?|jailing|imprisonment|expulsion|deportation|verdicts?|trials?|abduction|"
+    r"kidnapping|killing|death|hanging|prosecution)\b",
+    re.I,
+)
 # (a citizen state's "lawmakers" aside)
 _GOVERNMENTS = frozenset(("gov_subject", "gov_meets", "intl_acts"))
 

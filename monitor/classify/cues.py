@@ -430,7 +430,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "dip.call",
         T.DIPLOMATIC_ACTION,
         r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)? (?:for|on)|"
-        r"demand(?:ed|s|ing)?|press(?:ed|es|ing)|ask(?:ed|s)|appeal(?:ed|s)? to)\b",
+        r"demand(?:ed|s|ing)?|press(?:ed|es|ing)|ask(?:ed|s)|appeal(?:ed|s)? (?:to|for))\b",
     ),
     _t(
         "dip.actor",
@@ -771,7 +771,8 @@ TRIAL_EVENT = re.compile(
 # troubled", "condemns", "presses Russia to release", "met the family", "politically motivated".
 STANCE = re.compile(
     r"\b(?:concern(?:s|ed)?|troubl\w*|condemn\w*|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
-    r"call(?:s|ed|ing)? (?:on|for)|rais(?:e|es|ed|ing)|meet(?:s|ing)?|met|speak(?:s|ing)?|spoke|"
+    r"call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed)? for|rais(?:e|es|ed|ing)|meet(?:s|ing)?|met|"
+    r"speak(?:s|ing)?|spoke|"
     r"talks?|designat\w+|summon\w*|protest(?:s|ed)?|demand(?:s|ed)?|criticis\w+|criticiz\w+|"
     r"slam(?:s|med)?|denounc\w+|decr(?:y|ies|ied)|unjust|unlawful|arbitrar\w+|absurd|"
     r"outrag\w+|deplor\w+|regret\w*|dismay\w*|disappoint\w*|alarm\w*|shock\w*|sham|"

@@ -1609,7 +1609,12 @@ def test_a_government_accusing_the_holder_is_still_diplomacy() -> None:
         ("Sweden condemns aid worker's 'grossly unjust' jail sentence", "Anna Lindqvist", True),
         ("Sweden 'deeply troubled' by espionage case against aid worker", "Anna Lindqvist", True),
         ("Biden urges Daniel Okafor's release", "", True),
+        # ... or on its event, the case named below: "slams the arrest of", "condemns the
+        # 'barbaric' execution of".
+        ("US, UN slam arrest in Hanoi", "Anna Lindqvist was held on Monday.", True),
+        ("UK condemns Iran's 'barbaric' execution", "Daniel Okafor was hanged at dawn.", True),
         # A government that does not act on the case, or an actor that is no government.
+        ("Writers' unions condemn the arrest in Hanoi", "Anna Lindqvist was held.", False),
         ("Daniel Okafor says Sweden urged calm", "", False),
         ("Swedish prosecutors demand 12-year sentence for Anna Lindqvist", "", False),
     ],
@@ -1619,6 +1624,11 @@ def test_a_government_acting_on_the_case_is_marked_as_a_diplomatic_frame(
 ) -> None:
     diplomacy = [c for c in candidates_of(title, text) if c.type.value == "diplomatic_action"]
     assert any("dip_frame" in c.features for c in diplomacy) is frame
+
+
+def test_an_appeal_for_a_release_is_a_call_for_it() -> None:
+    title = "Ambassador renewed her appeal for Russia to release Anna Lindqvist"
+    assert "dip.call" in {c.trigger for c in candidates_of(title)}
 
 
 def test_back_in_a_cell_is_no_return_home() -> None:
