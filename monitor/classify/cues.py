@@ -141,7 +141,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "hea.order",
         T.HEARING,
         r"\b(?:order(?:s|ed)?|remand(?:s|ed)?)\b(?= (?:\w+ ){0,6}?"
-        r"(?:detention|custody|held|jailed|behind bars|pre-?trial)\b)|"
+        r"(?:detention|custody|held|jailed|behind bars|pre-?trial|"
+        r"(?:remain|stay) (?:in|behind) (?:jail|prison|bars))\b)|"
+        # "court keeps X in custody until trial"
+        r"\b(?:court|judge)s? (?:keeps?|kept)\b(?= (?:\w+ ){1,4}?in (?:custody|detention|jail)\b)|"
         r"\b(?:pre-?trial|preventive) (?:detention|custody)\b|"
         # a custody term counted in days, weeks or months: "gets 18-month detention",
         # "ordered to 40 days of arrest" (a sentence is counted in years)

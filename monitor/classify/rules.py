@@ -65,6 +65,15 @@ RULES: tuple[Rule, ...] = (
         "after",
         0.8,
     ),
+    # "held on suspicion of spying", "held for questioning": how an arrest is told with "held"
+    _r(
+        "detained.suspicion",
+        T.DETAINED,
+        r"\b(?:held|detained|arrested)\s+(?:\w+\s+){0,2}?on suspicion of\b|"
+        r"\bheld\s+for questioning\b",
+        "before",
+        0.8,
+    ),
     _r(
         "detained.noun_of",
         T.DETAINED,
@@ -324,6 +333,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "rounded up",
     ),
     "detained.active": ("arrest", "detain", "abduct", "kidnap", "seiz", "apprehend"),
+    "detained.suspicion": ("suspicion", "questioning"),
     "detained.noun_of": ("arrest", "detention", "abduction"),
     "detained.possessive": ("arrest",),
     "detained.missing": ("disappear", "missing"),

@@ -2067,3 +2067,31 @@ def test_the_crimes_death_and_a_hotel_are_no_death_or_release(title: str, kind: 
 
 def test_a_death_the_guards_are_charged_over_is_still_the_cases() -> None:
     assert ("okafor", "died") in proposed("Guards charged over the death of Daniel Okafor")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Anna Lindqvist held on suspicion of spying",
+        "Anna Lindqvist held for questioning in Moscow",
+    ],
+)
+def test_held_on_suspicion_or_for_questioning_is_an_arrest(
+    classifier: Classifier, title: str
+) -> None:
+    assert ("lindqvist", "detained", "2023-03-15") in found(classifier, title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Anna Lindqvist ordered to remain in jail before trial",
+        "Court keeps Anna Lindqvist in custody until trial",
+    ],
+)
+def test_custody_kept_by_a_court_is_a_hearing(title: str) -> None:
+    assert ("lindqvist", "hearing") in proposed(title)
+
+
+def test_remaining_in_jail_alone_is_no_hearing() -> None:
+    assert ("lindqvist", "hearing") not in proposed("Anna Lindqvist remains in jail")
