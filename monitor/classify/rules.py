@@ -74,6 +74,15 @@ RULES: tuple[Rule, ...] = (
         "before",
         0.8,
     ),
+    # A detention told by when it began: "imprisoned in Iran since 2015", "behind bars since"
+    _r(
+        "detained.since",
+        T.DETAINED,
+        r"\b(?:imprisoned|jailed|incarcerated|detained|held|behind bars|"
+        r"in (?:jail|prison|custody|detention))\s+(?:[\w'’-]+\s+){0,4}?since\b",
+        "before",
+        0.8,
+    ),
     _r(
         "detained.noun_of",
         T.DETAINED,
@@ -334,6 +343,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     ),
     "detained.active": ("arrest", "detain", "abduct", "kidnap", "seiz", "apprehend"),
     "detained.suspicion": ("suspicion", "questioning"),
+    "detained.since": ("since",),
     "detained.noun_of": ("arrest", "detention", "abduction"),
     "detained.possessive": ("arrest",),
     "detained.missing": ("disappear", "missing"),

@@ -2095,3 +2095,33 @@ def test_custody_kept_by_a_court_is_a_hearing(title: str) -> None:
 
 def test_remaining_in_jail_alone_is_no_hearing() -> None:
     assert ("lindqvist", "hearing") not in proposed("Anna Lindqvist remains in jail")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "U.S. businessman Daniel Okafor, imprisoned in Iran since 2015, ended a hunger strike.",
+            "2015",
+        ),
+        ("Daniel Okafor has been held in Tehran since September 2018, his family says.", "2018-09"),
+    ],
+)
+def test_a_detention_told_by_when_it_began(classifier: Classifier, text: str, date: str) -> None:
+    assert ("okafor", "detained", date) in found(classifier, "Hunger strike ends", text)
+
+
+def test_since_after_no_custody_word_is_no_detention() -> None:
+    assert ("okafor", "detained") not in proposed("Daniel Okafor has been a critic since 2015")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daniel Okafor, imprisoned in Iran since 2015, ended a hunger strike.",
+        "Daniel Okafor has been behind bars since December 2020.",
+        "Daniel Okafor was held on suspicion of spying in March.",
+    ],
+)
+def test_the_precise_rules_know_held_since_and_on_suspicion(text: str) -> None:
+    assert "rule" in features_of("Hunger strike ends", "detained", text)
