@@ -176,6 +176,10 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         if trig.id == "dip.actor":
                             continue  # the holder announcing its own act is no diplomacy
                         relation = [*relation, "holder_acts"]
+                    if trig.id in ("rel.own_custody", "det.custody") and _own_custody(
+                        trig.id, m, text, view.citizens.get(case, ())
+                    ) is (trig.id == "det.custody"):
+                        continue  # in one's own state's custody: released, not detained
                     if _own_state_acts(actors, view.citizens.get(case, ())):
                         relation = [*relation, "citizen_acts"]  # "Australia's foreign minister"
                     if intl:
@@ -449,10 +453,34 @@ _OWNER_JOIN = re.compile(r"(?:['’]s?)?\s+")
 _OWNED_OF = re.compile(r"\s+of\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 
+# From a name to a trigger in its relative clause: ", the American veteran who spent ... before
+# being " (no other clause's comma between).
+_RELATIVE_OF = re.compile(r",\s+(?:[^,;:()]{0,60}?\s)?(?:who|whom)\s[^,;:()]{0,140}", re.I)
+
+
 def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> set[str]:
     """The cases whose event an event noun is: "after Griner's release", "Griner Release", "the
     release of jailed reporter X". Another case in the sentence is not its subject ("Fogel
-    remains in Russia after Griner release")."""
+    remains in Russia after Griner release"). A participle before a name is that name's
+    ("convicted arms dealer X"), a verb in a relative clause its antecedent's."""
+    word = m.group(0).lower()
+    after = [x for x in mentions if x.start >= m.end()]
+    if (
+        word.endswith("ed")
+        and after
+        and _starts_noun_phrase(text[: m.start()])
+        and _ATTRIBUTIVE.match(text[m.end() :])
+        and not re.search(r"[,;:.()]", text[m.end() : after[0].start])
+    ):
+        return set(after[0].cases)  # "a swap for convicted arms dealer X": whom it describes
+    if re.search(r"swap|exchang|trade", word) and after and after[0].start - m.end() <= 45:
+        return set()  # "in a swap for X": a swap frees both sides
+    earlier = [x for x in mentions if x.end <= m.start()]
+    if earlier and _RELATIVE_OF.fullmatch(text, earlier[-1].end, m.start()):
+        # "Reed, the veteran who spent three years in Russia before being freed, urged ...
+        # freeing Griner": the relative clause's verb is its antecedent's
+        x = earlier[-1]
+        return {c for g in conjoined(text, mentions) if set(x.cases) & set(g) for c in g}
     if m.group(0).lower().split()[-1] not in _EVENT_NOUNS:
         return set()
     of = _OWNED_OF.match(text, m.end())  # ("the release of ...")
@@ -850,6 +878,21 @@ _ACCESS_DENIED = re.compile(
 _EVENT_TRIGGERS = tuple(
     t.pattern for t in C.TRIGGERS if t.type is not DevelopmentType.DIPLOMATIC_ACTION
 )
+
+
+_OWN_CUSTODY = re.compile(
+    next(t.pattern for t in C.TRIGGERS if t.id == "rel.own_custody").pattern, re.I
+)
+
+
+def _own_custody(trigger: str, m: re.Match[str], text: str, citizenship: Sequence[str]) -> bool:
+    """Whether "in the custody of <state> officials" names a state the case is a citizen of."""
+    span = (
+        m
+        if trigger == "rel.own_custody"
+        else _OWN_CUSTODY.search(text, max(0, m.start() - 20), m.end() + 60)
+    )
+    return span is not None and _own_state_acts(span.group(0), citizenship)
 
 
 _DIPLOMATIC_ACTORS = frozenset(("gov_subject", "gov_meets", "citizen_acts", "intl_acts"))
@@ -1472,6 +1515,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
 
 
 # A period, not its start: "while she was held hostage", "during his detention".
+_HABITUAL = re.compile(r"\bhistory of\s+(?:being\s+)?(?:[\w'’]+\s+){0,2}$", re.I)
 _DURING = re.compile(r"\b(?:while|during)\s+(?!which\b)(?:[\w'’]+\s+){0,3}$", re.I)
 
 # "Trial of <a long description of whom> opens": the trial's verb comes after its "of" phrase.
@@ -1675,6 +1719,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     pre = pre[cut + 1 :] if cut >= 0 else pre
     post = text[m.end() : m.end() + 40]
     word = m.group(0).lower()
+    if _HABITUAL.search(whole):
+        return True  # "a long history of being jailed": a habit, not one development
     if _other_sense(trig, pre, post):
         return True  # "crypto exchange", "ruled out", "sentenced to ... a penal colony"
     if (word == "ruling" and _RULING_WHO.match(post)) or (
@@ -1877,6 +1923,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         C.DEMAND.search(pre[-30:])
         or C.SOUGHT.search(pre[-30:])
         or _pursued(pre[-45:], word)
+        or C.PURSUIT_LISTED.search(text, max(0, m.start() - 110), m.start())
         or C.PURSUIT_AFTER.match(post)
         or C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
         or _RELEASE_OF_THING.match(post)
@@ -2009,6 +2056,12 @@ def _targets(
         ]
         if gap == nearest:
             feats.append("nearest")
+        if side == "after" and any(
+            y.end <= m.start() and case not in y.cases and _distance(y, m) < gap for y in mentions
+        ):
+            # "Reed, who was freed in April, urged work toward freeing Griner": another case,
+            # nearer and before the trigger, is what it is said of
+            feats.append("other_case_before")
         lo, hi = (x.end, m.start()) if x.end <= m.start() else (m.end(), x.start)
         others = [
             n

@@ -140,9 +140,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "hea.order",
         T.HEARING,
-        r"\b(?:order(?:s|ed)?|remand(?:s|ed)?)\b(?= (?:\w+ ){0,6}?"
+        r"\b(?:order(?:s|ed)?|remand(?:s|ed)?)\b(?= (?:[\w'’.-]+ ){0,6}?"
         r"(?:detention|custody|held|jailed|behind bars|pre-?trial|"
         r"(?:remain|stay) (?:in|behind) (?:jail|prison|bars))\b)|"
+        # a headline's decision: "X to remain in Russian detention until end of January"
+        # (not a forecast: "likely to remain in jail for years")
+        r"(?<!likely )(?<!expected )(?<!set )(?<!going )(?<!is )(?<!are )(?<!due )(?<!want )"
+        r"(?<!wants )(?<!hopes )(?<!could )\bto (?:remain|stay) (?:in|behind) "
+        r"(?:[\w'’-]+ )?(?:jail|prison|detention|custody|bars)\b|"
         # "court keeps X in custody until trial"
         r"\b(?:court|judge)s? (?:keeps?|kept)\b(?= (?:\w+ ){1,4}?in (?:custody|detention|jail)\b)|"
         r"\b(?:pre-?trial|preventive) (?:detention|custody)\b|"
@@ -382,6 +387,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:prison|jail|custody|detention|Guantanamo|Guantánamo|Evin|Lefortovo|Belmarsh))\b",
     ),
     _t("rel.swap", T.RELEASED, r"\b(?:swap(?:ped|s)?|exchang(?:ed|e))\b"),
+    # Handed to one's own state after a release: "now in the custody of US officials" (a case
+    # of that state's, `candidates`; in another state's custody it is a detention).
+    _t(
+        "rel.own_custody",
+        T.RELEASED,
+        r"\bin (?:the )?custody of (?:the )?(?:[\w.'’-]+ ){1,2}?(?:officials|authorities|"
+        r"diplomats|government)\b",
+    ),
     _t("rel.pardon", T.RELEASED, r"\b(?:pardon(?:ed|s)?|amnesty)\b"),
     _t(
         "rel.home",
@@ -451,6 +464,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.DIPLOMATIC_ACTION,
         r"\b(?:rais(?:ed|es|ing)|discuss(?:ed|es)|"
         r"held talks|holds talks|in talks|met|meets|summon(?:ed|s)|sanction(?:ed|s)?|"
+        r"talk(?:s|ed|ing)? (?:to|with)|in dialogue|touched on|"
         r"reached out|brokered|negotiat(?:ed|es|ions?)|designat(?:ed|es)|"
         r"wrongfully detained|envoy|pushed back)\b",
     ),
@@ -790,6 +804,14 @@ COUNTRIES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS})\b", re.I)
 
 # What is sought, discussed or offered is not done: "negotiate the release", "advocate for his
 # freedom", "explore prisoner swaps", "a swap deal", "wait for a release decision".
+# A call listing what it demands, the release last: "calling for a national strike, fresh
+# elections and the release of X"; talks about it: "talking to Russia about X and Y release".
+PURSUIT_LISTED = re.compile(
+    r"\b(?:call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))\s+[^.;:!?]{0,80}?"
+    r"\band\s+(?:for\s+)?(?:the\s+)?$|"
+    r"\btalk(?:s|ed|ing)?\s+(?:(?:to|with)\s+[\w'’.]+\s+)?about\s+(?:[\w'’]+\s+){0,6}$",
+    re.I,
+)
 PURSUIT_BEFORE = re.compile(
     # "for his release", but not a duration: "held hostage for years in Niger released".
     r"\b(?:for(?!\s+(?:(?:more than|over|nearly|almost|about|some|\w+)\s+)?"

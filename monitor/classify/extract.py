@@ -86,6 +86,8 @@ def _bind(
     if not inside and re.match(r"^\W*(?:who|whose)\b", text[clause[0] : clause[1]], re.I):
         antecedent = [x for x in mentions if x.end <= clause[0]]
         inside = antecedent[-1:]
+    if rule.side in ("after", "any"):
+        inside = _not_past_a_comma(inside, m, text)
     if rule.side == "after":
         return [x for x in inside if x.start >= m.end()]
     if rule.side == "before":
@@ -105,6 +107,16 @@ def _bind(
             else:
                 break
         return group
+    return inside
+
+
+def _not_past_a_comma(inside: list[Mention], m: re.Match[str], text: str) -> list[Mention]:
+    """The cases after a trigger only if the first follows it with no comma between: "freed X, Y
+    and Z" frees all three, but "... before being released in April in a swap, called for work
+    toward freeing Griner" is another verb's object."""
+    after = [x for x in inside if x.start >= m.end()]
+    if after and "," in text[m.end() : after[0].start]:
+        return [x for x in inside if x not in after]
     return inside
 
 

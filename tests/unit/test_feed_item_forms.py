@@ -2125,3 +2125,76 @@ def test_since_after_no_custody_word_is_no_detention() -> None:
 )
 def test_the_precise_rules_know_held_since_and_on_suspicion(text: str) -> None:
     assert "rule" in features_of("Hunger strike ends", "detained", text)
+
+
+def test_a_relative_clauses_event_is_its_antecedents() -> None:
+    text = (
+        "Daniel Okafor, the veteran who spent three years in Iran before being released in "
+        "April in a swap, urged the White House to work faster toward freeing Anna Lindqvist."
+    )
+    got = proposed("Veteran urges action", text)
+    assert ("okafor", "released") in got
+    assert ("lindqvist", "released") not in got
+
+
+def test_a_participle_before_a_name_describes_that_name_only() -> None:
+    text = (
+        "Officials proposed to release convicted Chinese agent Zhou Min and secure Anna Lindqvist."
+    )
+    got = proposed("Swap proposed", text)
+    assert ("zhou-min", "verdict") in got
+    assert ("lindqvist", "verdict") not in got
+
+
+def test_a_swap_for_someone_named_frees_both_sides() -> None:
+    text = "Anna Lindqvist, who was freed in a swap for Zhou Min, is home."
+    got = proposed("Home", text)
+    assert {("lindqvist", "released"), ("zhou-min", "released")} <= got
+
+
+def test_custody_of_ones_own_state_is_a_release_and_anothers_a_detention() -> None:
+    assert ("lindqvist", "released") in proposed(
+        "Anna Lindqvist now in the custody of Swedish officials"
+    )
+    own = proposed("Anna Lindqvist now in the custody of Swedish officials")
+    assert ("lindqvist", "detained") not in own
+    assert ("lindqvist", "released") not in proposed(
+        "Anna Lindqvist now in the custody of Russian authorities"
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Anna Lindqvist to remain in Russian detention until end of January",
+        "Judge ordered ousted ex-president Anna Lindqvist to stay in prison",
+    ],
+)
+def test_a_decision_to_keep_someone_in_custody_is_a_hearing(title: str) -> None:
+    assert ("lindqvist", "hearing") in proposed(title)
+
+
+def test_a_forecast_of_more_custody_is_no_hearing() -> None:
+    assert ("lindqvist", "hearing") not in proposed("Anna Lindqvist is likely to remain in jail")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Crowds call for a strike, new elections and the release of Anna Lindqvist",
+        "US still talking to Russia about Anna Lindqvist and Daniel Okafor release",
+    ],
+)
+def test_a_release_listed_among_demands_or_talked_about_is_none(title: str) -> None:
+    assert ("lindqvist", "released") not in proposed(title)
+
+
+def test_a_government_talking_to_another_about_the_case_is_diplomacy() -> None:
+    title = "US still talking to Russia about Anna Lindqvist release"
+    assert "dip.raise" in {c.trigger for c in candidates_of(title)}
+
+
+def test_a_history_of_being_jailed_is_a_habit() -> None:
+    got = proposed("Profile", "Daniel Okafor has a long history of being jailed and fined.")
+    assert ("okafor", "sentenced") not in got
+    assert ("okafor", "detained") not in got
