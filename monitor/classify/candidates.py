@@ -483,10 +483,11 @@ def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> s
         return {c for g in conjoined(text, mentions) if set(x.cases) & set(g) for c in g}
     if m.group(0).lower().split()[-1] not in _EVENT_NOUNS:
         return set()
-    of = _OWNED_OF.match(text, m.end())  # ("the release of ...")
     for x in mentions:
         before = x.end <= m.start() and _OWNER_JOIN.fullmatch(text, x.end, m.start())
-        if before or (of is not None and of.end() == x.start):
+        # "the release of (WNBA star) X"
+        of = x.start >= m.end() and _OWNED_OF.fullmatch(text, m.end(), x.start)
+        if before or of:
             # ... and whoever is named with the owner: "the release of X and Y"
             return {c for g in conjoined(text, mentions) if set(x.cases) & set(g) for c in g}
     return set()
@@ -1095,7 +1096,7 @@ _DESCRIPTOR_ONLY = re.compile(
 _FULL_NAME = re.compile(r"^\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 _NP_OPENERS = frozenset(
     "the a an of for to with about on from by and or at in over visit visits free freed release "
-    "releasing meet meets see sees".split()
+    "releasing meet meets see sees involving including like amid against".split()
 )
 
 
@@ -1234,7 +1235,12 @@ _BAIL_ENDED = re.compile(
 _CUSTODY_ORDER = re.compile(
     r"\bextend\w*|\bpre-?trial\b|\bpreventive\b|\bremand\w*|\bdetention\b", re.I
 )
-_CLEMENCY = re.compile(r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion))\b", re.I)
+_CLEMENCY = re.compile(
+    # ("suspends X's sentence", not "a suspended sentence", which is one)
+    r"\b(?:commut\w*|pardon\w*|clemency|reduc(?:ed|es|tion)|suspends|suspending|"
+    r"(?:was|were|been|is) suspended)\b",
+    re.I,
+)
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
 # A swap spoken of as sought, discussed or possible ("confirms talks on a prisoner swap").
@@ -1515,6 +1521,14 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
 
 
 # A period, not its start: "while she was held hostage", "during his detention".
+_STILL_IN = re.compile(
+    r"(?:\b(?:who|which)\s+(?:is|are)|\bremains?|\bremained|\bstill)\s+(?:still\s+)?in\s+"
+    r"(?:[\w'’]+\s+)?$",
+    re.I,
+)
+_FROM_PRISON = re.compile(
+    r"^\s+(?:(?:his|her|the|a)\s+)?(?:\w+\s+)?(?:prison|jail|cell|colony)\b", re.I
+)
 _HABITUAL = re.compile(r"\bhistory of\s+(?:being\s+)?(?:[\w'’]+\s+){0,2}$", re.I)
 _DURING = re.compile(r"\b(?:while|during)\s+(?!which\b)(?:[\w'’]+\s+){0,3}$", re.I)
 
@@ -1843,6 +1857,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True
         if _DURING.search(pre):
             return True  # "while she was held hostage", "during his detention": a period
+        if word in ("custody", "detention", "jail", "prison") and _STILL_IN.search(whole):
+            return True  # "X, who is in custody on spying charges", "remains in detention"
+        if word.startswith("removed") and _FROM_PRISON.match(post):
+            return True  # "removed from prison": moved, not taken
         if (
             C.SOUGHT.search(pre[-20:])
             or re.search(r"\border(?:s|ed)?\s+(?:the\s+)?$", pre)

@@ -247,7 +247,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "sen.jails",
         T.SENTENCED,
-        r"\bjails\b|\b(?:is|was|were|are|been|gets?|got) jailed\b|\bjailing of\b",
+        # (not "has been jailed since March 2021": a detention told by when it began)
+        r"\bjails\b|\b(?:is|was|were|are|been|gets?|got) jailed\b"
+        r"(?!\s+(?:[\w'’-]+\s+){0,3}?since\b)|\bjailing of\b",
     ),
     _t(
         "sen.term",

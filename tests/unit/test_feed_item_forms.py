@@ -2198,3 +2198,36 @@ def test_a_history_of_being_jailed_is_a_habit() -> None:
     got = proposed("Profile", "Daniel Okafor has a long history of being jailed and fined.")
     assert ("okafor", "sentenced") not in got
     assert ("okafor", "detained") not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        (
+            "Deal talk",
+            "Putin wants a deal on Anna Lindqvist, who is in custody on spy charges.",
+            "detained",
+        ),
+        ("Court Suspends Anna Lindqvist's Sentence in Corruption Case", "", "sentenced"),
+        ("Anna Lindqvist has been jailed since March 2021", "", "sentenced"),
+        ("Kremlin open to a swap involving detained reporter Anna Lindqvist", "", "detained"),
+    ],
+)
+def test_a_state_a_suspended_old_sentence_and_a_description_are_no_news(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) not in proposed(title, text)
+
+
+def test_a_suspended_sentence_given_is_still_a_sentence() -> None:
+    assert ("lindqvist", "sentenced") in proposed("Anna Lindqvist given a suspended sentence")
+
+
+def test_the_release_of_a_described_other_case_is_not_this_cases() -> None:
+    text = (
+        "Officials will engage on detainees, including Daniel Okafor, following the release of "
+        "WNBA star Anna Lindqvist from prison."
+    )
+    got = proposed("Talks continue", text)
+    assert ("okafor", "released") not in got
+    assert ("lindqvist", "released") in got
