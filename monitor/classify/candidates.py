@@ -881,9 +881,7 @@ _EVENT_TRIGGERS = tuple(
 )
 
 
-_OWN_CUSTODY = re.compile(
-    next(t.pattern for t in C.TRIGGERS if t.id == "rel.own_custody").pattern, re.I
-)
+_OWN_CUSTODY = next(t.pattern for t in C.TRIGGERS if t.id == "rel.own_custody")
 
 
 def _own_custody(trigger: str, m: re.Match[str], text: str, citizenship: Sequence[str]) -> bool:
@@ -1521,16 +1519,19 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
 
 
 # A period, not its start: "while she was held hostage", "during his detention".
+_DURING = re.compile(r"\b(?:while|during)\s+(?!which\b)(?:[\w'’]+\s+){0,3}$", re.I)
+# A state, not a development: "X, who is in custody on spying charges", "remains in detention".
 _STILL_IN = re.compile(
     r"(?:\b(?:who|which)\s+(?:is|are)|\bremains?|\bremained|\bstill)\s+(?:still\s+)?in\s+"
     r"(?:[\w'’]+\s+)?$",
     re.I,
 )
+# Someone already held moved: "missing after being removed from prison".
 _FROM_PRISON = re.compile(
     r"^\s+(?:(?:his|her|the|a)\s+)?(?:\w+\s+)?(?:prison|jail|cell|colony)\b", re.I
 )
+# A habit: "a long history of being jailed".
 _HABITUAL = re.compile(r"\bhistory of\s+(?:being\s+)?(?:[\w'’]+\s+){0,2}$", re.I)
-_DURING = re.compile(r"\b(?:while|during)\s+(?!which\b)(?:[\w'’]+\s+){0,3}$", re.I)
 
 # "Trial of <a long description of whom> opens": the trial's verb comes after its "of" phrase.
 _OF_THEN_VERB = re.compile(r"^\s+of\s", re.I)

@@ -806,14 +806,6 @@ COUNTRIES = re.compile(rf"{_DOTTED}|\b(?:{_COUNTRY_WORDS})\b", re.I)
 
 # What is sought, discussed or offered is not done: "negotiate the release", "advocate for his
 # freedom", "explore prisoner swaps", "a swap deal", "wait for a release decision".
-# A call listing what it demands, the release last: "calling for a national strike, fresh
-# elections and the release of X"; talks about it: "talking to Russia about X and Y release".
-PURSUIT_LISTED = re.compile(
-    r"\b(?:call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))\s+[^.;:!?]{0,80}?"
-    r"\band\s+(?:for\s+)?(?:the\s+)?$|"
-    r"\btalk(?:s|ed|ing)?\s+(?:(?:to|with)\s+[\w'’.]+\s+)?about\s+(?:[\w'’]+\s+){0,6}$",
-    re.I,
-)
 PURSUIT_BEFORE = re.compile(
     # "for his release", but not a duration: "held hostage for years in Niger released".
     r"\b(?:for(?!\s+(?:(?:more than|over|nearly|almost|about|some|\w+)\s+)?"
@@ -823,6 +815,14 @@ PURSUIT_BEFORE = re.compile(
     r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
     r"focus\w*|aim(?:s|ed|ing)?|dedicat\w+|devot\w+|committed|"
     r"await\w*|hopes?|hoping|sought|toward\w*|into)\s+(?:[\w'’]+\s+){0,3}$",
+    re.I,
+)
+# A call listing what it demands, the release last: "calling for a national strike, fresh
+# elections and the release of X"; talks about it: "talking to Russia about X and Y release".
+PURSUIT_LISTED = re.compile(
+    r"\b(?:call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))\s+[^.;:!?]{0,80}?"
+    r"\band\s+(?:for\s+)?(?:the\s+)?$|"
+    r"\btalk(?:s|ed|ing)?\s+(?:(?:to|with)\s+[\w'’.]+\s+)?about\s+(?:[\w'’]+\s+){0,6}$",
     re.I,
 )
 PURSUIT_AFTER = re.compile(
