@@ -1181,6 +1181,8 @@ _CHARGE_ENDED = re.compile(
     r"withdr[ae]w\w*|quash\w*)\b",
     re.I,
 )
+# ... or a quoted title after a possessive: "Russia's 'Merchant of Death'".
+_QUOTED_NAME = re.compile(r"['’]s\s+['‘\"“](?:[A-Z][\w-]*\s+)(?:of\s+|the\s+)*[A-Z]?[\w-]*$")
 _NICKNAME = re.compile(
     r"\b(?:known as|so-called|dubbed|nicknamed|called)\s+(?:the\s+)?['‘\"“][^'’\"”]*$", re.I
 )
@@ -1320,7 +1322,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "app.appeal": (
         re.compile(
             r"\b(?:fund-?raising|donations?|charity|charitable|tearful|humanitarian|televised|"
-            r"tv|police|witness|popular|electoral|voter)\s+$",
+            r"tv|police|witness|popular|electoral|voter|public)\s+$",
             re.I,
         ),
         None,
@@ -1781,7 +1783,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
         return True  # "judge revokes his bail", "loses appeal against house arrest"
-    if _NICKNAME.search(pre):
+    if _NICKNAME.search(pre) or _QUOTED_NAME.search(whole):
         return True  # "known as the 'Merchant of Death'": a name, not an event
     if trig.type is DevelopmentType.DIED and (
         _COUNT_BEFORE.search(pre)
@@ -1935,7 +1937,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if trig.type is DevelopmentType.SENTENCED and (
         C.SOUGHT.search(pre[-25:])
         or C.SOUGHT.match(post.lstrip(" -")[:10])
-        or re.match(r"^\W*(?:\w+\W+){0,2}(?:sought|demanded|requested)\b", post)
+        or re.match(r"^\W*(?:\w+\W+){0,2}(?:sought|demanded|requested|expected)\b", post)
     ):
         return True  # "prosecutors seek 8 years": a demand, not a sentence
     if trig.type in (DevelopmentType.RELEASED, DevelopmentType.BAIL) and (

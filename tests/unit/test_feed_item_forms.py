@@ -2231,3 +2231,17 @@ def test_the_release_of_a_described_other_case_is_not_this_cases() -> None:
     got = proposed("Talks continue", text)
     assert ("okafor", "released") not in got
     assert ("lindqvist", "released") in got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("Daniel Okafor, Lagos's 'Prince of Death,' turns to politics", "", "died"),
+        ("Verdict due in Daniel Okafor's case; lengthy prison term expected", "", "sentenced"),
+        ("Open letter", "It is the latest of the public appeals for Daniel Okafor.", "appeal"),
+    ],
+)
+def test_a_quoted_title_a_term_expected_and_a_public_appeal_are_no_events(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("okafor", kind) not in proposed(title, text)
