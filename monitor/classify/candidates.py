@@ -176,11 +176,14 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         if trig.id == "dip.actor":
                             continue  # the holder announcing its own act is no diplomacy
                         relation = [*relation, "holder_acts"]
-                    if trig.id in ("rel.own_custody", "det.custody") and _own_custody(
-                        trig.id, m, text, view.citizens.get(case, ())
-                    ) is (trig.id == "det.custody"):
+                    citizenship = view.citizens.get(case, ())
+                    if trig.id == "rel.own_custody" and not _own_state_acts(
+                        m.group(0), citizenship
+                    ):
+                        continue  # in another state's custody: no release
+                    if trig.id == "det.custody" and _in_own_custody(m, text, citizenship):
                         continue  # in one's own state's custody: released, not detained
-                    if _own_state_acts(actors, view.citizens.get(case, ())):
+                    if _own_state_acts(actors, citizenship):
                         relation = [*relation, "citizen_acts"]  # "Australia's foreign minister"
                     if intl:
                         relation = [*relation, "intl_acts"]
@@ -479,18 +482,21 @@ def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> s
     if earlier and _RELATIVE_OF.fullmatch(text, earlier[-1].end, m.start()):
         # "Reed, the veteran who spent three years in Russia before being freed, urged ...
         # freeing Griner": the relative clause's verb is its antecedent's
-        x = earlier[-1]
-        return {c for g in conjoined(text, mentions) if set(x.cases) & set(g) for c in g}
-    if m.group(0).lower().split()[-1] not in _EVENT_NOUNS:
+        return _named_with(earlier[-1], text, mentions)
+    if word.split()[-1] not in _EVENT_NOUNS:
         return set()
     for x in mentions:
         before = x.end <= m.start() and _OWNER_JOIN.fullmatch(text, x.end, m.start())
         # "the release of (WNBA star) X"
         of = x.start >= m.end() and _OWNED_OF.fullmatch(text, m.end(), x.start)
         if before or of:
-            # ... and whoever is named with the owner: "the release of X and Y"
-            return {c for g in conjoined(text, mentions) if set(x.cases) & set(g) for c in g}
+            return _named_with(x, text, mentions)
     return set()
+
+
+def _named_with(owner: Mention, text: str, mentions: Sequence[Mention]) -> set[str]:
+    """The owner's cases and those named with it: "the release of X and Y"."""
+    return {c for g in conjoined(text, mentions) if set(owner.cases) & set(g) for c in g}
 
 
 def _anothers_event(
@@ -884,13 +890,10 @@ _EVENT_TRIGGERS = tuple(
 _OWN_CUSTODY = next(t.pattern for t in C.TRIGGERS if t.id == "rel.own_custody")
 
 
-def _own_custody(trigger: str, m: re.Match[str], text: str, citizenship: Sequence[str]) -> bool:
-    """Whether "in the custody of <state> officials" names a state the case is a citizen of."""
-    span = (
-        m
-        if trigger == "rel.own_custody"
-        else _OWN_CUSTODY.search(text, max(0, m.start() - 20), m.end() + 60)
-    )
+def _in_own_custody(m: re.Match[str], text: str, citizenship: Sequence[str]) -> bool:
+    """Whether "custody" stands in "in the custody of <state> officials" for a state the case
+    is a citizen of."""
+    span = _OWN_CUSTODY.search(text, max(0, m.start() - 20), m.end() + 60)
     return span is not None and _own_state_acts(span.group(0), citizenship)
 
 
