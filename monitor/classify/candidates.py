@@ -1186,6 +1186,9 @@ _CHARGE_ENDED = re.compile(
 )
 # ... or a quoted title after a possessive: "Russia's 'Merchant of Death'".
 _QUOTED_NAME = re.compile(r"['’]s\s+['‘\"“](?:[A-Z][\w-]*\s+)(?:of\s+|the\s+)*[A-Z]?[\w-]*$")
+# ... or wherever a quoted title ends with the word: "trading 'Merchant of Death' for X".
+_QUOTED_TITLE = re.compile(r"['‘\"“](?:[A-Z][\w-]*\s+)+(?:(?:of|the|in)\s+)*$")
+_CLOSING_QUOTE = re.compile(r"^['’\"”]")
 _NICKNAME = re.compile(
     r"\b(?:known as|so-called|dubbed|nicknamed|called)\s+(?:the\s+)?['‘\"“][^'’\"”]*$", re.I
 )
@@ -1276,6 +1279,16 @@ _KILLED_TO_DEATH = re.compile(
 )
 
 
+# Within one prison: "moved to a conventional cell", "released from solitary confinement".
+_TO_A_CELL = (
+    r"^\s+(?:back\s+)?(?:to|into)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?cells?\b"
+)
+_OUT_OF_A_CELL = re.compile(
+    r"^\s+(?:back\s+)?from\s+(?:(?:the|a|his|her)\s+)?(?:solitary|isolation|quarantine|"
+    r"(?:[\w-]+\s+)?cells?\b)",
+    re.I,
+)
+
 # Trigger words in another sense, by trigger id: (pattern on the text before, pattern on the
 # text after); either matching vetoes. Each is how news uses the word for something else.
 _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
@@ -1330,8 +1343,18 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         ),
         None,
     ),
-    # "a news release", "in a press release": an announcement, not a prisoner freed
-    "rel.release": (re.compile(r"\b(?:news|press|media)\s+$", re.I), None),
+    # "a news release", "in a press release": an announcement, not a prisoner freed;
+    # "released from solitary confinement": still held
+    "rel.release": (re.compile(r"\b(?:news|press|media)\s+$", re.I), _OUT_OF_A_CELL),
+    # "comes to X's rescue", "came to the rescue": help, not a captive freed
+    "rel.free": (
+        re.compile(
+            r"\b(?:come|comes|came|coming|rides?|rode|riding|rush(?:es|ed)?)\s+to\s+"
+            r"(?:the\s+|(?:[\w.'’-]+\s+){0,2}?[\w.-]+['’]s?\s+)$",
+            re.I,
+        ),
+        None,
+    ),
     # "had his phone seized", "seized power": things and power taken, no one held
     "det.seize": (
         re.compile(
@@ -1486,14 +1509,16 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(
             r"\b(?:sentenc\w+|jail\w*|years?|months?)\b[^,;]{0,40}$|"
             # "deeply moved by the compassion": a feeling
-            r"\b(?:deeply|very|so|truly|visibly|profoundly|greatly|genuinely|really)\s+$",
+            r"\b(?:deeply|very|so|truly|visibly|profoundly|greatly|genuinely|really)\s+$|"
+            # "in his Mordovian penal colony": where one is held, not a move
+            r"\bin\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$",
             re.I,
         ),
         re.compile(
             r"^\s+(?:up\s+|down\s+)?(?:to\s+)?(?:the\s+)?(?:top|second|third|fourth|fifth|"
             r"first|number|no\.|joint|clear|level)\b|"
             # "as he moved on to asserting ...": a speaker's next point
-            r"^\s+on\s+(?:to\s+\w+ing|from)\b|^\s+to\s+tears\b",
+            r"^\s+on\s+(?:to\s+\w+ing|from)\b|^\s+to\s+tears\b|" + _TO_A_CELL,
             re.I,
         ),
     ),
@@ -1506,7 +1531,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         ),
         re.compile(
             r"^\s+(?:fees?|window|saga|requests?|talks|market|deal|ban|targets?|rumou?rs?|"
-            r"speculation|of\s+(?:power|funds|money|ownership|technology|weapons|arms|data))\b",
+            r"speculation|of\s+(?:power|funds|money|ownership|technology|weapons|arms|data))\b|"
+            + _TO_A_CELL,
             re.I,
         ),
     ),
@@ -1529,6 +1555,18 @@ _DURING = re.compile(r"\b(?:while|during)\s+(?!which\b)(?:[\w'’]+\s+){0,3}$", 
 _STILL_IN = re.compile(
     r"(?:\b(?:who|which)\s+(?:is|are)|\bremains?|\bremained|\bstill)\s+(?:still\s+)?in\s+"
     r"(?:[\w'’]+\s+)?$",
+    re.I,
+)
+# A demand told in the subjunctive: "demanding the US basketball star be released".
+_DEMANDED_BE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+"
+    r"(?:that\s+)?(?:[\w.'’-]+\s+){1,6}?be\s+$",
+    re.I,
+)
+# ... told by the participle: "who remains detained in Russia", "is still held", "still jailed".
+_STILL_HELD = re.compile(
+    r"(?:\b(?:who|which)\s+(?:is|are)\s+still|['’]s\s+still|\bremains?|\bremained|\bstill|"
+    r"\bcontinues?\s+to\s+be)\s+$",
     re.I,
 )
 # Someone already held moved: "missing after being removed from prison".
@@ -1786,7 +1824,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
         return True  # "judge revokes his bail", "loses appeal against house arrest"
-    if _NICKNAME.search(pre) or _QUOTED_NAME.search(whole):
+    if (
+        _NICKNAME.search(pre)
+        or _QUOTED_NAME.search(whole)
+        or (m.group(0)[:1].isupper() and _QUOTED_TITLE.search(whole) and _CLOSING_QUOTE.match(post))
+    ):
         return True  # "known as the 'Merchant of Death'": a name, not an event
     if trig.type is DevelopmentType.DIED and (
         _COUNT_BEFORE.search(pre)
@@ -1863,8 +1905,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True
         if _DURING.search(pre):
             return True  # "while she was held hostage", "during his detention": a period
-        if word in ("custody", "detention", "jail", "prison") and _STILL_IN.search(whole):
-            return True  # "X, who is in custody on spying charges", "remains in detention"
+        if (word in ("custody", "detention", "jail", "prison") and _STILL_IN.search(whole)) or (
+            word in ("detained", "held", "jailed", "imprisoned", "incarcerated")
+            and _STILL_HELD.search(pre)
+        ):
+            return True  # "X, who is in custody on spying charges", "remains detained"
         if word.startswith("removed") and _FROM_PRISON.match(post):
             return True  # "removed from prison": moved, not taken
         if (
@@ -1939,6 +1984,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True
     if trig.type is DevelopmentType.SENTENCED and (
         C.SOUGHT.search(pre[-25:])
+        or C.ASKED_TO.search(text, max(0, m.start() - 120), m.start())
         or C.SOUGHT.match(post.lstrip(" -")[:10])
         or re.match(r"^\W*(?:\w+\W+){0,2}(?:sought|demanded|requested|expected)\b", post)
     ):
@@ -1946,6 +1992,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if trig.type in (DevelopmentType.RELEASED, DevelopmentType.BAIL) and (
         C.DEMAND.search(pre[-30:])
         or C.SOUGHT.search(pre[-30:])
+        or _DEMANDED_BE.search(text, max(0, m.start() - 80), m.start())
+        or C.ASKED_TO.search(text, max(0, m.start() - 120), m.start())
         or _pursued(pre[-45:], word)
         or C.PURSUIT_LISTED.search(text, max(0, m.start() - 110), m.start())
         or C.PURSUIT_AFTER.match(post)

@@ -219,8 +219,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sen.jailed_for",
         T.SENTENCED,
         r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
-        # ("jailed in the UK for 8 years")
-        r"(?: (?:\w+ ){0,3}?| in (?:[\w.'’-]+ ){1,3}?for )"
+        # ("jailed in the UK for 8 years"; not "Jailed critic faces 30 more years")
+        r"(?: (?:(?!(?:faces?|facing|risks?|could|may|might|would|seeks?)\b)\w+ ){0,3}?"
+        r"| in (?:[\w.'’-]+ ){1,3}?for )"
         + NUM
         + r"[- ](?:more |additional |further )?(?:years?|months?)\b|"
         # "sent to prison for eight years", "puts X behind bars for 10 years"
@@ -762,6 +763,13 @@ THREAT_AFTER = re.compile(
     r"^\s*(?:threats?|looms?|looming|fears?|risk|warning|plans?|bid|attempts?|warrants?)\b", re.I
 )
 SOUGHT = re.compile(r"\b(?:seek|seeks|sought|seeking|demand(?:s|ed)?|request(?:s|ed)?)\b", re.I)
+# A request of someone to act: "prosecutors are asking a court to sentence X to 20 years",
+# "asked the judge to free him".
+ASKED_TO = re.compile(
+    r"\bask(?:s|ed|ing)?\s+(?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){0,3}?to\s+"
+    r"(?:sentence|jail|imprison|convict|release|free|grant)\b",
+    re.I,
+)
 # The mention is the object of a preposition or verb, not the one it happens to.
 GOVERNED_BEFORE = re.compile(
     r"\b(?:of|for|on|about|against|with|helping|help|helped|to|over|by|behind|from|like|"

@@ -952,10 +952,18 @@ def test_states_others_news_and_requests_are_no_development(
 def test_a_bare_be_before_the_trigger_is_modal() -> None:
     (release,) = [
         c
-        for c in candidates_of("Lawyers asked that Daniel Okafor be released with a tracker")
+        for c in candidates_of("The judge ordered that Daniel Okafor be released with a tracker")
         if c.type.value == "released"
     ]
     assert "pre_modal" in release.features
+
+
+def test_a_release_asked_for_in_the_subjunctive_is_no_release() -> None:
+    for text in (
+        "Lawyers asked that Daniel Okafor be released with a tracker",
+        "Friends of Daniel Okafor are demanding the British businessman be released",
+    ):
+        assert ("okafor", "released") not in proposed(text), text
 
 
 def test_a_wider_descriptor_stands_for_the_items_case() -> None:
@@ -2245,3 +2253,42 @@ def test_a_quoted_title_a_term_expected_and_a_public_appeal_are_no_events(
     title: str, text: str, kind: str
 ) -> None:
     assert ("okafor", kind) not in proposed(title, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A state told by its participle.
+        ("Season opens", "The team plays without Anna Lindqvist, who remains held.", "detained"),
+        ("Anna Lindqvist Still Held in Russia as Talks Stall", "", "detained"),
+        # A term that is faced or asked for.
+        (
+            "Jailed Kremlin critic faces 15 more years in prison",
+            "Anna Lindqvist appeared in court on new charges.",
+            "sentenced",
+        ),
+        (
+            "Closing arguments",
+            "Prosecutors are asking a court to sentence Anna Lindqvist to 12 years in prison.",
+            "sentenced",
+        ),
+        # Within one prison.
+        ("Anna Lindqvist released from solitary confinement", "", "released"),
+        ("Anna Lindqvist moved to a punishment cell, lawyers say", "", "transferred"),
+        ("Lawyers visit", "Anna Lindqvist is in her Mordovian penal colony.", "transferred"),
+        # A quoted title wherever it stands, and an idiom.
+        ("Debate over trading 'Angel of Death' for Anna Lindqvist", "", "died"),
+        ("Cricket comes to Anna Lindqvist's rescue as police halt operation", "", "released"),
+    ],
+)
+def test_a_state_a_term_asked_for_a_move_within_prison_and_a_title_are_no_events(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) not in proposed(title, text)
+
+
+def test_a_move_to_another_prison_and_a_release_from_prison_are_still_news() -> None:
+    assert ("lindqvist", "transferred") in proposed("Anna Lindqvist moved to a penal colony")
+    assert ("lindqvist", "released") in proposed("Anna Lindqvist released from prison")
+    title = "'Angel of Death' film-maker Anna Lindqvist dies in custody"
+    assert ("lindqvist", "died") in proposed(title)
