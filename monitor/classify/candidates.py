@@ -511,7 +511,9 @@ def _anothers_event(
         return True
     if kind is DevelopmentType.DIED:
         return _death_of_another(text, m, mentions)
-    if kind in _COUNTED_KINDS and _others_counted(text, m, mentions):
+    if kind in _COUNTED_KINDS and (
+        _others_counted(text, m, mentions) or _people_are_subject(text, m, mentions)
+    ):
         return True
     if _HELPERS_SUBJECT.match(text[: m.start()]):
         return True  # "Two men accused of helping X flee Japan were arrested": the helpers'
@@ -559,6 +561,34 @@ _INCLUDING = re.compile(  # "two journalists, including X", "three men, among th
     r",?\s*(?:including|among them|such as)\s+(?:[\w'’-]+\s+){0,3}?", re.I
 )
 _JOINED_TO = re.compile(r"\s*(?:,|and|&|with|along with)\s*", re.I)  # "X and four others"
+
+
+# Plural people as the subject of the verb: "why journalists are being arrested", "whose
+# lawyers were detained" ...
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:people|men|women|children|journalists|reporters|activists|protesters|protestors|"
+    r"demonstrators|prisoners|detainees|inmates|students|lawyers|attorneys|members|supporters|"
+    r"officials|soldiers|officers|dissidents|critics|relatives|aides|allies|colleagues|"
+    r"employees|workers|others|suspects)\s+(?:(?:who|that)\s+)?"
+    r"(?:are|were|have\s+been|had\s+been|has\s+been|being|get|got)\s+"
+    r"(?:(?:being|also|reportedly|allegedly|now|then|all)\s+){0,2}$",
+    re.I,
+)
+# ... unless the case is one of them: "X and other journalists were", "X and his aides were".
+_AMONG_THEM = re.compile(
+    r"\s*(?:,|and|&|with|along with)\s+(?:(?:his|her|their|other|fellow|several|some|two|"
+    r"three|four|five|dozens of)\s+)*(?:[\w-]+\s+)?",
+    re.I,
+)
+
+
+def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether plural people the case is not among are the ones the verb happens to."""
+    people = _PLURAL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+    return people is not None and not any(
+        people.start() <= x.start < m.start() or _AMONG_THEM.fullmatch(text, x.end, people.start())
+        for x in mentions
+    )
 
 
 def _others_counted(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
@@ -1557,6 +1587,18 @@ _STILL_IN = re.compile(
     r"(?:[\w'’]+\s+)?$",
     re.I,
 )
+# ... or by how long it lasted, told with the release: "freed after 14 years in U.S. custody",
+# "reunited after years of detention" (but "spent six years in detention" alone is background
+# the labels keep).
+_DURATION_IN = re.compile(
+    r"(?:\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|several|many|a few|a couple of)[- ](?:[\w-]+\s+)?|\b)"
+    r"(?:years?|months?|weeks?|days?|decades?)\s+(?:in|of|behind|under)\s+(?:[\w.'’-]+\s+){0,2}?$",
+    re.I,
+)
+_FREED_NEAR = re.compile(
+    r"\b(?:freed|frees|released?|reunit\w+|return(?:s|ed)?|home|free|swapped|exchanged)\b", re.I
+)
 # A demand told in the subjunctive: "demanding the US basketball star be released".
 _DEMANDED_BE = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+"
@@ -1910,6 +1952,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             and _STILL_HELD.search(pre)
         ):
             return True  # "X, who is in custody on spying charges", "remains detained"
+        if (
+            word in ("custody", "detention", "imprisonment", "incarceration")
+            and _DURATION_IN.search(pre)
+            and _FREED_NEAR.search(text, max(0, m.start() - 90), m.start())
+        ):
+            # "freed after 14 years in U.S. custody": the release's news, how long it took
+            return True
         if word.startswith("removed") and _FROM_PRISON.match(post):
             return True  # "removed from prison": moved, not taken
         if (

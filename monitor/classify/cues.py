@@ -818,7 +818,8 @@ PURSUIT_BEFORE = re.compile(
     # "for his release", but not a duration: "held hostage for years in Niger released".
     r"\b(?:for(?!\s+(?:(?:more than|over|nearly|almost|about|some|\w+)\s+)?"
     r"(?:years?|months?|weeks?|days?|decades?|hours?)\b)|"
-    r"negotiat\w*|secur\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
+    # (not "Hostage Negotiator Details the Release of X": a person, not a pursuit)
+    r"negotiat(?!ors?\b)\w*|secur\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
     r"explor\w*|efforts?|talks?|campaign(?:s|ed|ing)?|push\w*|press\w*|include|includ\w+|wait\w*|"
     r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
     r"focus\w*|aim(?:s|ed|ing)?|dedicat\w+|devot\w+|committed|"

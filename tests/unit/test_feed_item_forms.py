@@ -2292,3 +2292,41 @@ def test_a_move_to_another_prison_and_a_release_from_prison_are_still_news() -> 
     assert ("lindqvist", "released") in proposed("Anna Lindqvist released from prison")
     title = "'Angel of Death' film-maker Anna Lindqvist dies in custody"
     assert ("lindqvist", "died") in proposed(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # How long someone was held is no new detention.
+        ("Anna Lindqvist describes her release after years in Russian custody", "", "detained"),
+        ("Profile", "Anna Lindqvist was freed after 14 years in U.S. custody.", "detained"),
+        # Plural people the case is not among are the ones arrested.
+        ("Anna Lindqvist explains why journalists are being arrested", "", "detained"),
+        ("Three of Anna Lindqvist's lawyers were arrested on Monday", "", "detained"),
+    ],
+)
+def test_a_duration_held_and_other_peoples_arrest_are_no_detention(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) not in proposed(title, text)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Anna Lindqvist and her aides were detained in Moscow",
+        "Anna Lindqvist and other activists were arrested on Sunday",
+        "Anna Lindqvist was taken into custody in February",
+        # (background kept where no release is told with it)
+        "Anna Lindqvist spent six years in detention on Manus Island",
+    ],
+)
+def test_the_case_among_the_people_arrested_is_detained(title: str) -> None:
+    assert ("lindqvist", "detained") in proposed(title)
+
+
+def test_a_negotiator_telling_of_a_release_reports_it() -> None:
+    title = "Top Hostage Negotiator Details the Release of Anna Lindqvist"
+    assert ("lindqvist", "released") in proposed(title)
+    # (a thing released is still no prisoner freed)
+    assert ("lindqvist", "released") not in proposed("Details of Anna Lindqvist's case released")
