@@ -127,6 +127,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
     # finding there is the same other's ("sentences ex-cricketer who threatened X").
     others: set[tuple[str, DevelopmentType, int]] = set()
     first_body = next((s.index for s in view.sentences if not s.headline), -1)
+    trial_told = _trial_told(" ".join(s.text for s in view.sentences))
     previous_date: PartialDate | None = None
     if not feed_item:
         return _rule_only(view, out, others, doc_cases, first_body, n_units)
@@ -197,6 +198,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         *lexical,
                         date_cue,
                     ]
+                    if trial_told and trig.id == "hea.court":
+                        feats.append("trial_told")  # the court appearance may be the trial
                     if trig.id == "dip.actor" and _tells_event(text):
                         feats.append("says_event")  # "Israel says hostage's body found": news
                     if trig.type is DevelopmentType.DIPLOMATIC_ACTION:
@@ -580,6 +583,21 @@ _AMONG_THEM = re.compile(
     r"three|four|five|dozens of)\s+)*(?:[\w-]+\s+)?",
     re.I,
 )
+
+
+# An item that tells of a trial under way ("as new trial begins", "the jury heard"), not of
+# one to come ("ahead of his trial", "pre-trial detention"): a day in court there is the trial.
+_TRIAL_WORDS = re.compile(r"\b(?:trial|jury|jurors|testif(?:y|ied|ies))\b", re.I)
+_TRIAL_AHEAD = re.compile(
+    r"\b(?:pre-?trial|(?:ahead of|before|awaiting|await|awaits)\s+(?:(?:his|her|their|the|a)\s+)?"
+    r"trial|trial date|(?:stand|face|faces|facing|to)\s+trial)\b",
+    re.I,
+)
+
+
+def _trial_told(item: str) -> bool:
+    """Whether the item tells of a trial under way rather than one to come."""
+    return bool(_TRIAL_WORDS.search(item)) and not _TRIAL_AHEAD.search(item)
 
 
 def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
@@ -1099,6 +1117,20 @@ _GOV_SUBJECT = re.compile(
     r"repeatedly|on\s+\w+day)\s+){0,2}$",
     re.I,
 )
+# What someone said is a clause of its own: "Putin said Thursday Moscow is in dialogue with".
+_SAID = re.compile(
+    r"^.*\b(?:said|says|told\s+\w+|announced|added|confirmed|stated)\s+"
+    r"(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?",
+    re.I,
+)
+
+
+def _reported(clause: str) -> str:
+    """The clause, or what its speaker said where it reports speech."""
+    said = _SAID.match(clause)
+    return clause[said.end() :] if said is not None and said.end() < len(clause) else clause
+
+
 _NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newspaper|tv)\b", re.I)
 # A meeting has two sides: "X's family meets the foreign secretary", "lawyers meet British
 # minister" is a government acting on the case as much as "minister meets X's family".
@@ -2457,7 +2489,7 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
         "actor_before",
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
     ),
-    ("gov_subject", lambda a: _GOV_SUBJECT.search(a.clause)),
+    ("gov_subject", lambda a: _GOV_SUBJECT.search(_reported(a.clause))),
     ("gov_meets", lambda a: _meets_government(a.word, a.post)),
     ("last_predicate", lambda a: _last_predicate(a.sentence[a.start + len(a.word) :])),
     ("family_before", lambda a: C.FAMILY.search(a.clause[-35:])),

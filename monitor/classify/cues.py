@@ -676,7 +676,13 @@ _COUNTRY_WORDS = (
     r"colombia|argentina|chile|bolivia|ecuador|guatemala|honduras|el salvador|haiti|cambodia|"
     r"laos|malaysia|indonesia|singapore|bangladesh|sri lanka|nepal|kazakhstan|kyrgyzstan|"
     r"uzbekistan|tajikistan|turkmenistan|azerbaijan|armenia|greece|cyprus|portugal|hungary|"
-    r"romania|bulgaria|czech republic|serbia|kosovo|moldova|mongolia|panama|paraguay|uruguay"
+    r"romania|bulgaria|czech republic|serbia|kosovo|moldova|mongolia|panama|paraguay|uruguay|"
+    # capitals that stand for their governments ("Kyiv alleged", "Riyadh rejected")
+    r"kyiv|kiev|minsk|riyadh|ankara|cairo|doha|new delhi|islamabad|kabul|caracas|havana|manila|"
+    r"bangkok|hanoi|jakarta|kuala lumpur|dhaka|tbilisi|baku|yerevan|abu dhabi|damascus|baghdad|"
+    r"beirut|rome|madrid|warsaw|budapest|vienna|the hague|oslo|copenhagen|helsinki|dublin|"
+    r"wellington|brasilia|bogota|buenos aires|nairobi|kigali|addis ababa|pretoria|abuja|managua|"
+    r"tashkent|astana"
 )
 DEMONYMS = (
     r"american|british|canadian|australian|belgian|french|german|swedish|chinese|russian|iranian|"

@@ -2330,3 +2330,36 @@ def test_a_negotiator_telling_of_a_release_reports_it() -> None:
     assert ("lindqvist", "released") in proposed(title)
     # (a thing released is still no prisoner freed)
     assert ("lindqvist", "released") not in proposed("Details of Anna Lindqvist's case released")
+
+
+def test_a_capital_stands_for_its_government() -> None:
+    dips = [
+        c
+        for c in candidates_of("Kyiv condemns Anna Lindqvist's jail sentence")
+        if c.type.value == "diplomatic_action"
+    ]
+    assert dips and all("gov_subject" in c.features for c in dips)
+
+
+def test_what_a_speaker_says_a_government_does_has_that_government_as_its_subject() -> None:
+    text = (
+        "The Kremlin spokesman said on Thursday that Moscow is in talks with the United States "
+        "about Anna Lindqvist."
+    )
+    (talks,) = [c for c in candidates_of("Talks", text) if c.trigger == "dip.raise"]
+    assert "gov_subject" in talks.features
+
+
+@pytest.mark.parametrize(
+    ("title", "told"),
+    [
+        ("Anna Lindqvist appears in court as her trial opens", True),
+        ("Anna Lindqvist appears in court ahead of her trial", False),
+        ("Anna Lindqvist appears in court on spying charges", False),
+    ],
+)
+def test_a_day_in_court_is_marked_where_the_item_tells_a_trial_under_way(
+    title: str, told: bool
+) -> None:
+    (court,) = [c for c in candidates_of(title) if c.trigger == "hea.court"]
+    assert ("trial_told" in court.features) is told
