@@ -566,15 +566,24 @@ _INCLUDING = re.compile(  # "two journalists, including X", "three men, among th
 _JOINED_TO = re.compile(r"\s*(?:,|and|&|with|along with)\s*", re.I)  # "X and four others"
 
 
-# Plural people as the subject of the verb: "why journalists are being arrested", "whose
-# lawyers were detained" ...
-_PLURAL_SUBJECT = re.compile(
+# Plural people as the subject of the verb or the owners of the event: "why journalists are
+# being arrested", "whose lawyers were detained" ...
+_PLURAL_PEOPLE = (
     r"\b(?:people|men|women|children|journalists|reporters|activists|protesters|protestors|"
     r"demonstrators|prisoners|detainees|inmates|students|lawyers|attorneys|members|supporters|"
     r"officials|soldiers|officers|dissidents|critics|relatives|aides|allies|colleagues|"
-    r"employees|workers|others|suspects)\s+(?:(?:who|that)\s+)?"
+    r"employees|workers|others|suspects)"
+)
+_PLURAL_SUBJECT = re.compile(
+    r"(?P<who>" + _PLURAL_PEOPLE + r")(?:"
+    # ... with what describes them ("protesters calling for the release of X have been
+    # detained", "supporters of X were arrested") ...
+    r"(?:\s+(?:calling|demanding|protesting|rallying|marching|chanting|supporting|backing|"
+    r"loyal|close|linked|of|for|from|at|in)\b[^.;:!?]{0,90}?)?\s+(?:(?:who|that)\s+)?"
     r"(?:are|were|have\s+been|had\s+been|has\s+been|being|get|got)\s+"
-    r"(?:(?:being|also|reportedly|allegedly|now|then|all)\s+){0,2}$",
+    r"(?:(?:being|also|reportedly|allegedly|now|then|all)\s+){0,2}"
+    # ... or as the owners of the event: "Navalny Condemns Lawyers' Arrest"
+    r"|['’]\s+)$",
     re.I,
 )
 # ... unless the case is one of them: "X and other journalists were", "X and his aides were".
@@ -600,11 +609,19 @@ def _trial_told(item: str) -> bool:
     return bool(_TRIAL_WORDS.search(item)) and not _TRIAL_AHEAD.search(item)
 
 
+_NAMED_AMONG = re.compile(r"[\s,(–—-]*(?:including|among them|such as|like|namely)\b", re.I)
+
+
 def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
-    """Whether plural people the case is not among are the ones the verb happens to."""
-    people = _PLURAL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
-    return people is not None and not any(
-        people.start() <= x.start < m.start() or _AMONG_THEM.fullmatch(text, x.end, people.start())
+    """Whether plural people the case is not among are the ones the verb happens to (the case
+    named in what describes them is not one of them: "protesters calling for X's release")."""
+    people = _PLURAL_SUBJECT.search(text, max(0, m.start() - 160), m.start())
+    if people is None:
+        return False
+    noun_end = people.end("who")
+    return not any(
+        (noun_end <= x.start < m.start() and _NAMED_AMONG.match(text, noun_end, x.start))
+        or _AMONG_THEM.fullmatch(text, x.end, people.start())
         for x in mentions
     )
 
@@ -1625,8 +1642,12 @@ _STILL_IN = re.compile(
 _DURATION_IN = re.compile(
     r"(?:\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|several|many|a few|a couple of)[- ](?:[\w-]+\s+)?|\b)"
-    r"(?:years?|months?|weeks?|days?|decades?)\s+(?:in|of|behind|under)\s+(?:[\w.'’-]+\s+){0,2}?$",
+    r"(?:years?|months?|weeks?|days?|decades?|time)\s+(?:in|of|behind|under)\s+"
+    r"(?:[\w.'’-]+\s+){0,2}?$",
     re.I,
+)
+_SINCE_FREED = re.compile(
+    r"\bsince\s+(?:(?:being|her|his|their|the)\s+)?(?:released|freed|release|freedom)\b", re.I
 )
 _FREED_NEAR = re.compile(
     r"\b(?:freed|frees|released?|reunit\w+|return(?:s|ed)?|home|free|swapped|exchanged)\b", re.I
@@ -1984,10 +2005,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             and _STILL_HELD.search(pre)
         ):
             return True  # "X, who is in custody on spying charges", "remains detained"
+        if trig.id == "det.since" and _SINCE_FREED.search(text, m.end(), m.end() + 80):
+            return True  # "her time in custody ... since being released": since the release
         if (
             word in ("custody", "detention", "imprisonment", "incarceration")
             and _DURATION_IN.search(pre)
-            and _FREED_NEAR.search(text, max(0, m.start() - 90), m.start())
+            and _FREED_NEAR.search(text)
         ):
             # "freed after 14 years in U.S. custody": the release's news, how long it took
             return True

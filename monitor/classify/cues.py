@@ -829,7 +829,9 @@ PURSUIT_BEFORE = re.compile(
     r"explor\w*|efforts?|talks?|campaign(?:s|ed|ing)?|push\w*|press\w*|include|includ\w+|wait\w*|"
     r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
     r"focus\w*|aim(?:s|ed|ing)?|dedicat\w+|devot\w+|committed|"
-    r"await\w*|hopes?|hoping|sought|toward\w*|into)\s+(?:[\w'’]+\s+){0,3}$",
+    r"await\w*|hopes?|hoping|sought|toward\w*|into|"
+    # "Russia signals openness to a prisoner swap", "ready for an exchange"
+    r"openness|readiness|willingness|ready|willing)\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
 )
 # A call listing what it demands, the release last: "calling for a national strike, fresh

@@ -2363,3 +2363,35 @@ def test_a_day_in_court_is_marked_where_the_item_tells_a_trial_under_way(
 ) -> None:
     (court,) = [c for c in candidates_of(title) if c.trigger == "hea.court"]
     assert ("trial_told" in court.features) is told
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # People described by the case are not the case.
+        (
+            "Crackdown",
+            "Hundreds of protesters calling for the release of Anna Lindqvist have been detained.",
+            "detained",
+        ),
+        ("Anna Lindqvist Condemns Lawyers' Arrest", "", "detained"),
+        # An openness to a swap is none yet.
+        ("Anna Lindqvist moved, Russia signals openness to prisoner swap", "", "released"),
+        # Time held, told with the release, and "since" the release.
+        (
+            "First words",
+            "Anna Lindqvist spoke of her time in custody in her first comments since being "
+            "released.",
+            "detained",
+        ),
+    ],
+)
+def test_describers_an_openness_and_time_held_since_a_release_are_no_events(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) not in proposed(title, text)
+
+
+def test_the_case_named_among_people_detained_is_detained() -> None:
+    text = "Dozens of journalists, including Anna Lindqvist, were detained on Sunday."
+    assert ("lindqvist", "detained") in proposed("Arrests", text)
