@@ -486,6 +486,10 @@ def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> s
         # "Reed, the veteran who spent three years in Russia before being freed, urged ...
         # freeing Griner": the relative clause's verb is its antecedent's
         return _named_with(earlier[-1], text, mentions)
+    if _unnamed_antecedent(text, m, mentions, earlier):
+        # "requested that a former colonel who was convicted of murder be included in the swap
+        # of X for Y": the relative clause's verb is its unnamed antecedent's
+        return set(_NOBODY)
     if word.split()[-1] not in _EVENT_NOUNS:
         return set()
     for x in mentions:
@@ -495,6 +499,37 @@ def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> s
         if before or of:
             return _named_with(x, text, mentions)
     return set()
+
+
+# A relative clause whose antecedent is a person the sentence does not name, ending at the
+# trigger: "a former colonel from the spy agency who was convicted".
+_UNNAMED_RELATIVE = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,8}?(?:who|whom)\s+"
+    r"(?:(?:had|has|have|was|were|is|are|been|being|also|later|reportedly|allegedly)\s+){0,3}$",
+    re.I,
+)
+# ... named after all: "who were kidnapped have been identified as X and Y", "..., X, ...".
+_IDENTIFIED_AS = re.compile(
+    r"(?:\b(?:identified|named)(?:\s+as)?|\b(?:is|are|was|were)|:|,)\s+(?:[\w'’.-]+\s+){0,2}?$",
+    re.I,
+)
+_NOBODY = frozenset({""})  # an owner no case is
+
+
+def _unnamed_antecedent(
+    text: str, m: re.Match[str], mentions: Sequence[Mention], earlier: Sequence[Mention]
+) -> bool:
+    """Whether the trigger is the verb of a relative clause about a person the sentence does
+    not name (not "X, a former colonel who was convicted", nor "... identified as X")."""
+    rel = _UNNAMED_RELATIVE.search(text, max(0, m.start() - 120), m.start())
+    if rel is None or not mentions or any(rel.start() <= x.start < m.start() for x in mentions):
+        # (a sentence that names no case may speak of the item's: "a man who was executed")
+        return False
+    if earlier and re.fullmatch(r"\s*[,(–—-]\s*", text[earlier[-1].end : rel.start()]):
+        return False  # "X, a former colonel who ...": X is the antecedent
+    return not any(
+        x.start >= m.end() and _IDENTIFIED_AS.search(text, m.end(), x.start) for x in mentions
+    )
 
 
 def _named_with(owner: Mention, text: str, mentions: Sequence[Mention]) -> set[str]:
