@@ -1687,6 +1687,15 @@ _SINCE_FREED = re.compile(
 _FREED_NEAR = re.compile(
     r"\b(?:freed|frees|released?|reunit\w+|return(?:s|ed)?|home|free|swapped|exchanged)\b", re.I
 )
+# A place told by where someone is held: "the prison where reporter X is held".
+_WHERE_HELD = re.compile(
+    r"\bwhere\s+(?:[\w'’.-]+\s+){0,8}?(?:is|are)\s+(?:(?:being|still|currently|now)\s+)?$",
+    re.I,
+)
+# An act refused or failed: "Russia refused to release X", "prosecutors declined to charge".
+_REFUSED_TO = re.compile(
+    r"\b(?:refus(?:es|ed|ing|e)|declin(?:es|ed|ing|e)|fail(?:s|ed|ing)?)\s+to\s+$", re.I
+)
 # A demand told in the subjunctive: "demanding the US basketball star be released".
 _DEMANDED_BE = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+"
@@ -1909,6 +1918,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     word = m.group(0).lower()
     if _HABITUAL.search(whole):
         return True  # "a long history of being jailed": a habit, not one development
+    if _REFUSED_TO.search(pre):
+        return True  # "Russia refused to release X", "declined to charge": not done
     if _other_sense(trig, pre, post):
         return True  # "crypto exchange", "ruled out", "sentenced to ... a penal colony"
     if (word == "ruling" and _RULING_WHO.match(post)) or (
@@ -2035,6 +2046,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True
         if _DURING.search(pre):
             return True  # "while she was held hostage", "during his detention": a period
+        if word in ("held", "detained", "jailed", "imprisoned") and _WHERE_HELD.search(
+            text, max(0, m.start() - 90), m.start()
+        ):
+            return True  # "the prison where X is held": where, not when
         if (word in ("custody", "detention", "jail", "prison") and _STILL_IN.search(whole)) or (
             word in ("detained", "held", "jailed", "imprisoned", "incarcerated")
             and _STILL_HELD.search(pre)
@@ -2730,6 +2745,8 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     lo, hi = (d.end, m.start()) if d.end <= m.start() else (m.end(), d.start)
     if d.start > m.end() and _GERUND_CLAUSE.search(text[lo:hi]):
         return False  # "sentenced after pleading guilty to organising a protest last year"
+    if d.start > m.end() and _EVENT_BEFORE_DATE.search(text, lo, hi):
+        return False  # "the third such visit since his detention in March": the detention's
     # An appositive name between commas does not end the clause ("arrested its founder, X, on").
     between = re.sub(r",\s+(?:[A-Z][\w'.-]*\s*){1,4},", " ", text[lo:hi])
     # ... nor does a comma before the phrase that holds the date ("arrested, in London on ...").
@@ -2738,6 +2755,12 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     return not _OTHER_CLAUSE.search(between)
 
 
+_EVENT_BEFORE_DATE = re.compile(
+    r"\b(?:since|after|before|following|until)\s+(?:(?:his|her|their|its|the)\s+)?"
+    r"(?:[\w-]+\s+)?(?:detention|arrest|release|trial|conviction|sentencing|kidnapping|"
+    r"abduction|capture|return|extradition|death|disappearance|election)\s+$",
+    re.I,
+)
 _SINCE_NOUN = re.compile(
     r"^\s*(?:since|after|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w+'s\s+|his\s+|her\s+|their\s+)?$",
     re.I,

@@ -2427,3 +2427,34 @@ def test_the_verb_of_a_relative_clause_about_someone_unnamed_is_no_cases(text: s
 )
 def test_a_relative_clause_about_the_case_itself_is_the_cases(text: str, kind: str) -> None:
     assert ("lindqvist", kind) in proposed("News", text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        (
+            "Deal collapses",
+            "Russia refused to release Anna Lindqvist unless a spy was freed.",
+            "released",
+        ),
+        ("Prosecutors declined to charge Anna Lindqvist", "", "charged"),
+        (
+            "Lefortovo's history",
+            "The history of the prison where reporter Anna Lindqvist is held shows the limits.",
+            "detained",
+        ),
+    ],
+)
+def test_a_refused_act_and_where_someone_is_held_are_no_events(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) not in proposed(title, text)
+
+
+def test_a_date_after_another_events_noun_is_that_events() -> None:
+    text = (
+        "The ambassador met Anna Lindqvist in prison, her third such visit since her detention "
+        "in January."
+    )
+    (visit,) = [c for c in candidates_of("Visit", text) if c.type.value == "consular_visit"]
+    assert visit.date is not None and visit.date.month != 1  # the detention's January
