@@ -651,8 +651,8 @@ def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]
     """Whether plural people the case is not among are the ones the verb happens to (the case
     named in what describes them is not one of them: "protesters calling for X's release")."""
     people = _PLURAL_SUBJECT.search(text, max(0, m.start() - 160), m.start())
-    if people is None:
-        return False
+    if people is None or not mentions:
+        return False  # (a sentence that names no case may speak of the item's: "2 journalists'")
     noun_end = people.end("who")
     return not any(
         (noun_end <= x.start < m.start() and _NAMED_AMONG.match(text, noun_end, x.start))

@@ -2458,3 +2458,10 @@ def test_a_date_after_another_events_noun_is_that_events() -> None:
     )
     (visit,) = [c for c in candidates_of("Visit", text) if c.type.value == "consular_visit"]
     assert visit.date is not None and visit.date.month != 1  # the detention's January
+
+
+def test_people_a_sentence_names_no_case_for_may_be_the_items_cases() -> None:
+    title = "2 Swedish journalists' trials begin over their coverage"
+    text = "Anna Lindqvist and Daniel Okafor face charges of working with foreign states."
+    got = proposed(title, text)
+    assert ("lindqvist", "trial") in got and ("okafor", "trial") in got
