@@ -629,21 +629,6 @@ _AMONG_THEM = re.compile(
 )
 
 
-# An item that tells of a trial under way ("as new trial begins", "the jury heard"), not of
-# one to come ("ahead of his trial", "pre-trial detention"): a day in court there is the trial.
-_TRIAL_WORDS = re.compile(r"\b(?:trial|jury|jurors|testif(?:y|ied|ies))\b", re.I)
-_TRIAL_AHEAD = re.compile(
-    r"\b(?:pre-?trial|(?:ahead of|before|awaiting|await|awaits)\s+(?:(?:his|her|their|the|a)\s+)?"
-    r"trial|trial date|(?:stand|face|faces|facing|to)\s+trial)\b",
-    re.I,
-)
-
-
-def _trial_told(item: str) -> bool:
-    """Whether the item tells of a trial under way rather than one to come."""
-    return bool(_TRIAL_WORDS.search(item)) and not _TRIAL_AHEAD.search(item)
-
-
 _NAMED_AMONG = re.compile(r"[\s,(–—-]*(?:including|among them|such as|like|namely)\b", re.I)
 
 
@@ -1169,6 +1154,21 @@ _GOV_SUBJECT = re.compile(
     r"repeatedly|on\s+\w+day)\s+){0,2}$",
     re.I,
 )
+# An item that tells of a trial under way ("as new trial begins", "the jury heard"), not of
+# one to come ("ahead of his trial", "pre-trial detention"): a day in court there is the trial.
+_TRIAL_WORDS = re.compile(r"\b(?:trial|jury|jurors|testif(?:y|ied|ies))\b", re.I)
+_TRIAL_AHEAD = re.compile(
+    r"\b(?:pre-?trial|(?:ahead of|before|awaiting|await|awaits)\s+(?:(?:his|her|their|the|a)\s+)?"
+    r"trial|trial date|(?:stand|face|faces|facing|to)\s+trial)\b",
+    re.I,
+)
+
+
+def _trial_told(item: str) -> bool:
+    """Whether the item tells of a trial under way rather than one to come."""
+    return bool(_TRIAL_WORDS.search(item)) and not _TRIAL_AHEAD.search(item)
+
+
 # What someone said is a clause of its own: "Putin said Thursday Moscow is in dialogue with".
 _SAID = re.compile(
     r"^.*\b(?:said|says|told\s+\w+|announced|added|confirmed|stated)\s+"
@@ -1671,7 +1671,18 @@ _STILL_IN = re.compile(
     r"(?:[\w'’]+\s+)?$",
     re.I,
 )
-# ... or by how long it lasted, told with the release: "freed after 14 years in U.S. custody",
+# ... told by the participle: "who remains detained in Russia", "is still held", "still jailed".
+_STILL_HELD = re.compile(
+    r"(?:\b(?:who|which)\s+(?:is|are)\s+still|['’]s\s+still|\bremains?|\bremained|\bstill|"
+    r"\bcontinues?\s+to\s+be)\s+$",
+    re.I,
+)
+# A place told by where someone is held: "the prison where reporter X is held".
+_WHERE_HELD = re.compile(
+    r"\bwhere\s+(?:[\w'’.-]+\s+){0,8}?(?:is|are)\s+(?:(?:being|still|currently|now)\s+)?$",
+    re.I,
+)
+# A stay told by how long it lasted, with the release: "freed after 14 years in U.S. custody",
 # "reunited after years of detention" (but "spent six years in detention" alone is background
 # the labels keep).
 _DURATION_IN = re.compile(
@@ -1687,11 +1698,6 @@ _SINCE_FREED = re.compile(
 _FREED_NEAR = re.compile(
     r"\b(?:freed|frees|released?|reunit\w+|return(?:s|ed)?|home|free|swapped|exchanged)\b", re.I
 )
-# A place told by where someone is held: "the prison where reporter X is held".
-_WHERE_HELD = re.compile(
-    r"\bwhere\s+(?:[\w'’.-]+\s+){0,8}?(?:is|are)\s+(?:(?:being|still|currently|now)\s+)?$",
-    re.I,
-)
 # An act refused or failed: "Russia refused to release X", "prosecutors declined to charge".
 _REFUSED_TO = re.compile(
     r"\b(?:refus(?:es|ed|ing|e)|declin(?:es|ed|ing|e)|fail(?:s|ed|ing)?)\s+to\s+$", re.I
@@ -1700,12 +1706,6 @@ _REFUSED_TO = re.compile(
 _DEMANDED_BE = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+"
     r"(?:that\s+)?(?:[\w.'’-]+\s+){1,6}?be\s+$",
-    re.I,
-)
-# ... told by the participle: "who remains detained in Russia", "is still held", "still jailed".
-_STILL_HELD = re.compile(
-    r"(?:\b(?:who|which)\s+(?:is|are)\s+still|['’]s\s+still|\bremains?|\bremained|\bstill|"
-    r"\bcontinues?\s+to\s+be)\s+$",
     re.I,
 )
 # Someone already held moved: "missing after being removed from prison".
