@@ -127,10 +127,10 @@ def candidates(view: ArticleView) -> list[Candidate]:
     # finding there is the same other's ("sentences ex-cricketer who threatened X").
     others: set[tuple[str, DevelopmentType, int]] = set()
     first_body = next((s.index for s in view.sentences if not s.headline), -1)
-    trial_told = _trial_told(" ".join(s.text for s in view.sentences))
     previous_date: PartialDate | None = None
     if not feed_item:
         return _rule_only(view, out, others, doc_cases, first_body, n_units)
+    trial_told = _trial_told(" ".join(s.text for s in view.sentences))
     for sent, mentions in zip(view.sentences, view.mentions, strict=True):
         text = sent.text
         if not mentions and n_units > _MAX_DOC_UNITS:
@@ -513,6 +513,7 @@ _IDENTIFIED_AS = re.compile(
     r"(?:\b(?:identified|named)(?:\s+as)?|\b(?:is|are|was|were)|:|,)\s+(?:[\w'’.-]+\s+){0,2}?$",
     re.I,
 )
+_IS_THE_ANTECEDENT = re.compile(r"\s*(?:[,(–—-]|(?:is|was|are|were)\s+(?:one\s+of|among))\s*", re.I)
 _NOBODY = frozenset({""})  # an owner no case is
 
 
@@ -525,8 +526,8 @@ def _unnamed_antecedent(
     if rel is None or not mentions or any(rel.start() <= x.start < m.start() for x in mentions):
         # (a sentence that names no case may speak of the item's: "a man who was executed")
         return False
-    if earlier and re.fullmatch(r"\s*[,(–—-]\s*", text[earlier[-1].end : rel.start()]):
-        return False  # "X, a former colonel who ...": X is the antecedent
+    if earlier and _IS_THE_ANTECEDENT.fullmatch(text, earlier[-1].end, rel.start()):
+        return False  # "X, a former colonel who ...", "X was among the journalists who ..."
     return not any(
         x.start >= m.end() and _IDENTIFIED_AS.search(text, m.end(), x.start) for x in mentions
     )
@@ -614,22 +615,28 @@ _PLURAL_SUBJECT = re.compile(
     # ... with what describes them ("protesters calling for the release of X have been
     # detained", "supporters of X were arrested") ...
     r"(?:\s+(?:calling|demanding|protesting|rallying|marching|chanting|supporting|backing|"
-    r"loyal|close|linked|of|for|from|at|in)\b[^.;:!?]{0,90}?)?\s+(?:(?:who|that)\s+)?"
+    r"loyal|close|linked|of|for|from|at|in)\b(?:(?!\b(?:said|says|say|told|tells|confirmed|"
+    r"confirms|announced|reported|added|claimed|insisted|stated|that)\b)[^.;:!?]){0,90}?)?"
+    # (not "Lawyers for X said she had been charged": a pronoun before the verb is its subject)
+    r"(?<!\bshe)(?<!\bhe)(?<!\bthey)(?<!\bit)(?<!\bwe)\s+(?:(?:who|that)\s+)?"
     r"(?:are|were|have\s+been|had\s+been|has\s+been|being|get|got)\s+"
     r"(?:(?:being|also|reportedly|allegedly|now|then|all)\s+){0,2}"
     # ... or as the owners of the event: "Navalny Condemns Lawyers' Arrest"
     r"|['’]\s+)$",
     re.I,
 )
-# ... unless the case is one of them: "X and other journalists were", "X and his aides were".
+# ... unless the case is one of them: "X and six other journalists were", "X and three of her
+# colleagues", "X was among the journalists who" (not "X, whose lawyers were").
 _AMONG_THEM = re.compile(
-    r"\s*(?:,|and|&|with|along with)\s+(?:(?:his|her|their|other|fellow|several|some|two|"
-    r"three|four|five|dozens of)\s+)*(?:[\w-]+\s+)?",
+    r"\s*(?:,|and|&|with|along with|(?:is|was|are|were)\s+(?:one\s+of|among))\s+(?!whose\b)"
+    r"(?:[\w'’-]+\s+){0,4}?",
     re.I,
 )
 
 
-_NAMED_AMONG = re.compile(r"[\s,(–—-]*(?:including|among them|such as|like|namely)\b", re.I)
+_NAMED_AMONG = re.compile(
+    r"\b(?:including|among them|such as|namely)\s+(?:[\w'’.-]+\s+){0,3}?$", re.I
+)
 
 
 def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
@@ -640,7 +647,7 @@ def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]
         return False  # (a sentence that names no case may speak of the item's: "2 journalists'")
     noun_end = people.end("who")
     return not any(
-        (noun_end <= x.start < m.start() and _NAMED_AMONG.match(text, noun_end, x.start))
+        (noun_end <= x.start < m.start() and _NAMED_AMONG.search(text, noun_end, x.start))
         or _AMONG_THEM.fullmatch(text, x.end, people.start())
         for x in mentions
     )
@@ -1301,7 +1308,7 @@ _CHARGE_ENDED = re.compile(
 # ... or a quoted title after a possessive: "Russia's 'Merchant of Death'".
 _QUOTED_NAME = re.compile(r"['’]s\s+['‘\"“](?:[A-Z][\w-]*\s+)(?:of\s+|the\s+)*[A-Z]?[\w-]*$")
 # ... or wherever a quoted title ends with the word: "trading 'Merchant of Death' for X".
-_QUOTED_TITLE = re.compile(r"['‘\"“](?:[A-Z][\w-]*\s+)+(?:(?:of|the|in)\s+)*$")
+_QUOTED_TITLE = re.compile(r"['‘\"“](?:[A-Z][\w-]*\s+)+(?:of|the)\s+(?:(?:of|the)\s+)*$")
 _CLOSING_QUOTE = re.compile(r"^['’\"”]")
 _NICKNAME = re.compile(
     r"\b(?:known as|so-called|dubbed|nicknamed|called)\s+(?:the\s+)?['‘\"“][^'’\"”]*$", re.I
@@ -1396,10 +1403,12 @@ _KILLED_TO_DEATH = re.compile(
 # Within one prison: "moved to a conventional cell", "released from solitary confinement".
 _TO_A_CELL = (
     r"^\s+(?:back\s+)?(?:to|into)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?cells?\b"
+    # (not "moved to a cell in Lefortovo prison": a cell in another prison is a move)
+    r"(?!\s+(?:in|at)\s+(?:[\w'’.-]+\s+){0,3}?(?:prison|jail|colony|detention|centre|center)\b)"
 )
 _OUT_OF_A_CELL = re.compile(
     r"^\s+(?:back\s+)?from\s+(?:(?:the|a|his|her)\s+)?(?:solitary|isolation|quarantine|"
-    r"(?:[\w-]+\s+)?cells?\b)",
+    r"punishment\s+cells?)\b",
     re.I,
 )
 
@@ -1467,7 +1476,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"(?:the\s+|(?:[\w.'’-]+\s+){0,2}?[\w.-]+['’]s?\s+)$",
             re.I,
         ),
-        None,
+        _OUT_OF_A_CELL,
     ),
     # "had his phone seized", "seized power": things and power taken, no one held
     "det.seize": (
@@ -1671,9 +1680,10 @@ _STILL_IN = re.compile(
     r"(?:[\w'’]+\s+)?$",
     re.I,
 )
-# ... told by the participle: "who remains detained in Russia", "is still held", "still jailed".
+# ... told by the participle: "who remains detained in Russia", "is still held", a headline's
+# "Still Held" (not "was still detained at the border": nevertheless).
 _STILL_HELD = re.compile(
-    r"(?:\b(?:who|which)\s+(?:is|are)\s+still|['’]s\s+still|\bremains?|\bremained|\bstill|"
+    r"(?:\b(?:is|are)\s+still|['’]s\s+still|\bremains?|\bremained|(?-i:\bStill)|"
     r"\bcontinues?\s+to\s+be)\s+$",
     re.I,
 )
@@ -1698,10 +1708,18 @@ _SINCE_FREED = re.compile(
 _FREED_NEAR = re.compile(
     r"\b(?:freed|frees|released?|reunit\w+|return(?:s|ed)?|home|free|swapped|exchanged)\b", re.I
 )
-# An act refused or failed: "Russia refused to release X", "prosecutors declined to charge".
-_REFUSED_TO = re.compile(
-    r"\b(?:refus(?:es|ed|ing|e)|declin(?:es|ed|ing|e)|fail(?:s|ed|ing)?)\s+to\s+$", re.I
-)
+# What ends the clause a request stands in: "asked the judge to sentence X to 15 years; she
+# was sentenced to 12", "asked Russia to free her, but she was freed only in 2023".
+_CLAUSE_BREAK = re.compile(r"[;:.]|,\s+(?:she|he|they|but|and|while|which)\b|\bbut\b", re.I)
+
+
+def _asked_for(text: str, m: re.Match[str]) -> bool:
+    """Whether the trigger is what someone was asked to do, in the clause of the request
+    ("prosecutors are asking a court to sentence X to 20 years")."""
+    asks = list(C.ASKED_TO.finditer(text, max(0, m.start() - 120), m.start()))
+    return bool(asks) and not _CLAUSE_BREAK.search(text, asks[-1].end(), m.start())
+
+
 # A demand told in the subjunctive: "demanding the US basketball star be released".
 _DEMANDED_BE = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+"
@@ -1918,8 +1936,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     word = m.group(0).lower()
     if _HABITUAL.search(whole):
         return True  # "a long history of being jailed": a habit, not one development
-    if _REFUSED_TO.search(pre):
-        return True  # "Russia refused to release X", "declined to charge": not done
     if _other_sense(trig, pre, post):
         return True  # "crypto exchange", "ruled out", "sentenced to ... a penal colony"
     if (word == "ruling" and _RULING_WHO.match(post)) or (
@@ -2060,7 +2076,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         if (
             word in ("custody", "detention", "imprisonment", "incarceration")
             and _DURATION_IN.search(pre)
-            and _FREED_NEAR.search(text)
+            and (_FREED_NEAR.search(text, 0, m.start()) or _SINCE_FREED.search(text, m.end()))
         ):
             # "freed after 14 years in U.S. custody": the release's news, how long it took
             return True
@@ -2138,7 +2154,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True
     if trig.type is DevelopmentType.SENTENCED and (
         C.SOUGHT.search(pre[-25:])
-        or C.ASKED_TO.search(text, max(0, m.start() - 120), m.start())
+        or _asked_for(text, m)
         or C.SOUGHT.match(post.lstrip(" -")[:10])
         or re.match(r"^\W*(?:\w+\W+){0,2}(?:sought|demanded|requested|expected)\b", post)
     ):
@@ -2147,7 +2163,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         C.DEMAND.search(pre[-30:])
         or C.SOUGHT.search(pre[-30:])
         or _DEMANDED_BE.search(text, max(0, m.start() - 80), m.start())
-        or C.ASKED_TO.search(text, max(0, m.start() - 120), m.start())
+        or _asked_for(text, m)
         or _pursued(pre[-45:], word)
         or C.PURSUIT_LISTED.search(text, max(0, m.start() - 110), m.start())
         or C.PURSUIT_AFTER.match(post)
@@ -2562,7 +2578,10 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
         "actor_before",
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
     ),
-    ("gov_subject", lambda a: _GOV_SUBJECT.search(_reported(a.clause))),
+    (
+        "gov_subject",
+        lambda a: _GOV_SUBJECT.search(a.clause) or _GOV_SUBJECT.search(_reported(a.clause)),
+    ),
     ("gov_meets", lambda a: _meets_government(a.word, a.post)),
     ("last_predicate", lambda a: _last_predicate(a.sentence[a.start + len(a.word) :])),
     ("family_before", lambda a: C.FAMILY.search(a.clause[-35:])),

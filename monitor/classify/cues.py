@@ -680,8 +680,8 @@ _COUNTRY_WORDS = (
     # capitals that stand for their governments ("Kyiv alleged", "Riyadh rejected")
     r"kyiv|kiev|minsk|riyadh|ankara|cairo|doha|new delhi|islamabad|kabul|caracas|havana|manila|"
     r"bangkok|hanoi|jakarta|kuala lumpur|dhaka|tbilisi|baku|yerevan|abu dhabi|damascus|baghdad|"
-    r"beirut|rome|madrid|warsaw|budapest|vienna|the hague|oslo|copenhagen|helsinki|dublin|"
-    r"wellington|brasilia|bogota|buenos aires|nairobi|kigali|addis ababa|pretoria|abuja|managua|"
+    r"beirut|rome|warsaw|budapest|vienna|the hague|oslo|copenhagen|helsinki|dublin|"
+    r"brasilia|bogota|buenos aires|nairobi|kigali|addis ababa|pretoria|abuja|managua|"
     r"tashkent|astana"
 )
 DEMONYMS = (

@@ -1147,18 +1147,25 @@ def test_fearing_extradition_is_marked_modal() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # Someone the sentence introduces after the case, or relates to it, died: marked, or
-        # (the verb of a relative clause about that someone) not the case's at all.
-        "Daniel Okafor was arrested at the funeral of a student who reportedly died in custody.",
+        # Someone the sentence relates to the case died.
         "Daniel Okafor said one of his bodyguards was run over and killed on Sunday.",
-        "Daniel Okafor joined mourners for a pro-government blogger who was killed by a bomb.",
+        "Daniel Okafor said his driver was shot dead at a checkpoint.",
     ],
 )
 def test_another_person_as_the_one_who_died_is_marked(text: str) -> None:
-    title = "Protests in the capital"
-    assert ("okafor", "died") not in proposed(title, text) or "another_dies" in features_of(
-        title, "died", text
-    )
+    assert "another_dies" in features_of("Protests in the capital", "died", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... or the verb of a relative clause about someone the sentence introduces.
+        "Daniel Okafor was arrested at the funeral of a student who reportedly died in custody.",
+        "Daniel Okafor joined mourners for a pro-government blogger who was killed by a bomb.",
+    ],
+)
+def test_a_death_in_a_relative_clause_about_someone_else_is_not_the_cases(text: str) -> None:
+    assert ("okafor", "died") not in proposed("Protests in the capital", text)
 
 
 def test_a_man_an_item_names_no_one_else_for_may_be_the_case() -> None:
@@ -2433,21 +2440,13 @@ def test_a_relative_clause_about_the_case_itself_is_the_cases(text: str, kind: s
     ("title", "text", "kind"),
     [
         (
-            "Deal collapses",
-            "Russia refused to release Anna Lindqvist unless a spy was freed.",
-            "released",
-        ),
-        ("Prosecutors declined to charge Anna Lindqvist", "", "charged"),
-        (
             "Lefortovo's history",
             "The history of the prison where reporter Anna Lindqvist is held shows the limits.",
             "detained",
         ),
     ],
 )
-def test_a_refused_act_and_where_someone_is_held_are_no_events(
-    title: str, text: str, kind: str
-) -> None:
+def test_where_someone_is_held_is_no_event(title: str, text: str, kind: str) -> None:
     assert ("lindqvist", kind) not in proposed(title, text)
 
 
@@ -2465,3 +2464,46 @@ def test_people_a_sentence_names_no_case_for_may_be_the_items_cases() -> None:
     text = "Anna Lindqvist and Daniel Okafor face charges of working with foreign states."
     got = proposed(title, text)
     assert ("lindqvist", "trial") in got and ("okafor", "trial") in got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("News", "Lawyers for Anna Lindqvist said she had been charged with espionage.", "charged"),
+        (
+            "News",
+            "Officials in Moscow confirmed that Anna Lindqvist has been arrested.",
+            "detained",
+        ),
+        ("News", "Journalists from Sweden, including Anna Lindqvist, were detained.", "detained"),
+        ("News", "Anna Lindqvist and six other journalists were arrested.", "detained"),
+        ("News", "Anna Lindqvist was among the journalists who were arrested.", "detained"),
+        (
+            "News",
+            "Prosecutors asked the judge to sentence Anna Lindqvist to 15 years; she was "
+            "sentenced to 12 years.",
+            "sentenced",
+        ),
+        ("News", "Anna Lindqvist was moved to a cell in Lefortovo prison.", "transferred"),
+        ("'Anna Lindqvist Freed': Family Celebrates", "", "released"),
+        (
+            "News",
+            "Despite a valid visa, Anna Lindqvist was still detained at the border.",
+            "detained",
+        ),
+    ],
+)
+def test_the_new_vetoes_leave_the_cases_own_news(title: str, text: str, kind: str) -> None:
+    assert ("lindqvist", kind) in proposed(title, text)
+
+
+def test_freed_from_solitary_is_no_release_either() -> None:
+    assert ("lindqvist", "released") not in proposed(
+        "Anna Lindqvist freed from solitary confinement"
+    )
+
+
+def test_a_government_speaking_of_its_own_act_keeps_it_as_the_subject() -> None:
+    text = "Sweden said it had summoned the Russian ambassador over Anna Lindqvist."
+    dips = [c for c in candidates_of("News", text) if c.type.value == "diplomatic_action"]
+    assert dips and all("gov_subject" in c.features for c in dips)
