@@ -513,7 +513,9 @@ _IDENTIFIED_AS = re.compile(
     r"(?:\b(?:identified|named)(?:\s+as)?|\b(?:is|are|was|were)|:|,)\s+(?:[\w'’.-]+\s+){0,2}?$",
     re.I,
 )
-_IS_THE_ANTECEDENT = re.compile(r"\s*(?:[,(–—-]|(?:is|was|are|were)\s+(?:one\s+of|among))\s*", re.I)
+_IS_THE_ANTECEDENT = re.compile(
+    r"\s*(?:[,(–—-]|(?:is|was|are|were)(?:\s+(?:one\s+of|among))?)\s*", re.I
+)
 _NOBODY = frozenset({""})  # an owner no case is
 
 
@@ -527,7 +529,9 @@ def _unnamed_antecedent(
         # (a sentence that names no case may speak of the item's: "a man who was executed")
         return False
     if earlier and _IS_THE_ANTECEDENT.fullmatch(text, earlier[-1].end, rel.start()):
-        return False  # "X, a former colonel who ...", "X was among the journalists who ..."
+        # "X, a former colonel who ...", "X was among the journalists who ...", "X was the only
+        # foreigner who ...": X is the antecedent
+        return False
     return not any(
         x.start >= m.end() and _IDENTIFIED_AS.search(text, m.end(), x.start) for x in mentions
     )

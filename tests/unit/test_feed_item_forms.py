@@ -2478,6 +2478,7 @@ def test_people_a_sentence_names_no_case_for_may_be_the_items_cases() -> None:
         ("News", "Journalists from Sweden, including Anna Lindqvist, were detained.", "detained"),
         ("News", "Anna Lindqvist and six other journalists were arrested.", "detained"),
         ("News", "Anna Lindqvist was among the journalists who were arrested.", "detained"),
+        ("News", "Anna Lindqvist was the only foreigner who was detained.", "detained"),
         (
             "News",
             "Prosecutors asked the judge to sentence Anna Lindqvist to 15 years; she was "
