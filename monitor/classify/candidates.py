@@ -1696,6 +1696,19 @@ _WHERE_HELD = re.compile(
     r"\bwhere\s+(?:[\w'’.-]+\s+){0,8}?(?:is|are)\s+(?:(?:being|still|currently|now)\s+)?$",
     re.I,
 )
+# A prisoner lost in transit: "the jailed X is missing", "missing in the prison system",
+# "missing after being moved from the penal colony" (a transfer, when found, not an arrest).
+_MISSING_HELD = re.compile(
+    r"\b(?:jailed|imprisoned|incarcerated)\b(?:\W+[\w'’.-]+){0,8}?"
+    r"(?:\W+(?:is|was|has|had|been|went|goes|remains?|remained|still))*\W*$",
+    re.I,
+)
+_MISSING_FROM_PRISON = re.compile(
+    r"\s+(?:(?:in|from|within)\s+(?:the\s+)?(?:\w+\s+)?(?:prison|penal|penitentiary)\s+system|"
+    r"after\s+(?:being\s+)?(?:removed|moved|transferred|taken)\s+(?:out\s+)?from\s+"
+    r"(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?(?:prison|jail|penal colony|colony|cell)s?)\b",
+    re.I,
+)
 # A stay told by how long it lasted, with the release: "freed after 14 years in U.S. custody",
 # "reunited after years of detention" (but "spent six years in detention" alone is background
 # the labels keep).
@@ -2086,6 +2099,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True
         if word.startswith("removed") and _FROM_PRISON.match(post):
             return True  # "removed from prison": moved, not taken
+        if word.endswith("missing") and (
+            _MISSING_HELD.search(text[max(0, m.start() - 100) : m.start()])
+            or _MISSING_FROM_PRISON.match(text, m.end())
+        ):
+            return True  # "the jailed X is missing in the prison system": moved, not taken
         if (
             C.SOUGHT.search(pre[-20:])
             or re.search(r"\border(?:s|ed)?\s+(?:the\s+)?$", pre)

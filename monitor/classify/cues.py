@@ -336,7 +336,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "tra.moved",
         T.TRANSFERRED,
-        r"\b(?:moved|relocated|handed over|turned over|handover|penal colony)\b",
+        r"\b(?:moved|relocated|handed over|turned over|handover|penal colony)\b|"
+        # Taken out of one prison for another: "missing after being removed from prison".
+        r"\bremoved\s+from\s+(?:(?:his|her|their|the|a)\s+)?(?:[\w-]+\s+)?"
+        r"(?:prison|jail|penal colony|colony)\b",
     ),
     # A prisoner whose whereabouts were unknown found held: "found in Moscow jail after
     # disappearing", "located in a Siberian penal colony", "resurfaces in prison".

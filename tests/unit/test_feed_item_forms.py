@@ -2508,3 +2508,27 @@ def test_a_government_speaking_of_its_own_act_keeps_it_as_the_subject() -> None:
     text = "Sweden said it had summoned the Russian ambassador over Anna Lindqvist."
     dips = [c for c in candidates_of("News", text) if c.type.value == "diplomatic_action"]
     assert dips and all("gov_subject" in c.features for c in dips)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Anna Lindqvist missing after being removed from prison", ""),
+        ("News", "The jailed reporter Anna Lindqvist is missing in the prison system."),
+        ("News", "Imprisoned reporter Anna Lindqvist has been missing for a week, her team says."),
+    ],
+)
+def test_a_prisoner_missing_in_transit_is_not_arrested_again(title: str, text: str) -> None:
+    assert ("lindqvist", "detained") not in proposed(title, text)
+
+
+def test_taken_out_of_prison_is_a_transfer() -> None:
+    assert ("lindqvist", "transferred") in proposed("Anna Lindqvist removed from Moscow jail")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Reporter Anna Lindqvist went missing in Iran", "Anna Lindqvist missing since January"],
+)
+def test_someone_free_who_goes_missing_may_be_detained(title: str) -> None:
+    assert ("lindqvist", "detained") in proposed(title)
