@@ -163,6 +163,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 actors = clause[-40:]  # where a government acting stands
                 intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
                 owners = _event_owners(text, m, mentions)
+                kind_of_news = trig.type is not DevelopmentType.DIPLOMATIC_ACTION
                 for case, relation in targets:
                     if (
                         _others_news(trig.type, relation)
@@ -171,9 +172,16 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     ):
                         others.add((case, trig.type, sent.index))
                         continue
+                    if not kind_of_news and _meets_the_detainee(text, m, mentions, case):
+                        continue  # a visit to the detainee: its consular candidate tells it
+                    if trig.id == "con.meets" and not _meets_the_detainee(text, m, mentions, case):
+                        continue  # officials meeting others about the case: diplomacy
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
-                    if holder is not None and holder.search(actors):
+                    # (the holder reporting another's diplomacy is not its speaker: "Russia
+                    # says the U.S. has called to demand X's release")
+                    speaker = actors if kind_of_news else _reported(clause)[-40:]
+                    if holder is not None and holder.search(speaker):
                         if trig.id == "dip.actor":
                             continue  # the holder announcing its own act is no diplomacy
                         relation = [*relation, "holder_acts"]
@@ -270,7 +278,7 @@ _AROUND = (
 _OTHER_PEOPLE = "(?:" + _PEOPLE_NOUNS + "|" + _AROUND + ")"
 _COUNTS = (
     r"at least|more than|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|"
-    r"hundreds of|\d[\d,]*"
+    r"hundreds of|dozens|scores|hundreds|thousands|\d[\d,]*"
 )
 _DEATHS_OF_PEOPLE = re.compile(
     r"^\s+of\s+(?:(?:his|her|their|the|a|an|"
@@ -1112,7 +1120,9 @@ _NOT_BROUGHT = re.compile(
 )
 _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I)
 _UNREALISED = re.compile(
-    r"\b(?:will|would|could|may|might|can|should|must|to be|set to|expected to|faces?|facing|"
+    r"\b(?:will|would|could|"
+    + C.MAY
+    + r"|might|can|should|must|to be|set to|expected to|faces?|facing|"
     r"eligible for|eligibility for|before (?:he|she|they)(?:['’]s| is| are| gets?)|"
     r"to plead|(?<=\w)['’]ll|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
@@ -1159,8 +1169,22 @@ _GOVERNMENT = "(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + ")"
 _ACTOR_BEFORE = re.compile(_GOVERNMENT + r"(?:\W+[\w.'’-]+){0,4}?\W*$", re.I)
 # ... and as the whole subject of the clause: "U.K. condemns", "The UN rights chief urges",
 # "Australia's foreign minister Penny Wong said", "Biden officials meet".
+# (A country's adjective before a private person is no government: "US teacher speaks out",
+# "British woman says".)
+_PRIVATE_PERSON = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:teachers?|students?|journalists?|reporters?|wom[ae]n|m[ae]n|girls?|"
+    r"boys?|citizens?|nationals?|tourists?|workers?|activists?|businessm[ae]n|academics?|"
+    r"researchers?|writers?|artists?|musicians?|athletes?|players?|stars?|veterans?|"
+    r"hostages?|prisoners?|detainees?|famil(?:y|ies)|mothers?|fathers?|wives|wife|"
+    r"husbands?|teens?|teenagers?|couples?|nurses?|doctors?|lawyers?)\b",
+    re.I,
+)
 _GOV_SUBJECT = re.compile(
-    r"^\W*(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,3}?" + _GOVERNMENT + r"(?:['’]s)?"
+    r"^\W*(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,3}?"
+    + _GOVERNMENT
+    + r"(?!"
+    + _PRIVATE_PERSON.pattern
+    + r")(?:['’]s)?"
     r"(?:\s+[\w.'’-]+){0,4}?\s+(?:(?:has|have|had|also|again|now|publicly|formally|strongly|"
     r"repeatedly|on\s+\w+day)\s+){0,2}$",
     re.I,
@@ -1202,6 +1226,35 @@ _GOV_AFTER = re.compile(
     r"^\s+(?:with\s+|to\s+)?(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b",
     re.I,
 )
+
+
+# Meeting or visiting the detainee in person is consular access, not diplomacy: "US
+# ambassador meets jailed reporter X" (but "meets X's family", "meets officials on X").
+_VISIT_WORD = re.compile(r"(?:meet|meets|met|visit|visits|visited)", re.I)
+_SOMEONE_ELSE_BETWEEN = re.compile(
+    r"\b(?:family|families|wife|husband|mother|father|parents?|relatives?|lawyers?|sisters?|"
+    r"brothers?|sons?|daughters?|officials?|ministers?|counterparts?|ambassadors?|envoys?|"
+    r"governments?|leaders?|president|diplomats?)\b|['’]s\b",
+    re.I,
+)
+
+
+def _meets_the_detainee(
+    text: str, m: re.Match[str], mentions: Sequence[Mention], case: str
+) -> bool:
+    """Whether a meeting trigger's object, a few words on, is the case in person."""
+    if not _VISIT_WORD.fullmatch(m.group(0)):
+        return False
+    after = [x for x in mentions if case in x.cases and x.start >= m.end()]
+    if not after:
+        return False
+    x = min(after, key=lambda y: y.start)
+    between = text[m.end() : x.start]
+    return (
+        len(_words(between)) <= 5
+        and not _SOMEONE_ELSE_BETWEEN.search(between)
+        and not _SOMEONE_ELSE_BETWEEN.match(text, x.end)
+    )
 
 
 def _meets_government(word: str, post: str) -> bool:
@@ -1268,6 +1321,7 @@ _PASSIVE_OF = re.compile(r"^\s+(?:of|to|by)\b", re.I)
 # ... except a verb that takes "to" in the active ("reached out to", "spoke to") and a
 # government as the agent ("a deal brokered by the U.S. and Qatar").
 _ACTIVE_TO = re.compile(r"^(?:reached out|spoke|speaks|talks?|talked)$", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 _STATE_AGENT = re.compile(r"^\s+by\s+(?:the\s+)?" + _GOVERNMENT, re.I)
 _PLEA_AFTER = re.compile(
     r"^\s+(?:to|for)\s+(?!(?:the\s+|a\s+)?(?:\w+\s+)?(?:courts?|judges?|tribunal|chamber)\b)", re.I
@@ -1378,7 +1432,7 @@ _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b",
 _SWAP_PURSUED = re.compile(
     r"\b(?:talks?|negotiat\w*|discuss\w*|open to|consider\w*|propos\w*|offer\w*|possible|"
     r"potential|seek\w*|sought|push\w*|hopes?|hopeful|explor\w*|plans?|planned|wants?|"
-    r"pursu\w*|would|could|may|might)\b",
+    r"pursu\w*|would|could|" + C.MAY + r"|might)\b",
     re.I,
 )
 # "died in police custody", "the death of X in custody".
@@ -1472,7 +1526,18 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "a news release", "in a press release": an announcement, not a prisoner freed;
     # "released from solitary confinement": still held
-    "rel.release": (re.compile(r"\b(?:news|press|media)\s+$", re.I), _OUT_OF_A_CELL),
+    # "a news release"; "two movies released on Friday", "the report was released": a thing
+    "rel.release": (
+        re.compile(
+            r"\b(?:news|press|media)\s+$|\b(?:movies?|films?|albums?|songs?|singles?|videos?|"
+            r"footage|books?|novels?|reports?|documents?|data|figures|statements?|images?|photos?|"
+            r"pictures?|records?|games?|trailers?|episodes?|series|documentar(?:y|ies)|"
+            r"tracks?|memoirs?|transcripts?|recordings?)\s+(?:(?:was|were|is|are|being|been|has|"
+            r"have|had|first|just|recently|newly|officially|to\s+be)\s+){0,2}$",
+            re.I,
+        ),
+        _OUT_OF_A_CELL,
+    ),
     # "comes to X's rescue", "came to the rescue": help, not a captive freed
     "rel.free": (
         re.compile(
@@ -1799,6 +1864,12 @@ def _pursued(pre: str, word: str) -> bool:
     return m is not None and not (word.endswith("ed") and _REASON_FOR.match(m.group(0)))
 
 
+_ARREST_AHEAD = re.compile(
+    r"\b(?:expects?|expecting|expected|fears?|feared|fearing|brac(?:e|es|ed|ing)\s+for|"
+    r"awaits?|awaiting|risks?|risking|fac(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|"
+    r"escap(?:e|es|ed|ing))\s+(?:(?:an?|his|her|their|the|possible|imminent|likely|certain)\s+)?$",
+    re.I,
+)
 _ARREST_WANTED = re.compile(
     r"\b(?:warrants?|bount(?:y|ies)|rewards?|calls?|called|calling|push(?:es|ed|ing)?|"
     r"pressure|demands?|appeals?|clamou?r)\s+for\s+(?:(?:the|his|her|their|immediate)\s+|"
@@ -1844,13 +1915,30 @@ _NOMINAL_EVENTS = frozenset(
     "execution swap exchange deportation appeal".split()
 )
 _FUTURE_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:could|may|might|will|would|to be|is to|are to|set to|"
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:could|" + C.MAY + r"|might|will|would|to be|is to|are to|set to|"
     r"expected to|likely to|to (?:begin|start|open|resume|restart|proceed|conclude|go ahead|"
     r"take place))\b|"
     # its date, set or moved ("execution date reinstated", "days before release date"), or
     # a go-ahead after its "of" phrase ("execution of X can go ahead")
-    r"^\s+dates?\b|^\s+(?:of\s+[^,;.]{0,60}?\s)?(?:can|could|may|will|to) go ahead\b",
+    r"^\s+dates?\b|^\s+(?:of\s+[^,;.]{0,60}?\s)?(?:can|could|" + C.MAY + r"|will|to) go ahead\b",
     re.I,
+)
+# An event in the "after" clause of what may happen, told in the present: "may discuss a swap
+# after a court delivers its verdict", "could consider a swap after the trial ends" (not "a
+# week after his detention", "may appeal after she was convicted": done).
+_MAY_HAPPEN_AFTER = (
+    r"\b(?:could|" + C.MAY + r"|might|would|will|should|can)\b[^.;:!?]*?\b(?:after|once|until)\s+"
+)
+_AFTER_AHEAD = re.compile(
+    _MAY_HAPPEN_AFTER + r"(?:[\w'’]+\s+){0,4}?(?:ends|begins|concludes|finishes|closes|opens|"
+    r"starts|delivers|hands|issues|announces|reaches|rules|is|are)\s+(?:[\w'’]+\s+){0,2}$",
+    re.I,
+)
+_AFTER_BARE = re.compile(
+    _MAY_HAPPEN_AFTER + r"(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'’]+\s+){0,2}$", re.I
+)
+_ENDS_AFTER = re.compile(
+    r"^\s+(?:ends|begins|concludes|finishes|closes|opens|starts|is over|is completed)\b", re.I
 )
 # ... or an adjective that puts it ahead: "Iran's planned execution of X", "an imminent trial".
 _PLANNED_BEFORE = re.compile(
@@ -1990,6 +2078,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         _FUTURE_AFTER.match(post) or _PLANNED_BEFORE.search(pre) or _AGAINST_BEFORE.search(pre)
     ):
         return True  # "early release to be considered", "parole process could start": ahead
+    if trig.type is not DevelopmentType.DIPLOMATIC_ACTION and (
+        _AFTER_AHEAD.search(text, max(0, m.start() - 120), m.start())
+        or (
+            _AFTER_BARE.search(text, max(0, m.start() - 120), m.start()) and _ENDS_AFTER.match(post)
+        )
+    ):
+        return True  # "Russia could consider a swap after the trial ends": a condition ahead
     if trig.type in _NOT_HELD_IF_PUT_OFF and (
         _PUT_OFF.search(pre[-40:]) or (word in _NOMINAL_EVENTS and _PUT_OFF_AFTER.match(post))
     ):
@@ -2036,8 +2131,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and _PASSIVE_OF.match(text[m.end() : m.end() + 8])
         and not (_ACTIVE_TO.match(word) and post.lstrip().lower().startswith("to "))
         and not _STATE_AGENT.match(post)
+        and not _PERFECT_BEFORE.search(pre)
     ):
         return True  # "accused of spying", "urged to stand up for": done to, not done by
+        # (but "the U.S. has called to demand his release" did it)
     if (
         trig.id == "dip.actor"
         and not _meets_government(word, post)
@@ -2051,11 +2148,15 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         # death": the death is the crime's, not the case's (but "charged over the death of X")
     if trig.id == "tra.found" and _FOUND_DEAD.search(text):
         return True  # "body found in prison cell": a death, not a prisoner located
-    if trig.type is DevelopmentType.CONSULAR_VISIT and not C.CONSULAR_CONTEXT.search(text):
-        return True
+    if trig.type is DevelopmentType.CONSULAR_VISIT and not (
+        C.CONSULAR_CONTEXT.search(text) or (trig.id == "con.meets" and C.OFFICIAL.search(pre[-40:]))
+    ):
+        return True  # (officials who meet the detainee need no consular word)
     if trig.type is DevelopmentType.DETAINED:
         if word == "arrest" and pre.lower().endswith("house "):
             return True  # house arrest is its own type (bail), not a new detention
+        if word == "arrest" and _ARREST_AHEAD.search(pre):
+            return True  # "X expects arrest", "faces arrest", "braces for arrest": ahead
         if word == "custody" and _DEATH_IN.search(text[max(0, m.start() - 70) : m.start()]):
             return True  # "died in police custody", "the death of X in custody": a death
         if word in ("jailed", "imprisoned") and C.TERM.match(

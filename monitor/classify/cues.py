@@ -24,6 +24,16 @@ class Trigger:
     pattern: re.Pattern[str]
 
 
+# "may" the modal, not the month: "could be freed", "may be tried", not "released in May",
+# "on May 5", "since May" (the month comes after a preposition or before a day or year).
+MAY = (
+    r"(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!\bsince )(?<!\buntil )(?<!\bfrom )"
+    r"(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\bmid )"
+    r"(?<!\bin early )(?<!\bin late )(?<!\bbefore )(?<!\bafter )(?<!\bend of )"
+    r"may(?!\s+\d|,\s+\d)"
+)
+
+
 def _t(rule_id: str, kind: T, pattern: str) -> Trigger:
     return Trigger(rule_id, kind, re.compile(pattern, re.I))
 
@@ -116,6 +126,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # consular visits
     _t("con.consular", T.CONSULAR_VISIT, r"\bconsular\b"),
     _t("con.visit", T.CONSULAR_VISIT, r"\bvisit(?:ed|s)?\b"),
+    # An official meeting the detainee in person: "US ambassador meets jailed reporter X".
+    _t("con.meets", T.CONSULAR_VISIT, r"\b(?:meet|meets|met)\b"),
     # hearings
     _t("hea.hearing", T.HEARING, r"\bhearings?\b"),
     _t(
@@ -220,7 +232,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.SENTENCED,
         r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
         # ("jailed in the UK for 8 years"; not "Jailed critic faces 30 more years")
-        r"(?: (?:(?!(?:faces?|facing|risks?|could|may|might|would|seeks?)\b)\w+ ){0,3}?"
+        r"(?: (?:(?!(?:faces?|facing|risks?|could|" + MAY + r"|might|would|seeks?)\b)\w+ ){0,3}?"
         r"| in (?:[\w.'’-]+ ){1,3}?for )"
         + NUM
         + r"[- ](?:more |additional |further )?(?:years?|months?)\b|"
@@ -443,15 +455,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "dip.condemn",
         T.DIPLOMATIC_ACTION,
-        r"\b(?:condemn(?:ed|s)?|denounc(?:ed|es)|slam(?:s|med)?|blast(?:s|ed)?|decr(?:y|ies|ied)|"
-        r"rebuk(?:e|es|ed)|"
+        r"\b(?:condemn(?:ed|s|ing)?|denounc(?:e|ed|es|ing)|slam(?:s|med)?|blast(?:s|ed)?|"
+        r"decr(?:y|ies|ied)|rebuk(?:e|es|ed)|"
         # (not "protests": nearly always the street's, 1 diplomatic act in 175 labelled)
-        r"deplor(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es))\b",
+        r"deplor(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing))\b",
     ),
     _t(
         "dip.call",
         T.DIPLOMATIC_ACTION,
-        r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)? (?:for|on)|"
+        r"\b(?:urg(?:e|ed|es|ing)|call(?:ed|s|ing)? (?:for|on)|"
         r"demand(?:ed|s|ing)?|press(?:ed|es|ing)|ask(?:ed|s)|appeal(?:ed|s)? (?:to|for))\b",
     ),
     _t(
@@ -472,7 +484,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"held talks|holds talks|in talks|met|meets|summon(?:ed|s)|sanction(?:ed|s)?|"
         r"talk(?:s|ed|ing)? (?:to|with)|in dialogue|touched on|"
         r"reached out|brokered|negotiat(?:ed|es|ions?)|designat(?:ed|es)|"
-        r"wrongfully detained|envoy|pushed back)\b",
+        r"wrongfully detained|envoy|pushed back|"
+        # "in direct contact with Russia over", "confirms contact over a swap"
+        r"in (?:direct |close |regular |constant )?contact with|contacts? (?:over|about|regarding)|"
+        # "working to bring X home", "working on getting X home", "works to free"
+        r"work(?:s|ed|ing)? (?:\w+ ){0,2}?(?:on|to|toward|towards) (?:get(?:ting)?|bring(?:ing)?|"
+        r"secur(?:e|ing)|free(?:ing)?|win(?:ning)?|return(?:ing)?))\b",
     ),
 )
 
@@ -485,7 +502,7 @@ NEGATION = re.compile(
     re.I,
 )
 MODAL = re.compile(
-    r"\b(?:will|would|could|may|might|can|should|must|shall|to be|be|set to|expected to|"
+    r"\b(?:will|would|could|" + MAY + r"|might|can|should|must|shall|to be|be|set to|expected to|"
     r"likely|possible|possibly|potential|if|whether|plans?|planned|hopes?|hoped|wants?|"
     r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
     r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
@@ -537,7 +554,12 @@ OFFICIAL = re.compile(
     r"prime minister|premier|pm|fm|"
     r"foreign (?:office|secretary|minister|ministry)|secretary of state|state department|"
     r"white house|kremlin|embassy|ambassador|consul(?:ate)?|diplomats?|officials?|"
-    r"spokes(?:man|woman|person)|chancellor|parliament|senators?|congress|lawmakers?|"
+    r"spokes(?:man|woman|person)|chancellor|parliament|senate|senators?|congress|lawmakers?|"
+    r"countries|governments|member states|"
+    # a legislature's lower house: "House leaders call for", "the House votes to condemn"
+    r"house (?:leaders?|speaker|of representatives|of commons|of lords|republicans|democrats)|"
+    r"(?<![Uu]nder )(?<![Ii]nto )(?-i:House)(?=\s*$| (?:[Cc]alls?|[Vv]otes?|[Pp]asse[sd]|[Uu]rges?|"
+    r"[Dd]emands?|[Cc]ondemns?|[Rr]esolution|[Pp]anel|[Cc]ommittee)\b)|"
     r"un|united nations|eu|european union|human rights council|"
     r"rights chief|high commissioner|g7|g20|nato|mps?|envoy|authorities|administration|"
     r"downing street|foreign affairs)\b|(?<![\w.])(?:u\.n\.|e\.u\.)",
@@ -832,7 +854,8 @@ PURSUIT_BEFORE = re.compile(
     r"explor\w*|efforts?|talks?|campaign(?:s|ed|ing)?|push\w*|press\w*|include|includ\w+|wait\w*|"
     r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
     r"focus\w*|aim(?:s|ed|ing)?|dedicat\w+|devot\w+|committed|"
-    r"await\w*|hopes?|hoping|sought|toward\w*|into|"
+    r"await\w*|hopes?|hoping|sought|toward\w*|into|interest(?:ed|s)?|"
+    r"work(?:s|ed|ing)?(?=\s+(?:on|to|toward|towards)\b)|"
     # "Russia signals openness to a prisoner swap", "ready for an exchange"
     r"openness|readiness|willingness|ready|willing)\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
