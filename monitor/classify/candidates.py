@@ -612,6 +612,12 @@ _INCLUDING = re.compile(  # "two journalists, including X", "three men, among th
     r",?\s*(?:including|among them|such as)\s+(?:[\w'’-]+\s+){0,3}?", re.I
 )
 _JOINED_TO = re.compile(r"\s*(?:,|and|&|with|along with)\s*", re.I)  # "X and four others"
+# "Hundreds detained, including opposition leader X", "Dozens arrested, X among them"
+_INCLUDING_AFTER = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:including|among them|among whom|such as)\s+(?:[\w'’.-]+\s+){0,4}?$",
+    re.I,
+)
+_AMONG_THEM_AFTER = re.compile(r"\s*,?\s*(?:among|one of) them\b", re.I)
 
 
 # Plural people as the subject of the verb or the owners of the event: "why journalists are
@@ -681,6 +687,8 @@ def _others_counted(text: str, m: re.Match[str], mentions: Sequence[Mention]) ->
     return not any(
         span[0] <= x.start < span[1]
         or _INCLUDING.fullmatch(text, span[1], x.start)
+        or _INCLUDING_AFTER.match(text, m.end(), x.start)
+        or _AMONG_THEM_AFTER.match(text, x.end)
         or _JOINED_TO.fullmatch(text, x.end, span[0])
         for x in mentions
     )
@@ -1234,9 +1242,17 @@ _VISIT_WORD = re.compile(r"(?:meet|meets|met|visit|visits|visited)", re.I)
 _SOMEONE_ELSE_BETWEEN = re.compile(
     r"\b(?:family|families|wife|husband|mother|father|parents?|relatives?|lawyers?|sisters?|"
     r"brothers?|sons?|daughters?|officials?|ministers?|counterparts?|ambassadors?|envoys?|"
-    r"governments?|leaders?|president|diplomats?)\b|['’]s\b",
+    r"governments?|leaders?|president|diplomats?|to|about|on|over|regarding|for)\b|['’]s\b",
     re.I,
 )
+# ... held then, by officials of the case's own side: not after the release ("Biden meets X
+# after her release", "met X, freed last week"), before the arrest, or the jailers themselves.
+_NOT_HELD_THEN = re.compile(
+    r"\b(?:freed|released|release|landed|arriv(?:ed|es|al)|homecoming|returned home|back home|"
+    r"before (?:his|her|their|the) (?:arrest|detention))\b",
+    re.I,
+)
+_JAILERS = re.compile(r"\b(?:prison|jail|police|court|penal|colony|guards?)\b", re.I)
 
 
 def _meets_the_detainee(
@@ -1254,6 +1270,8 @@ def _meets_the_detainee(
         len(_words(between)) <= 5
         and not _SOMEONE_ELSE_BETWEEN.search(between)
         and not _SOMEONE_ELSE_BETWEEN.match(text, x.end)
+        and not _NOT_HELD_THEN.search(text)
+        and not _JAILERS.search(text, max(0, m.start() - 40), m.start())
     )
 
 
@@ -1764,8 +1782,9 @@ _WHERE_HELD = re.compile(
 # A prisoner lost in transit: "the jailed X is missing", "missing in the prison system",
 # "missing after being moved from the penal colony" (a transfer, when found, not an arrest).
 _MISSING_HELD = re.compile(
-    r"\b(?:jailed|imprisoned|incarcerated)\b(?:\W+[\w'’.-]+){0,8}?"
-    r"(?:\W+(?:is|was|has|had|been|went|goes|remains?|remained|still))*\W*$",
+    r"(?<!previously )(?<!formerly )(?<!once )(?<!ex-)(?<!recently )\b(?:jailed|imprisoned|"
+    r"incarcerated)\s+(?:[\w'’.-]+\s+){0,5}?(?:(?:is|was|has|had|been|went|goes|remains?|"
+    r"remained|still)\s+)*$",
     re.I,
 )
 _MISSING_FROM_PRISON = re.compile(
@@ -1865,8 +1884,8 @@ def _pursued(pre: str, word: str) -> bool:
 
 
 _ARREST_AHEAD = re.compile(
-    r"\b(?:expects?|expecting|expected|fears?|feared|fearing|brac(?:e|es|ed|ing)\s+for|"
-    r"awaits?|awaiting|risks?|risking|fac(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|"
+    r"\b(?:expects?|expecting|fears|fearing|brac(?:e|es|ed|ing)\s+for|"
+    r"awaits?|awaiting|risks?|risking|fac(?:e|es|ing)|evad(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|"
     r"escap(?:e|es|ed|ing))\s+(?:(?:an?|his|her|their|the|possible|imminent|likely|certain)\s+)?$",
     re.I,
 )
@@ -1927,11 +1946,12 @@ _FUTURE_AFTER = re.compile(
 # after a court delivers its verdict", "could consider a swap after the trial ends" (not "a
 # week after his detention", "may appeal after she was convicted": done).
 _MAY_HAPPEN_AFTER = (
-    r"\b(?:could|" + C.MAY + r"|might|would|will|should|can)\b[^.;:!?]*?\b(?:after|once|until)\s+"
+    r"\b(?:could|" + C.MAY + r"|might|would|will|should|can)\b[^.;:!?,]{0,90}?\b(?:after|once|"
+    r"until)\s+"
 )
 _AFTER_AHEAD = re.compile(
     _MAY_HAPPEN_AFTER + r"(?:[\w'’]+\s+){0,4}?(?:ends|begins|concludes|finishes|closes|opens|"
-    r"starts|delivers|hands|issues|announces|reaches|rules|is|are)\s+(?:[\w'’]+\s+){0,2}$",
+    r"starts|delivers|issues|announces|reaches)\s+(?:[\w'’]+\s+){0,2}$",
     re.I,
 )
 _AFTER_BARE = re.compile(

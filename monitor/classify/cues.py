@@ -28,7 +28,7 @@ class Trigger:
 # "on May 5", "since May" (the month comes after a preposition or before a day or year).
 MAY = (
     r"(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!\bsince )(?<!\buntil )(?<!\bfrom )"
-    r"(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\bmid )"
+    r"(?<!\blast )(?<!\bnext )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\bmid )"
     r"(?<!\bin early )(?<!\bin late )(?<!\bbefore )(?<!\bafter )(?<!\bend of )"
     r"may(?!\s+\d|,\s+\d)"
 )
@@ -351,7 +351,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:moved|relocated|handed over|turned over|handover|penal colony)\b|"
         # Taken out of one prison for another: "missing after being removed from prison".
         r"\bremoved\s+from\s+(?:(?:his|her|their|the|a)\s+)?(?:[\w-]+\s+)?"
-        r"(?:prison|jail|penal colony|colony)\b",
+        r"(?:prison|jail|penal colony|colony)\b(?=\s*$|[,.;:]|\s+(?:in|on|at|to|by|after|"
+        r"before|last|this|early|late|for|with|without|under|and\s+(?:taken|moved|sent)|"
+        r"to\s+an?\s+unknown)\b)",
     ),
     # A prisoner whose whereabouts were unknown found held: "found in Moscow jail after
     # disappearing", "located in a Siberian penal colony", "resurfaces in prison".
@@ -555,11 +557,12 @@ OFFICIAL = re.compile(
     r"foreign (?:office|secretary|minister|ministry)|secretary of state|state department|"
     r"white house|kremlin|embassy|ambassador|consul(?:ate)?|diplomats?|officials?|"
     r"spokes(?:man|woman|person)|chancellor|parliament|senate|senators?|congress|lawmakers?|"
-    r"countries|governments|member states|"
     # a legislature's lower house: "House leaders call for", "the House votes to condemn"
-    r"house (?:leaders?|speaker|of representatives|of commons|of lords|republicans|democrats)|"
-    r"(?<![Uu]nder )(?<![Ii]nto )(?-i:House)(?=\s*$| (?:[Cc]alls?|[Vv]otes?|[Pp]asse[sd]|[Uu]rges?|"
-    r"[Dd]emands?|[Cc]ondemns?|[Rr]esolution|[Pp]anel|[Cc]ommittee)\b)|"
+    # (not "Freedom House", "the Opera House": another word's House)
+    r"(?:(?<=\bthe )|(?<=\bU\.S\. )|(?<=\bUS )|(?<![\w,] ))(?-i:House)(?: (?:leaders?|speaker|"
+    r"of representatives|of commons|of lords|republicans|democrats)\b|(?=\s*$| (?:[Cc]alls?|"
+    r"[Vv]otes?|[Pp]asse[sd]|[Uu]rges?|[Dd]emands?|[Cc]ondemns?|[Rr]esolution|[Pp]anel|"
+    r"[Cc]ommittee)\b))|"
     r"un|united nations|eu|european union|human rights council|"
     r"rights chief|high commissioner|g7|g20|nato|mps?|envoy|authorities|administration|"
     r"downing street|foreign affairs)\b|(?<![\w.])(?:u\.n\.|e\.u\.)",

@@ -2644,3 +2644,53 @@ def test_the_month_may_is_no_modal(text: str) -> None:
 
 def test_the_modal_may_still_puts_an_event_ahead() -> None:
     assert ("lindqvist", "released") not in proposed("News", "Anna Lindqvist may be released soon.")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A headline's present passive after "after" is done, whatever modal the reaction has.
+        (
+            "Sweden says it will not rest after Anna Lindqvist is sentenced to 16 years",
+            "",
+            "sentenced",
+        ),
+        ("Anna Lindqvist will appeal after she is found guilty of espionage", "", "verdict"),
+        # A crowd with the case named among it.
+        ("Dozens arrested, Anna Lindqvist among them", "", "detained"),
+        ("Hundreds detained, including opposition leader Anna Lindqvist", "", "detained"),
+        # Someone free who was jailed once, and an arrest long expected that came.
+        ("Previously jailed rights lawyer Anna Lindqvist goes missing", "", "detained"),
+        ("The widely expected arrest of Anna Lindqvist came on Monday", "", "detained"),
+    ],
+)
+def test_the_sixteenth_sessions_vetoes_leave_the_cases_own_news(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) in proposed(title, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("Sweden's prime minister meets Anna Lindqvist after her release", "", "consular_visit"),
+        ("Officials met to discuss Anna Lindqvist on Tuesday", "", "consular_visit"),
+        ("Analysts say this may mean Anna Lindqvist is freed in a swap", "", "released"),
+        ("Anna Lindqvist was removed from prison and freed, her lawyer said", "", "transferred"),
+    ],
+)
+def test_the_sixteenth_sessions_forms_keep_to_what_they_are_about(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) not in proposed(title, text)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Freedom House calls for release of Anna Lindqvist",
+        "Activists in several countries demand Anna Lindqvist's release",
+    ],
+)
+def test_a_rights_group_or_people_in_countries_are_no_government(title: str) -> None:
+    assert all("gov_subject" not in f for f in dip_features(title))
