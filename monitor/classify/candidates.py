@@ -163,7 +163,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 actors = clause[-40:]  # where a government acting stands
                 intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
                 owners = _event_owners(text, m, mentions)
-                kind_of_news = trig.type is not DevelopmentType.DIPLOMATIC_ACTION
+                diplomacy = trig.type is DevelopmentType.DIPLOMATIC_ACTION
                 for case, relation in targets:
                     if (
                         _others_news(trig.type, relation)
@@ -172,7 +172,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     ):
                         others.add((case, trig.type, sent.index))
                         continue
-                    if not kind_of_news and _meets_the_detainee(text, m, mentions, case):
+                    if diplomacy and _meets_the_detainee(text, m, mentions, case):
                         continue  # a visit to the detainee: its consular candidate tells it
                     if trig.id == "con.meets" and not _meets_the_detainee(text, m, mentions, case):
                         continue  # officials meeting others about the case: diplomacy
@@ -180,7 +180,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
                     # (the holder reporting another's diplomacy is not its speaker: "Russia
                     # says the U.S. has called to demand X's release")
-                    speaker = actors if kind_of_news else _reported(clause)[-40:]
+                    speaker = _reported(clause)[-40:] if diplomacy else actors
                     if holder is not None and holder.search(speaker):
                         if trig.id == "dip.actor":
                             continue  # the holder announcing its own act is no diplomacy
@@ -1542,9 +1542,9 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         ),
         None,
     ),
-    # "a news release", "in a press release": an announcement, not a prisoner freed;
-    # "released from solitary confinement": still held
-    # "a news release"; "two movies released on Friday", "the report was released": a thing
+    # "a news release", "in a press release": an announcement, not a prisoner freed; "two
+    # movies released on Friday", "the report was released": a thing; "released from
+    # solitary confinement": still held
     "rel.release": (
         re.compile(
             r"\b(?:news|press|media)\s+$|\b(?:movies?|films?|albums?|songs?|singles?|videos?|"
