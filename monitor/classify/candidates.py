@@ -608,14 +608,14 @@ _COUNTED_AFTER = re.compile(
     r"(?!(?:years|months|weeks|days|hours|times)\b)[a-z]+s\b",
     re.I,
 )
-_INCLUDING = re.compile(  # "two journalists, including X", "three men, among them X"
-    r",?\s*(?:including|among them|such as)\s+(?:[\w'’-]+\s+){0,3}?", re.I
-)
+# The words that name someone among counted people: "two journalists, including X", "three
+# men, among them X".
+_AMONG_WORDS = r"(?:including|among them|among whom|such as)"
+_INCLUDING = re.compile(r",?\s*" + _AMONG_WORDS + r"\s+(?:[\w'’-]+\s+){0,3}?", re.I)
 _JOINED_TO = re.compile(r"\s*(?:,|and|&|with|along with)\s*", re.I)  # "X and four others"
 # "Hundreds detained, including opposition leader X", "Dozens arrested, X among them"
 _INCLUDING_AFTER = re.compile(
-    r"[^.;:!?]{0,60}?\b(?:including|among them|among whom|such as)\s+(?:[\w'’.-]+\s+){0,4}?$",
-    re.I,
+    r"[^.;:!?]{0,60}?\b" + _AMONG_WORDS + r"\s+(?:[\w'’.-]+\s+){0,4}?$", re.I
 )
 _AMONG_THEM_AFTER = re.compile(r"\s*,?\s*(?:among|one of) them\b", re.I)
 
@@ -652,9 +652,7 @@ _AMONG_THEM = re.compile(
 )
 
 
-_NAMED_AMONG = re.compile(
-    r"\b(?:including|among them|such as|namely)\s+(?:[\w'’.-]+\s+){0,3}?$", re.I
-)
+_NAMED_AMONG = re.compile(r"\b(?:" + _AMONG_WORDS + r"|namely)\s+(?:[\w'’.-]+\s+){0,3}?$", re.I)
 
 
 def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
