@@ -174,8 +174,12 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         continue
                     if diplomacy and _meets_the_detainee(text, m, mentions, case):
                         continue  # a visit to the detainee: its consular candidate tells it
-                    if trig.id == "con.meets" and not _meets_the_detainee(text, m, mentions, case):
-                        continue  # officials meeting others about the case: diplomacy
+                    if trig.id == "con.meets" and not (
+                        _meets_the_detainee(text, m, mentions, case)
+                        and (C.CONSULAR_CONTEXT.search(text) or _held_told(view.sentences))
+                    ):
+                        continue  # officials meeting others about the case, or someone free
+                        # ("Biden meets with Netanyahu"): no consular visit
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
                     # (the holder reporting another's diplomacy is not its speaker: "Russia
@@ -1251,6 +1255,19 @@ _NOT_HELD_THEN = re.compile(
     re.I,
 )
 _JAILERS = re.compile(r"\b(?:prison|jail|police|court|penal|colony|guards?)\b", re.I)
+
+
+_HELD_WORDS = re.compile(
+    r"\b(?:detain\w*|jail\w*|prison\w*|imprison\w*|custody|held|hostages?|captiv\w*|"
+    r"penal colony|behind bars|arrest\w*)\b",
+    re.I,
+)
+
+
+def _held_told(sentences: Sequence[Sentence]) -> bool:
+    """Whether the item says anywhere that someone is held: an official's meeting with a case
+    is a consular visit only in an item about a detention."""
+    return any(_HELD_WORDS.search(s.text) for s in sentences)
 
 
 def _meets_the_detainee(

@@ -2694,3 +2694,13 @@ def test_the_sixteenth_sessions_forms_keep_to_what_they_are_about(
 )
 def test_a_rights_group_or_people_in_countries_are_no_government(title: str) -> None:
     assert all("gov_subject" not in f for f in dip_features(title))
+
+
+def test_an_official_meeting_someone_no_item_says_is_held_is_no_visit() -> None:
+    assert ("lindqvist", "consular_visit") not in proposed(
+        "Swedish Prime Minister Meets With Anna Lindqvist Amid Strained Relations"
+    )
+    assert ("lindqvist", "consular_visit") in proposed(
+        "Swedish Officials Met With Anna Lindqvist, Government Says",
+        "The aid worker has been detained in Russia since February.",
+    )
