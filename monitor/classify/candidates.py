@@ -164,6 +164,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
                 owners = _event_owners(text, m, mentions)
                 diplomacy = trig.type is DevelopmentType.DIPLOMATIC_ACTION
+                # (the holder reporting another's diplomacy is not its speaker: "Russia says the
+                # U.S. has called to demand X's release")
+                speaker = _reported(clause)[-40:] if diplomacy else actors
                 for case, relation in targets:
                     if (
                         _others_news(trig.type, relation)
@@ -182,9 +185,6 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         # ("Biden meets with Netanyahu"): no consular visit
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
-                    # (the holder reporting another's diplomacy is not its speaker: "Russia
-                    # says the U.S. has called to demand X's release")
-                    speaker = _reported(clause)[-40:] if diplomacy else actors
                     if holder is not None and holder.search(speaker):
                         if trig.id == "dip.actor":
                             continue  # the holder announcing its own act is no diplomacy
@@ -1238,9 +1238,9 @@ _GOV_AFTER = re.compile(
 )
 
 
-# Meeting or visiting the detainee in person is consular access, not diplomacy: "US
-# ambassador meets jailed reporter X" (but "meets X's family", "meets officials on X").
-_VISIT_WORD = re.compile(r"(?:meet|meets|met|visit|visits|visited)", re.I)
+# Meeting the detainee in person is consular access, not diplomacy: "US ambassador meets
+# jailed reporter X" (but "meets X's family", "meets officials on X").
+_MEET_WORD = re.compile(r"(?:meet|meets|met)", re.I)
 _SOMEONE_ELSE_BETWEEN = re.compile(
     r"\b(?:family|families|wife|husband|mother|father|parents?|relatives?|lawyers?|sisters?|"
     r"brothers?|sons?|daughters?|officials?|ministers?|counterparts?|ambassadors?|envoys?|"
@@ -1274,7 +1274,7 @@ def _meets_the_detainee(
     text: str, m: re.Match[str], mentions: Sequence[Mention], case: str
 ) -> bool:
     """Whether a meeting trigger's object, a few words on, is the case in person."""
-    if not _VISIT_WORD.fullmatch(m.group(0)):
+    if not _MEET_WORD.fullmatch(m.group(0)):
         return False
     after = [x for x in mentions if case in x.cases and x.start >= m.end()]
     if not after:
@@ -1964,17 +1964,16 @@ _MAY_HAPPEN_AFTER = (
     r"\b(?:could|" + C.MAY + r"|might|would|will|should|can)\b[^.;:!?,]{0,90}?\b(?:after|once|"
     r"until)\s+"
 )
+_ENDS = r"ends|begins|concludes|finishes|closes|opens|starts"  # what a trial or term does
 _AFTER_AHEAD = re.compile(
-    _MAY_HAPPEN_AFTER + r"(?:[\w'’]+\s+){0,4}?(?:ends|begins|concludes|finishes|closes|opens|"
-    r"starts|delivers|issues|announces|reaches)\s+(?:[\w'’]+\s+){0,2}$",
+    _MAY_HAPPEN_AFTER + r"(?:[\w'’]+\s+){0,4}?(?:" + _ENDS + r"|delivers|issues|announces|"
+    r"reaches)\s+(?:[\w'’]+\s+){0,2}$",
     re.I,
 )
 _AFTER_BARE = re.compile(
     _MAY_HAPPEN_AFTER + r"(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'’]+\s+){0,2}$", re.I
 )
-_ENDS_AFTER = re.compile(
-    r"^\s+(?:ends|begins|concludes|finishes|closes|opens|starts|is over|is completed)\b", re.I
-)
+_ENDS_AFTER = re.compile(r"^\s+(?:" + _ENDS + r"|is over|is completed)\b", re.I)
 # ... or an adjective that puts it ahead: "Iran's planned execution of X", "an imminent trial".
 _PLANNED_BEFORE = re.compile(
     r"\b(?:planned|imminent|impending|scheduled|possible|potential|looming|threatened|"
