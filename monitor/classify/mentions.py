@@ -510,8 +510,21 @@ def _standalone_surname(text: str, start: int, end: int) -> bool:
 
 
 def _describes(word: str) -> bool:
-    """A word that says what someone is, not who: "US National Almadi", "Reporter X"."""
-    return word.lower() in _NOT_NAME_WORDS or DESCRIPTOR.fullmatch(word) is not None
+    """A word that says what someone is, not who: "US National Almadi", "Reporter X",
+    "Swedish-Iranian Djalali" (a nationality is no given name)."""
+    return (
+        word.lower() in _NOT_NAME_WORDS
+        or DESCRIPTOR.fullmatch(word) is not None
+        or _NATIONALITY.fullmatch(word) is not None
+    )
+
+
+_NATIONALITY = re.compile(
+    rf"(?:{DEMONYMS}|european|african|asian|arab|kurdish|uyghur|uighur|tibetan|taiwanese|"
+    r"singaporean|mongolian|kyrgyz|somali|congolese|cameroonian|tanzanian|zambian|ivorian|"
+    r"jamaican|panamanian|slovak|croatian|bosnian|albanian|kosovar|moldovan|maltese)",
+    re.I,
+)
 
 
 _DOUBLED = re.compile(r"(\w)\1")

@@ -562,6 +562,10 @@ def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> No
         ((OKAFOR,), "Peter Okafor wins the marathon", set()),
         # A word that says what someone is, in a title-case headline, is no given name.
         ((OKAFOR,), "Iran Frees US National Okafor From Prison, Says Son", {"okafor"}),
+        # A nationality, single or double, is no given name either.
+        ((OKAFOR,), "Iran executes British-Nigerian Okafor", {"okafor"}),
+        ((OKAFOR,), "Iran Frees Swedish Okafor After Six Years", {"okafor"}),
+        ((OKAFOR,), "Police arrest Christian Okafor in Lagos", set()),
         # Two-word surnames, but not an East Asian given name.
         ((ELENA,), "Court frees Ruiz Vidal after two years", {"ruiz-vidal"}),
         ((WANG,), "Xiao Ming wins the marathon", set()),
