@@ -195,6 +195,11 @@ def _fold(text: str) -> str:
     return folded.lower().replace("-", " ")
 
 
+_PARTICLES = frozenset(
+    "van von der den de del della di da das dos du la le ter ten bin ibn".split()
+)
+# States whose names are given with two surnames, the first the one used alone.
+_TWO_SURNAMES = frozenset("ES PT MX GT HN SV NI CR PA CU DO VE CO EC PE BO CL AR UY PY BR".split())
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul) (\w{3,})$")
 
 
@@ -256,6 +261,20 @@ class MentionIndex:
                     # Two-word surnames: "Suu Kyi", "García Luna", "van der Sloot" by its end
                     # (not "Ka Yan": in East Asian order the given name comes last).
                     surnames[_fold(" ".join(tokens[-2:]))].add(case.key)
+                    # A surname with its particles: "Van der Linde", "De la Cruz".
+                    lead = next(
+                        (i for i, t in enumerate(tokens[1:-1], 1) if t.lower() in _PARTICLES), None
+                    )
+                    if lead is not None:
+                        surnames[_fold(" ".join(tokens[lead:]))].add(case.key)
+                    # Spanish and Portuguese names carry two surnames, and the news calls
+                    # someone by the first: "Ramírez" for "Carlos Eduardo Ramírez Peña".
+                    if (
+                        len(tokens) >= 4
+                        and lead is None
+                        and (set(case.citizenship) | {case.held_by}) & _TWO_SURNAMES
+                    ):
+                        surnames[_fold(tokens[-2])].add(case.key)
             first = case.name.split()
             if len(first) >= 2 and east_asian:
                 surnames[_fold(first[0])].add(case.key)
@@ -479,7 +498,13 @@ _SENTENCE_OPENS = re.compile(r"(?:^|[.:;!?\"“‘'(—–-])\s*$")
 def _surname_shaped(text: str, start: int, word: str) -> bool:
     """Whether a surname hit is written as a name: capitalised (unless the whole text is in one
     case), and, where it is also a word like "he", not the first word of its sentence."""
-    if not text[start].isupper() and any(ch.islower() for ch in text):
+    parts = word.split()
+    particled = len(parts) > 1 and parts[0] in _PARTICLES  # "Mr van der Linde"
+    if (
+        not text[start].isupper()
+        and any(ch.islower() for ch in text)
+        and not (particled and text[start + len(word) - len(parts[-1])].isupper())
+    ):
         return False  # "after he was caught", "the rule of law": words, not surnames
     return word not in _FUNCTION_WORDS or not _SENTENCE_OPENS.search(text, 0, start)
 
@@ -541,6 +566,38 @@ def _transliteration_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", folded.replace("ou", "u").translate(_VOWEL_CLASS))
 
 
+_INNER_VOWELS = re.compile(r"(?<=.)[aeiouy](?=.)")
+_CLUSTERS = (("x", "ks"), ("q", "k"), ("ph", "f"), ("dj", "j"), ("-", ""), (" ", ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def _skeleton(word: str) -> str:
+    """A given name's consonants between its first and last letters, as romanisations keep
+    them: "Mohammad"/"Muhammed"/"Mohamed", "Ahmad"/"Ahmed", "Alexei"/"Aleksei", "Abdallah"/
+    "Abdullah", "Mohammad-Reza"/"Mohammadreza" (Arabic and Persian short vowels are written
+    every way; a last vowel often tells another name: "Maria", "Mario")."""
+    key = _transliteration_key(word)
+    for a, b in _CLUSTERS:
+        key = key.replace(a, b)
+    return _INNER_VOWELS.sub("", key)
+
+
+def _same_given(word: str, names: Sequence[str]) -> bool:
+    """Whether a written given name is one of the case's own in another spelling, a short form
+    ("Dan" for "Daniel", "Alex" for "Alexander") or a part of a joined one ("Reza" of
+    "Mohammadreza")."""
+    key = _skeleton(word)
+    for name in names:
+        own = _skeleton(name)
+        if (
+            key == own
+            or (len(key) >= 2 and len(word) >= 3 and own.startswith(key))
+            or (len(key) >= 3 and key in own[1:])
+        ):
+            return True
+    return False
+
+
 def _spelt_otherwise(text: str, start: int, index: MentionIndex, owners: set[str]) -> bool:
     """Whether the word before a surname is the case's given name in another transliteration:
     "Murad Tahbaz" for a case named "Morad Tahbaz"."""
@@ -548,8 +605,8 @@ def _spelt_otherwise(text: str, start: int, index: MentionIndex, owners: set[str
     definition = index.book.case(next(iter(owners)))
     if before is None or definition is None:
         return False
-    given = {_transliteration_key(n.split()[0]) for n in definition.names() if len(n.split()) >= 2}
-    return _transliteration_key(before.group(1)) in given
+    given = [n.split()[0] for n in definition.names() if len(n.split()) >= 2]
+    return _same_given(before.group(1), given)
 
 
 _GENERATIONS = ("Jr", "Sr", "Jnr", "Snr", "II", "III", "IV")
@@ -572,7 +629,7 @@ def _another_generation(text: str, end: int, index: MentionIndex, case: str) -> 
 def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case: str) -> bool:
     definition = index.book.case(case)
     names = definition.names() if definition else ()
-    own = {_transliteration_key(t) for n in names for t in n.split()}
+    own = [t for n in names for t in n.split()]
     if _HONORIFIC_BEFORE.search(text[:start]):
         return False
     after = _CAPITALISED_AFTER.match(text[end:])
@@ -583,7 +640,7 @@ def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case
             # (but in a title-case headline a word the news writes in lower case is a word:
             # "Navalny Back in Solitary Confinement").
             given = (
-                _transliteration_key(word) not in own
+                not _same_given(word, own)
                 and word not in _MINOR_WORDS
                 and not _describes(word)
                 and not word.endswith("s")

@@ -544,6 +544,10 @@ BERG = Case("berg-holm", "Anna Berg-Holm", (), "RU", ("SE",))
 ZHOU = Case("zhou-ling", "Zhou Ling", (), "CN", ("NZ",))
 SAMIR = Case("saleh", "Samir Saleh", ("Samir al-Saleh",), "TN", ("TN",))
 MARTA = Case("marta-kowal", "Marta Kowal", (), "RU", ("PL",))
+LINDE = Case("van-der-linde", "Pieter van der Linde", (), "RU", ("NL",))
+RAMIREZ = Case("ramirez", "Carlos Eduardo Ramírez Peña", (), "VE", ("US", "VE"))
+MOHAMMED = Case("saleh-m", "Mohammed Qasim Saleh", (), "SY", ("US",))
+GOLZARI = Case("golzari", "Mohammad-Reza Golzari", (), "IR", ("IR",))
 PIOTR = Case("piotr-kowal", "Piotr Kowal", (), "RU", ("PL",))
 
 
@@ -562,6 +566,15 @@ def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> No
         ((OKAFOR,), "Peter Okafor wins the marathon", set()),
         # A word that says what someone is, in a title-case headline, is no given name.
         ((OKAFOR,), "Iran Frees US National Okafor From Prison, Says Son", {"okafor"}),
+        # A surname with its particles, and the first of two Spanish surnames, stand alone.
+        ((LINDE,), "Van der Linde sentenced to five years", {"van-der-linde"}),
+        ((LINDE,), "Russia frees Mr van der Linde", {"van-der-linde"}),
+        ((RAMIREZ,), "Ramírez freed by Venezuela", {"ramirez"}),
+        ((RAMIREZ,), "Police arrest Jorge Ramírez in Caracas", set()),
+        # Given names romanised another way, or joined, are the case's own.
+        ((MOHAMMED,), "Syria frees Muhammad Qasim Saleh", {"saleh-m"}),
+        ((GOLZARI,), "Mohammadreza Golzari sentenced to death", {"golzari"}),
+        ((GOLZARI,), "Police arrest Hassan Golzari", set()),
         # A nationality, single or double, is no given name either.
         ((OKAFOR,), "Iran executes British-Nigerian Okafor", {"okafor"}),
         ((OKAFOR,), "Iran Frees Swedish Okafor After Six Years", {"okafor"}),
