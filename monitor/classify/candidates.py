@@ -50,7 +50,8 @@ class Candidate:
     date: PartialDate | None
     outcome: str | None = None
     detail: str | None = None
-    dated_by: str = "none"  # explicit | old | began | offset | who | rule | pub | background | none
+    # explicit | old | began | offset | who | relative | rule | pub | background | none
+    dated_by: str = "none"
 
 
 @dataclass(frozen=True)
@@ -130,11 +131,17 @@ def candidates(view: ArticleView) -> list[Candidate]:
     previous_date: PartialDate | None = None
     if not feed_item:
         return _rule_only(view, out, others, doc_cases, first_body, n_units)
-    trial_told = _trial_told(" ".join(s.text for s in view.sentences))
+    item_text = " ".join(s.text for s in view.sentences)
+    trial_told = _trial_told(item_text)
+    # Types the item tells of someone it names or describes who is not a configured case
+    # ("Laurent Vasseur was detained", "arrests another American"): a sentence naming no case
+    # does not tell them of the item's case ("Russia arrests French researcher").
+    told_of_others: set[DevelopmentType] = set()
     for sent, mentions in zip(view.sentences, view.mentions, strict=True):
         text = sent.text
         if not mentions and n_units > _MAX_DOC_UNITS:
             continue
+        someone_else = bool(_PERSON_NAME.search(text) or _ANOTHER_WORD.search(text))
         dates = find_dates(text, view.published)
         foreign = {d.date for d in dates if d.date is not None and _of_another(text, d)}
         masked = _mask(text, mentions)
@@ -142,10 +149,19 @@ def candidates(view: ArticleView) -> list[Candidate]:
         opening = _NEW_SOMEONE.match(text)  # "A man ..." (one per sentence, for every trigger)
         for trig in C.TRIGGERS:
             for m in trig.pattern.finditer(text):
-                targets = _targets(m, mentions, doc_cases)
+                vetoed: bool | None = None
+                if (
+                    someone_else
+                    and trig.type not in told_of_others
+                    and _tells_of_another(text, m, mentions)
+                ):
+                    vetoed = _vetoed(text, m, trig)
+                    if not vetoed:
+                        told_of_others.add(trig.type)
+                targets = _targets(m, mentions, doc_cases, trig.type)
                 if not targets:
                     continue
-                if _vetoed(text, m, trig):
+                if vetoed if vetoed is not None else _vetoed(text, m, trig):
                     continue
                 if _anothers_event(text, m, mentions, trig.type):
                     others.update((case, trig.type, sent.index) for case, _ in targets)
@@ -190,6 +206,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
                             continue  # the holder announcing its own act is no diplomacy
                         relation = [*relation, "holder_acts"]
                     citizenship = view.citizens.get(case, ())
+                    if "rel=doc" in relation and _of_other_nations(
+                        text, m, citizenship, view.holders.get(case, ""), item_text
+                    ):
+                        # "Iran frees French tourist" in an item about a Swede (and "the
+                        # tourist" after it is that one too)
+                        told_of_others.add(trig.type)
+                        continue
                     if trig.id == "rel.own_custody" and not _own_state_acts(
                         m.group(0), citizenship
                     ):
@@ -250,6 +273,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
         dated = [d.date for d in dates if d.date is not None]
         if dated:
             previous_date = dated[-1]
+    out = [
+        c
+        for c in out
+        if not (
+            c.type in told_of_others and ("rel=doc" in c.features or "outside_clause" in c.features)
+        )
+    ]
     return out + _rule_only(view, out, others, doc_cases, first_body, n_units)
 
 
@@ -341,6 +371,131 @@ _NEW_SOMEONE = re.compile(
     + "|"
     + _AROUND
     + r")s?\b",
+    re.I,
+)
+
+
+# A person the news names: two or three capitalised words, none a word the news writes in
+# lower case, a title, a state or a place.
+_NAME_TOKEN = r"(?-i:[A-Z])[a-zà-ÿ'’]+(?:-(?-i:[A-Z])[a-zà-ÿ'’]+)?"
+_PERSON_NAME = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?![\w'’-])")
+_NOT_A_PERSON = re.compile(
+    r"\b(?:the|a|an|this|that|its|his|her|their|president|prime|minister|judge|court|supreme|"
+    r"high|police|ministry|department|house|senate|congress|parliament|state|kremlin|white|"
+    r"justice|federal|national|international|united|european|human|rights|amnesty|watch|"
+    r"republic|party|university|news|press|times|post|journal|airport|prison|jail|"
+    r"mr|mrs|ms|dr|sir|lord|lady|former|ex|new|north|south|east|west|general|sgt|pvt|rep|sen|"
+    r"gov|mayor|king|queen|prince|princess|saint|st|los|las|san|santa|tel|abu|buenos|rio|"
+    r"sao|são|port|fort|mount|lake|cape|hong|kong|sri|costa|el|la|le|" + C.DEMONYMS + r"|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"june|july|august|september|october|november|december)\b",
+    re.I,
+)
+# What makes a name not the one the news happens to: the one harmed, owned or of a case.
+_NAME_GOVERNED = re.compile(
+    r"\b(?:of|for|in|by|with|against|to|from|killing|killed|murder|murdered|death)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}$",
+    re.I,
+)
+_NAME_OWNED = re.compile(
+    r"\s*(?:['’]s?\b|\s+(?:case|killing|murder|attack|shooting|death|trial|family))", re.I
+)
+_SUBJECT_GAP = re.compile(
+    r"(?:\s*,[^,]{0,80},)?\s+(?:(?:was|were|is|has been|had been|have been|is being|was being|"
+    r"has|had|also|reportedly|allegedly)\s+){0,3}"
+)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|been|being)\b", re.I)
+_NO_OBJECT_AFTER = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:in|on|at|for|over|after|by|from|with|as|amid|following|again|"
+    r"today|yesterday|early|late|last|this)\b)",
+    re.I,
+)
+_OBJECT_GAP = re.compile(r"\s+(?:(?:[a-z-]+|(?-i:[A-Z])[a-z]+(?:-(?-i:[A-Z])[a-z]+)?)\s+){0,3}")
+
+
+def _person_name(text: str, start: int, end: int, governed: bool = False) -> bool:
+    """Whether text[start:end] reads as a person's name the item writes (not a place, a body,
+    the one harmed, unless `governed` is what is asked; in a title-case headline every word is
+    capitalised, so none is told)."""
+    name = text[start:end]
+    words = common_words()
+    return (
+        not title_case(text)
+        and not C.DESCRIPTOR.search(name)
+        and not _NOT_A_PERSON.search(name)
+        and not any(w.lower().strip("'’") in words for w in name.split())
+        and (governed or not _NAME_GOVERNED.search(text, max(0, start - 40), start))
+        and not _NAME_OWNED.match(text, end)
+    )
+
+
+def _other_person_at(text: str, m: re.Match[str], mentions: Sequence[Mention] = ()) -> bool:
+    """Whether a named person (no configured case: the sentence names none) is the trigger's
+    subject ("John Smith was arrested") or, in the present, its object ("Iran frees John
+    Smith")."""
+    for n in _PERSON_NAME.finditer(text):
+        if any(x.start < n.end() and n.start() < x.end for x in mentions):
+            continue  # a case's own name
+        if n.end() <= m.start():
+            gap = _SUBJECT_GAP.fullmatch(text, n.end(), m.start())
+            # (the one it happens to: "John Smith was freed", "John Smith freed in swap", not
+            # "John Smith freed him")
+            patient = gap is not None and (
+                _PASSIVE_AUX.search(gap.group(0)) is not None
+                or _NO_OBJECT_AFTER.match(text, m.end()) is not None
+            )
+            if patient and _person_name(text, n.start(), n.end()):
+                return True
+        elif (
+            n.start() >= m.end()
+            and not m.group(0).lower().endswith("ed")
+            and _OBJECT_GAP.fullmatch(text, m.end(), n.start())
+            and _person_name(text, n.start(), n.end())
+        ):
+            return True
+    return False
+
+
+# Someone like the case but not the case: "arrests another American teacher", "a second
+# French citizen detained".
+_ANOTHER = (
+    r"(?:another|(?:a\s+)?(?:second|third|fourth|fifth)|a\s+new|fellow)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+    + C.DESCRIPTOR_WORDS
+    + r")s?\b"
+)
+_ANOTHER_ONE = re.compile(r"\s+(?:of\s+)?" + _ANOTHER, re.I)
+_ANOTHER_WORD = re.compile(r"\b(?:another|second|third|fourth|fifth|new|fellow)\b", re.I)
+_ANOTHER_ONE_BEFORE = re.compile(r"\b" + _ANOTHER + r"\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _tells_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the trigger's news is of someone the sentence names or describes who is no
+    configured case (a case named only after it, as a preposition's object, is no matter:
+    "in a case like that of X")."""
+    if any(not _governed_after(x, m) for x in mentions):
+        return False  # a case named as the one it may happen to
+    another = _ANOTHER_ONE.match(text, m.end(), m.end() + 50) or _ANOTHER_ONE_BEFORE.search(
+        text, max(0, m.start() - 50), m.start()
+    )
+    return bool(another) or _other_person_at(text, m, mentions)
+
+
+def _governed_after(x: Mention, m: re.Match[str]) -> bool:
+    """Whether a case is named after the trigger as the object of a preposition: "in a case
+    like that of X", "including X"."""
+    before = m.string[max(0, x.start - 30) : x.start]
+    return x.start >= m.end() and bool(
+        C.GOVERNED_BEFORE.search(before) or _AFTER_SOMEONE.search(before)
+    )
+
+
+# A case named as the time of another's news, or left out: "months after X", "but not X".
+_AFTER_SOMEONE = re.compile(
+    r"\b(?:after|before|since|unlike|besides|but\s+not|except)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+_EXCLUDED_BEFORE = re.compile(
+    r"(?:\bbut\s+not|,\s*not|\bexcept(?:\s+for)?|\bexcluding|\bother\s+than|\bapart\s+from)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
 
@@ -504,6 +659,13 @@ def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> s
         return set(_NOBODY)
     if word.split()[-1] not in _EVENT_NOUNS:
         return set()
+    of_name = _OF_NAME.match(text, m.end())
+    if (
+        of_name
+        and not any(x.start < of_name.end() and of_name.start(1) < x.end for x in mentions)
+        and _person_name(text, of_name.start(1), of_name.end(1), governed=True)
+    ):
+        return set(_NOBODY)  # "the release of Lucie Marchand": someone the item names
     for x in mentions:
         before = x.end <= m.start() and _OWNER_JOIN.fullmatch(text, x.end, m.start())
         # "the release of (WNBA star) X"
@@ -511,6 +673,9 @@ def _event_owners(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> s
         if before or of:
             return _named_with(x, text, mentions)
     return set()
+
+
+_OF_NAME = re.compile(r"\s+of\s+(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,2})")
 
 
 # A relative clause whose antecedent is a person the sentence does not name, ending at the
@@ -823,7 +988,7 @@ def _pick_date(
         return own, how
     if rule.date is not None and not on_pub:
         return rule.date, "rule"
-    if how in ("explicit", "old", "began", "offset", "who") or rule.date is None:
+    if how in ("explicit", "old", "began", "offset", "who", "relative") or rule.date is None:
         return own, how
     return rule.date, "pub"
 
@@ -861,7 +1026,7 @@ def _rule_only(
         named = [x for x in view.mentions[sent.index] if d.case in x.cases]
         if (
             named
-            and all(_kin_span(x, d.evidence) for x in named)
+            and all(_kin_span(x, d.evidence, d.type) for x in named)
             and not _SPEECH.search(d.evidence)
         ):
             continue  # only a relative of the case is named here: "son of drug lord X arrested"
@@ -916,6 +1081,37 @@ _INTERNATIONAL = re.compile(
     r"special rapporteur|rights chief|high commissioner)(?!\w)",
     re.I,
 )
+
+
+_NATIONAL_DESCRIBED = re.compile(  # (one person: a plural may mix nations)
+    r"\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:(?-i:[a-z-]+)\s+){0,2}?(?:"
+    + C.DESCRIPTOR_WORDS
+    + r")\b(?!s)",
+    re.I,
+)
+
+
+def _of_other_nations(
+    text: str, m: re.Match[str], citizenship: Sequence[str], holder: str, item: str
+) -> bool:
+    """Whether the descriptor beside the trigger gives a nationality that is none of the case's
+    (its citizenship or its holder's), in an item that writes the case's own nationality
+    elsewhere: "Iran frees French tourist; Swedish aid worker still held" (a case's listed
+    citizenship may be short of one, so an item that never writes it proves nothing)."""
+    own = {*citizenship, holder} - {""}
+    if not any((state := C.HOLDERS.get(code)) and state.search(item) for code in citizenship):
+        return False
+    window = text[max(0, m.start() - 40) : m.end() + 50]
+    for d in _NATIONAL_DESCRIBED.finditer(window):
+        codes = {
+            code
+            for part in d.group(1).split("-")  # "British-Iranian": either may be the case's
+            for code, state in C.HOLDERS.items()
+            if state.fullmatch(part)
+        }
+        if codes:
+            return not (codes & own)
+    return False
 
 
 def _own_state_acts(clause: str, citizenship: Sequence[str]) -> bool:
@@ -1097,7 +1293,7 @@ def _rule_cues(
     if not matches or not named:
         return []
     m = min(matches, key=lambda m: min(_distance(x, m) for x in named))
-    relation = dict(_targets(m, mentions, doc_cases)).get(d.case)
+    relation = dict(_targets(m, mentions, doc_cases, d.type)).get(d.case)
     if relation is None:
         return None  # a relative's news ("X's son was arrested")
     if _others_news(d.type, relation) or _anothers_event(d.evidence, m, mentions, d.type):
@@ -1132,7 +1328,8 @@ _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|"
     + C.MAY
-    + r"|might|can|should|must|to be|set to|expected to|faces?|facing|"
+    + r"|might|can|should|must|to be|set to|expected to|faces?|facing|threat(?:en|ens|ened)\s+to|"
+    r"fears?|feared|fearing|"
     r"eligible for|eligibility for|before (?:he|she|they)(?:['’]s| is| are| gets?)|"
     r"to plead|(?<=\w)['’]ll|"
     r"awaits?|awaiting|risks?|threatened with|if|unless|set for|scheduled|due|yet to|"
@@ -1177,6 +1374,10 @@ _SERVING = re.compile(r"\b(?:serving|serve|serves|served)\s+(?:\w+[\s-]+){0,4}$"
 # Minister Penny Wong said"), with at most a name or a few words between.
 _GOVERNMENT = "(?:" + C.OFFICIAL.pattern + "|" + C.COUNTRIES.pattern + ")"
 _ACTOR_BEFORE = re.compile(_GOVERNMENT + r"(?:\W+[\w.'’-]+){0,4}?\W*$", re.I)
+# ... or named after the speech it makes: "X must be freed, says Biden", "said the State
+# Department" (not "says his wife").
+_SAYS = frozenset({"say", "says", "said", "tells", "told"})
+_ACTOR_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b", re.I)
 # ... and as the whole subject of the clause: "U.K. condemns", "The UN rights chief urges",
 # "Australia's foreign minister Penny Wong said", "Biden officials meet".
 # (A country's adjective before a private person is no government: "US teacher speaks out",
@@ -1396,6 +1597,14 @@ _CHARGE_ENDED = re.compile(
     r"withdr[ae]w\w*|quash\w*)\b",
     re.I,
 )
+# Charges a verdict ends: "convicted of contempt of Congress charges", "found guilty on seven
+# charges", "acquitted former Prime Minister X of fraud charges".
+_CONVICTED_OF = re.compile(
+    r"\b(?:convict(?:ed|s|ing)|found\s+guilty|pleads?\s+guilty|pleaded\s+guilty|"
+    r"acquit(?:s|ted|ting)|cleared)\s+"
+    r"(?:[\w'’.-]+\s+){0,7}?(?:of|on|to)\s+(?:[\w'’-]+\s+){0,5}$",
+    re.I,
+)
 # ... or a quoted title after a possessive: "Russia's 'Merchant of Death'".
 _QUOTED_NAME = re.compile(r"['’]s\s+['‘\"“](?:[A-Z][\w-]*\s+)(?:of\s+|the\s+)*[A-Z]?[\w-]*$")
 # ... or wherever a quoted title ends with the word: "trading 'Merchant of Death' for X".
@@ -1464,8 +1673,154 @@ _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b",
 # A swap spoken of as sought, discussed or possible ("confirms talks on a prisoner swap").
 _SWAP_PURSUED = re.compile(
     r"\b(?:talks?|negotiat\w*|discuss\w*|open to|consider\w*|propos\w*|offer\w*|possible|"
-    r"potential|seek\w*|sought|push\w*|hopes?|hopeful|explor\w*|plans?|planned|wants?|"
+    r"potential|seek\w*|sought|push\w*|hopes?|hopeful|explor\w*|plans?|planned|wants?|next|future|"
+    # "Russia wanted X set free in exchange for Y", "efforts to include him in a swap"
+    r"wanted|wanting|demand\w*|insist\w*|request\w*|efforts?|attempts?|"
     r"pursu\w*|would|could|" + C.MAY + r"|might)\b",
+    re.I,
+)
+# A swap told in a clause that is itself ahead: "X to be returned to the US as part of a
+# prisoner exchange", "is to be extradited in a swap" (the swap word stands far from the verb).
+_SWAP_AHEAD = re.compile(
+    r"\b(?:(?:to|will|would|could|" + C.MAY + r"|might)\s+be\s+(?:\w+\s+){0,2}?"
+    r"(?:freed|released|returned|sent|handed|extradited|swapped|exchanged|traded|flown)|"
+    r"(?:(?:mov(?:es|ed|ing)|agree[sd]?|plans?|offer(?:s|ed)?|ready|willing|set|expected)\s+to|"
+    r"will|would|could|" + C.MAY + r"|might)\s+"
+    r"(?:free|release|return|send|hand|extradite|swap|exchange|trade))\b",
+    re.I,
+)
+# Freeing worked at, not done: "works to get X returned", "efforts to bring X home", "trying
+# to secure the release of ..." (the person named between).
+_WORKED_AT = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|efforts?|attempts?|tr(?:y|ies|ied|ying)|fight(?:s|ing)?|"
+    r"push(?:es|ed|ing)?|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|campaign(?:s|ed|ing)?)\s+"
+    r"to\s+(?:get|have|see|bring|secure|win)\s+(?:[\w'’.-]+\s+){0,5}$",
+    re.I,
+)
+# A participle describing others: "rescued migrants", "freed hostages" (a plural noun after).
+_OTHERS_DESCRIBED = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:migrants|refugees|hostages|prisoners|detainees|captives|"
+    r"people|children|workers|sailors|fishermen|miners|animals|dogs|civilians|passengers)\b"
+)
+# Bail refused or only asked for: "court refuses to grant X bail", "denied bail", "his bail
+# request was rejected", "appears at a bail hearing".
+_BAIL_REFUSED = re.compile(
+    r"\b(?:refus\w*|den(?:y|ies|ied|ying)|reject\w*|turn(?:s|ed|ing)?\s+down|revok\w*|"
+    r"without)\s+(?:[\w'’.-]+\s+){0,4}?$",
+    re.I,
+)
+_BAIL_REFUSED_AFTER = re.compile(
+    r"\s+(?:hearings?|requests?|applications?|pleas?|bids?|petitions?|motions?)\b", re.I
+)
+# A report of it denied: "Kremlin denies reports X has been freed", "dismissed claims that".
+_DENIED_BEFORE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk(?:s|ed|ing)?)\s+"
+    r"(?:(?:the\s+|media\s+|news\s+|online\s+)?(?:reports?|claims?|rumou?rs?|speculation)\s+"
+    r"(?:that\s+)?|that\s+)(?:[\w'’.-]+\s+){0,5}$",
+    re.I,
+)
+# A question of what may come: "Will X be freed?", "Could X be part of the next swap?".
+_MODAL_QUESTION = re.compile(
+    r"\W*(?:will|would|could|can|should|might|may|is|are|has|have|did|does|"
+    r"(?:why|how)\s+(?:hasn['’]t|haven['’]t|isn['’]t|wasn['’]t|didn['’]t|won['’]t|has\s+not))\b",
+    re.I,
+)
+_PLEA_DESPITE = re.compile(
+    r"\b(?:despite|amid|ignor(?:ed|es|ing)|defy(?:ing)?)\s+(?:\w+\s+){0,2}$", re.I
+)
+_AHEAD_AFTER = re.compile(
+    r"\s*(?:is\s+|was\s+|are\s+)?(?:expected|due|set|scheduled|looms|awaited|pending)\b", re.I
+)
+# "convicted" describing someone unnamed: "a convicted Russian spy", "convicted killers" (a
+# name after is who it describes: "convicted arms dealer X", `_convicted_who`).
+_CONVICTED_SOMEONE = re.compile(
+    r"\s+(?:[a-z][\w'’-]*\s+){0,2}(?:spy|spies|killers?|murderers?|rapists?|terrorists?|felons?|"
+    r"criminals?|smugglers?|traffickers?|dealers?|fraudsters?|offenders?|hackers?|agents?|"
+    r"assassins?|bombers?|men|women|man|woman|persons?|people|prisoners?|inmates?)\b"
+    r"(?!\s+(?-i:[A-Z]))"
+)
+_FOR_SOMEONE = re.compile(
+    r"\b(?:for|with|alongside|and|including|frees?|freed|releases?|released)\s+(?:an?\s+)?$", re.I
+)
+_AT_A_PLACE = re.compile(
+    r"\b(?:in|at|inside|from)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+_ARRIVED = re.compile(
+    r"\b(?:moved|transferred|sent|taken|arrived|arrives|transported|located|found|resurfaced|"
+    r"turned up|ended up|reached|appeared|began|begun|begins|starts?|started)\b",
+    re.I,
+)
+# What may come, said of diplomacy: "will raise", "could raise", "expected to call for",
+# or has not come: "has yet to designate", "refused to raise".
+_DIPLOMACY_AHEAD = re.compile(  # (but "will keep pressing", "will not rest": said now)
+    r"\b(?:will|could|" + C.MAY + r"|might|(?:expected|set|due|plans?|planning|going|hopes?|"
+    r"intends?|yet|refus(?:es|ed)|declin(?:es|ed)|fail(?:s|ed))\s+to|is\s+to|are\s+to)\s+"
+    r"(?!(?:keep|continue|not|never|always)\b)(?:\w+\s+)?$",
+    re.I,
+)
+# A slogan: "Free X now", "Letters: Free X", "'Free X,' says his mother".
+_SLOGAN_BEFORE = re.compile(r"^\s*$|[:'‘\"“(]\s*$")
+# A release asked for in the words after it: "release of X demanded by EU", "freeing X a 'top
+# priority'".
+_RELEASE_DEMANDED = re.compile(
+    r"[^.;,]{0,60}?\b(?:demanded|sought|urged|requested|called\s+for|"
+    r"(?:a|the|its|our)\s+['‘\"“]?(?:top\s+|key\s+|first\s+)?priority)\b",
+    re.I,
+)
+# Detention as a state: "his continued detention", "the arbitrary detention of", "X's detention
+# is unacceptable".
+_STATE_DETENTION_BEFORE = re.compile(
+    r"\b(?:continued|continuing|ongoing|prolonged|arbitrary|wrongful|unjust|unjustified|"
+    r"unlawful|illegal|illegitimate|lengthy|indefinite|long)\s+(?:pre-?trial\s+)?$",
+    re.I,
+)
+_STATE_DETENTION_AFTER = re.compile(
+    r"(?:\s+of\s+[^,.;]{0,50}?)?\s+(?:is|was|as|remains?)\s+(?:\w+\s+)?['‘\"“]?"
+    r"(?:arbitrary|unacceptable|unjust|unjustified|illegal|unlawful|wrongful|outrageous|"
+    r"politically motivated|a violation)",
+    re.I,
+)
+# A visit that did not happen, or an official's trip: "consular visit cancelled", "visits
+# barred", "during his Beijing visit".
+_VISIT_UNDONE = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:cancel\w*|"
+    r"postpon\w*|barred|banned|denied|refused|blocked|called off|delayed|suspended|halted)\b",
+    re.I,
+)
+_TRIP_BEFORE = re.compile(
+    r"\b(?:during|on)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,2}$", re.I
+)
+_SCHEDULED_TYPES = frozenset(
+    {
+        DevelopmentType.TRIAL,
+        DevelopmentType.VERDICT,
+        DevelopmentType.HEARING,
+        DevelopmentType.APPEAL,
+        DevelopmentType.SENTENCED,
+    }
+)
+# An event set for a day ahead: "appeal hearing set for June 20", "sentencing scheduled".
+_SCHEDULED_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:is\s+|was\s+|are\s+|has\s+been\s+)?(?:set|scheduled|due|"
+    r"slated|expected|pencill?ed)\s+(?:for|on|to|in|next|within)\b",
+    re.I,
+)
+# A step toward a release: "Iran moves to free X" (but "moved to house arrest" is bail).
+_MOVES_TO = re.compile(r"\bmov(?:es|ed|ing)\s+to\s+$", re.I)
+# A release wished for: "Russia wanted the assassin set free", "he wants them released".
+_WANTED_FREED = re.compile(
+    r"\b(?:wants?|wanted|wanting)\s+(?!to\b)"
+    r"(?:(?!(?:and|but|was|were|is|are|has|had|then|who|when|after)\b)[\w'’.-]+\s+){1,5}?"
+    r"(?:to be\s+)?$",
+    re.I,
+)
+# A release said to be unfinished: "his release was still a work in progress", "X's release
+# remains elusive".
+_RELEASE_UNFINISHED = re.compile(
+    r"[^.;]{0,70}?\b(?:is|was|remains?|remained|seems?|seemed)\s+(?:still\s+)?"
+    r"(?:a work in progress|elusive|uncertain|unclear|in doubt|far off|"
+    r"not (?:yet )?(?:secured|assured|certain|guaranteed|imminent))\b",
     re.I,
 )
 # "died in police custody", "the death of X in custody".
@@ -1510,7 +1865,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "rel.swap": (
         re.compile(
             r"\b(?:crypto\w*|stock|currency|foreign|bitcoin|coin|online|trading|digital|"
-            r"derivatives|commodities)\s+$|"
+            r"derivatives|commodities|testy|heated|tense|angry|bitter|fiery|sharp|terse|"
+            r"verbal|frank|friendly|brief|cultural|student|academic)\s+$|"
             # a market that fails or is run: "the collapse of the exchange"
             r"\b(?:collapse|failure|bankruptcy|implosion|founder|ceo|customers|users|owner)\s+"
             r"of\s+(?:the|an?|his|its)\s+$",
@@ -2172,6 +2528,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if (
         trig.id == "dip.actor"
         and not _meets_government(word, post)
+        and not (word in _SAYS and _ACTOR_AFTER.match(post))
         and (not _ACTOR_BEFORE.search(pre[-45:]) or _speaks_for_no_government(pre))
     ):
         return True  # a statement is a diplomatic act only when a government makes it
@@ -2257,14 +2614,58 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and _CLEMENCY.search(text, max(0, m.start() - 45), m.end() + 25)
     ):
         return True  # "his sentence was commuted": an old sentence shortened, not a new one
+    if trig.type is not DevelopmentType.DIPLOMATIC_ACTION and (
+        _DENIED_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        or (_MODAL_QUESTION.match(text) and text.rstrip().endswith("?"))
+    ):
+        return True  # "Kremlin denies reports X has been freed", "Will X be freed?"
+    if trig.type is DevelopmentType.DIPLOMATIC_ACTION and _DIPLOMACY_AHEAD.search(pre[-30:]):
+        return True  # "Blinken will raise X's case", "leaders expected to call for"
+    if trig.type is DevelopmentType.RELEASED and (
+        (word == "free" and m.group(0)[0] == "F" and _SLOGAN_BEFORE.search(pre))
+        or (word in ("release", "freeing", "releasing") and _RELEASE_DEMANDED.match(text, m.end()))
+    ):
+        return True  # "Free X now", "'Free X,' says his mother", "release of X demanded"
+    if word == "detention" and (
+        _STATE_DETENTION_BEFORE.search(pre[-30:]) or _STATE_DETENTION_AFTER.match(post)
+    ):
+        return True  # "his continued detention", "X's detention is arbitrary": a state
+    if trig.type is DevelopmentType.CONSULAR_VISIT and (
+        _VISIT_UNDONE.match(post) or _TRIP_BEFORE.search(pre[-40:])
+    ):
+        return True  # "consular visit cancelled", "visits barred", "during a Beijing visit"
+    if trig.type in _SCHEDULED_TYPES and _SCHEDULED_AFTER.match(post):
+        return True  # "appeal hearing set for June 20", "verdict in X case due on June 15"
+    if trig.id == "app.appeal" and _PLEA_DESPITE.search(pre[-30:]):
+        return True  # "hanged despite appeals from London": pleas, not a court's appeal
+    if trig.type is DevelopmentType.RELEASED and re.search(
+        r"\btemporar(?:y|ily)\s+$", pre[-15:], re.I
+    ):
+        return True  # "temporary release", "temporarily freed": a furlough (bail), not freedom
+    if trig.id == "bai.bail" and (
+        _BAIL_REFUSED.search(pre[-45:]) or _BAIL_REFUSED_AFTER.match(post)
+    ):
+        return True  # "denied bail", "bail request rejected", "a bail hearing": no bail given
+    if word.startswith("verdict") and _AHEAD_AFTER.match(post):
+        return True  # "verdict expected within weeks"
+    if (
+        word == "convicted"
+        and _FOR_SOMEONE.search(pre[-30:])
+        and not _AUXILIARY_BEFORE.search(pre)
+        and _CONVICTED_SOMEONE.match(post)
+    ):
+        return True  # "in exchange for a convicted spy": someone else, described
+    if word == "penal colony" and _AT_A_PLACE.search(pre) and not _ARRIVED.search(pre[-70:]):
+        return True  # "marks his birthday in a penal colony": where he is, not a move
     if trig.id == "app.appeal" and (
         (_PLEA_AFTER.match(text[m.end() : m.end() + 40]) and not _APPEAL_DECIDED.search(pre[-30:]))
         or (_COURT_NAME.search(pre[-16:]) and not _COURT_DECIDES.match(post))
     ):
         return True  # "appealed to President Biden", "the Court of Final Appeal": no legal appeal
         # (but "loses appeal to regain citizenship", "Court of Appeal rules" are one)
-    if trig.type is DevelopmentType.CHARGED and _CHARGE_ENDED.search(
-        text, max(0, m.start() - 50), m.end() + 60
+    if trig.type is DevelopmentType.CHARGED and (
+        _CHARGE_ENDED.search(text, max(0, m.start() - 50), m.end() + 60)
+        or _CONVICTED_OF.search(text, max(0, m.start() - 90), m.start())
     ):
         return True  # "acquitted of tax evasion charges", "charges were dropped": no new charge
     if word.startswith("commut") and not _COURT.search(text):
@@ -2275,8 +2676,9 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "after six years in prison", "spent 19 years in jail": time held
     if trig.id == "sen.jailed_for" and word.startswith("jail ") and re.search(r"\bin\s+$", pre):
         return True  # "had been in jail for four years": time held, not a term passed
-    if trig.id == "rel.swap" and _SWAP_PURSUED.search(
-        re.split(r"[,;:]", text[max(0, m.start() - 80) : m.start()])[-1]
+    if trig.id == "rel.swap" and (
+        _SWAP_PURSUED.search(re.split(r"[,;:]", text[max(0, m.start() - 80) : m.start()])[-1])
+        or _SWAP_AHEAD.search(re.split(r"[,;:]", text[max(0, m.start() - 100) : m.start()])[-1])
     ):
         return True  # "confirms talks with Russia on X prisoner swap", "open to a swap": sought
     if trig.type is DevelopmentType.TRANSFERRED and _IN_SWAP.search(
@@ -2322,6 +2724,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or _DEMANDED_BE.search(text, max(0, m.start() - 80), m.start())
         or _asked_for(text, m)
         or _pursued(pre[-45:], word)
+        or _WORKED_AT.search(pre[-80:])
+        or _WANTED_FREED.search(pre[-60:])
+        or (trig.type is DevelopmentType.RELEASED and _MOVES_TO.search(pre[-20:]))
+        or (word == "release" and _RELEASE_UNFINISHED.match(text, m.end(), m.end() + 90))
         or C.PURSUIT_LISTED.search(text, max(0, m.start() - 110), m.start())
         or C.PURSUIT_AFTER.match(post)
         or C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
@@ -2370,6 +2776,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and (not title_case(text) or pre.rstrip().endswith("Radio"))
     ):
         return True  # "Radio Free Europe": part of a name
+    if word.startswith("rescu") and _OTHERS_DESCRIBED.match(post):
+        return True  # "ships carrying rescued migrants": others, described
     if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
         return True  # "a report on X's case was released"
     if trig.type is DevelopmentType.DIED and _DEATH_SENTENCE.search(
@@ -2415,14 +2823,72 @@ def _sentence_cues(text: str, sent: Sentence, first_body: int, n_units: int) -> 
     return out
 
 
+# Where one clause ends and another, with news of its own, begins: "; ", "while", "whereas",
+# "but", a headline's comma before a verb ("frees X, keeps Y"), and "as" or "and" before a
+# name with its own verb ("sentences X as Y is moved", "X was freed and Y was charged",
+# "X was hanged hours before Y was freed").
+_CONTRAST_BREAK = re.compile(
+    r";\s|,?\s+(?:while|whereas|but)\s+|,\s+(?=(?:keeps|holds|frees|releases|jails|sentences|"
+    r"arrests|detains|charges|executes|moves|transfers|convicts|acquits|leaves)\b)",
+    re.I,
+)
+_NAMED_CLAUSE = re.compile(
+    r"\s+(?P<word>as|and|before|after|when|until|since)\s+(?=(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:is|was|are|were|has|had|gets|got|faces|"
+    r"remains)\b)",
+    re.I,
+)
+
+
+# A clause about someone new: "... after a fellow teacher was jailed", "as an aide was held".
+_SOMEONE_CLAUSE = re.compile(
+    r"\b(?:after|before|when|as|while|and|but|since|until)\s+(?:a|an|another)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\s+"
+    r"(?:(?:was|were|is|are|has|had|been|got|gets)\s+(?:\w+\s+)?)?$",
+    re.I,
+)
+_SOMEONE_BREAK = re.compile(
+    r"\s(?:after|before|when|as|while|and|but|since|until)\s+(?=(?:a|an|another)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\s+"
+    r"(?:was|were|is|are|has|had|been|got|gets)\b)",
+    re.I,
+)
+_PREDICATED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|\w+ed)\b", re.I)
+
+
+def _own_clause(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> tuple[int, int]:
+    """The span of the clause the trigger stands in, cut at a break that opens news of its own
+    (`_CONTRAST_BREAK`), or at "as"/"and" when a case's name and its own verb follow."""
+    cuts = [b.start() for b in _CONTRAST_BREAK.finditer(text)]
+    cuts += [b.start() for b in _SOMEONE_BREAK.finditer(text)]
+    for b in _NAMED_CLAUSE.finditer(text):
+        if not any(0 <= x.start - b.end() <= 2 for x in mentions):
+            continue
+        before = [x for x in mentions if x.end <= b.start()]
+        if b.group("word").lower() == "and" and not (
+            before and _PREDICATED.search(text, before[-1].end, b.start())
+        ):
+            continue  # "the release of X and Y was welcomed": one subject, not two clauses
+        cuts.append(b.start())
+    lo = max((c for c in cuts if c < m.start()), default=0)
+    hi = min((c for c in cuts if c >= m.end()), default=len(text))
+    return lo, hi
+
+
 def _targets(
-    m: re.Match[str], mentions: Sequence[Mention], doc_cases: Sequence[str]
+    m: re.Match[str],
+    mentions: Sequence[Mention],
+    doc_cases: Sequence[str],
+    kind: DevelopmentType,
 ) -> list[tuple[str, list[str]]]:
     """The cases a trigger may be about, each with its relation features."""
     if not mentions:
         # A descriptor beside the trigger ("over journalist detained in China", "the Kremlin
-        # critic was jailed") is how a sentence that names nobody speaks of the item's case.
+        # critic was jailed") is how a sentence that names nobody speaks of the item's case ...
         text = m.string
+        kin = _KIN_OPENING.match(text) or (kind in _OWN_FATE and _ASSOCIATE_OPENING.match(text))
+        if kin and kin.end() <= m.start():
+            return []  # ... but not its relative's: "Brother of jailed dual national arrested"
         desc = [
             f"doc_desc_{side}"
             for side, span in (
@@ -2432,6 +2898,17 @@ def _targets(
             if C.DESCRIPTOR.search(span)
         ]
         return [(c, ["rel=doc", *desc]) for c in doc_cases]
+    outside = False  # the trigger's clause names no case: the cases are named elsewhere
+    if kind is not DevelopmentType.DIPLOMATIC_ACTION:
+        lo, hi = _own_clause(m.string, m, mentions)
+        inside = [x for x in mentions if lo <= x.start and x.end <= hi]
+        if not inside and _SOMEONE_CLAUSE.search(m.string, max(lo, m.start() - 60), m.start()):
+            return []  # "X was freed, a week after a fellow teacher was jailed": someone new
+        outside = not inside and (lo, hi) != (0, len(m.string))
+        if inside:
+            # "Russia frees X, keeps Y in jail", "X was jailed, while Y walked free": each
+            # clause's news is its own case's (a government may raise all in one breath)
+            mentions = inside
     by_case: dict[str, Mention] = {}
     for x in mentions:
         for c in x.cases:
@@ -2441,13 +2918,24 @@ def _targets(
     nearest = min(_distance(x, m) for x in mentions)
     out = []
     for case, x in by_case.items():
-        if _kin_acts(x, m):
-            continue  # "arrests son of drug lord X", "X's son was arrested": a relative's news
+        if _EXCLUDED_BEFORE.search(m.string, max(0, x.start - 30), x.start):
+            continue  # "raises jailed Americans with Lavrov, but not X": X left out
+        if _kin_acts(x, m, kind) and not (
+            kind is DevelopmentType.DIPLOMATIC_ACTION
+            and x.start >= m.end()
+            and _ACTOR_BEFORE.search(m.string, max(0, m.start() - 45), m.start())
+        ):
+            # "arrests son of drug lord X", "X's son was arrested": a relative's news (but a
+            # government meeting "the wife of X" acts in X's case)
+            continue
+        if _governed_after(x, m) and _tells_of_another(m.string, m, mentions):
+            continue  # "John Smith was jailed, the latest in cases including that of X"
         gap = _distance(x, m)
         side = "before" if x.end <= m.start() else "after" if x.start >= m.end() else "inside"
         words = len(_words_between(x, m))
         feats = [
             "rel=sent",
+            *(["outside_clause"] if outside else []),
             f"side={side}",
             f"dist={_bucket(words, (1, 3, 6, 12))}",
             f"mk={x.kind}",
@@ -2505,6 +2993,44 @@ _KIN_BEFORE_OF = re.compile(
     r"\b" + _KIN + r"\s+of\s+(?!(?:two|three|four|five|six|seven|\d+)\b)(?:\W*[\w-]+\W+){0,5}?\W*$",
     re.I,
 )
+# Who works for or with the case: what happens to them is theirs ("a lawyer for X was
+# arrested", "an adviser to X freed", "X's spokesman detained"), but what they do in the
+# case is the case's ("X's lawyers filed an appeal"), so only a person's own fate counts.
+_ASSOCIATE = (
+    r"(?:lawyers?|attorneys?|advis[eo]rs?|spokes(?:man|men|woman|women|person|people)|"
+    r"staff(?:ers?)?|colleagues?|assistants?|secretary|bodyguards?|drivers?|employees?|"
+    r"cellmates?|co-?workers?|friends?|"
+    r"allies|ally|supporters?|followers?|deputy|deputies|aides?|associates?)"
+)
+_ASSOCIATE_AFTER = re.compile(r"^(?:'s|’s)['’\"”]?\s+(?:[\w-]+\s+){0,2}" + _ASSOCIATE + r"\b", re.I)
+_ASSOCIATE_BEFORE = re.compile(
+    r"\b" + _ASSOCIATE + r"\s+(?:of|for|to)\s+(?!(?:two|three|four|five|six|seven|\d+)\b)"
+    r"(?:\W*[\w-]+\W+){0,5}?\W*$",
+    re.I,
+)
+# A sentence about a relative or associate of someone described: "Brother of jailed dual
+# national arrested", "Lawyer for detained reporter held".
+# (the one described after "of" is the case, so no name follows: not "The husband of former
+# minister Maria Soto", who may be the case)
+_DESCRIBED_AFTER = r"\s+(?:[\w-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\b(?!\s+(?-i:[A-Z]))"
+_KIN_OPENING = re.compile(
+    r"\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?" + _KIN + r"\s+(?:of|to)" + _DESCRIBED_AFTER, re.I
+)
+_ASSOCIATE_OPENING = re.compile(
+    r"\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?" + _ASSOCIATE + r"\s+(?:of|for|to)" + _DESCRIBED_AFTER,
+    re.I,
+)
+_OWN_FATE = frozenset(
+    {
+        DevelopmentType.DETAINED,
+        DevelopmentType.CHARGED,
+        DevelopmentType.VERDICT,
+        DevelopmentType.SENTENCED,
+        DevelopmentType.RELEASED,
+        DevelopmentType.DIED,
+        DevelopmentType.BAIL,
+    }
+)
 _SPEECH = re.compile(
     r"\b(?:says?|said|tells?|told|vows?|vowed|calls?|called|urges?|urged|asks?|asked|"
     r"fears?|feared|hopes?|hoped|learn(?:s|ed|t)|thinks?|believes?)\b|:",
@@ -2535,27 +3061,34 @@ def _kin_died(pre: str, whole: str) -> bool:
     return not _SPEECH.search(tail) and not _BACK_TO_CASE.search(tail)
 
 
-def _kin_span(x: Mention, text: str) -> tuple[int, int] | None:
-    """Where a mention names a relative or associate of the case ("X's son", "the son of X"),
-    the span of that phrase; LABELING counts a relative as another person."""
-    after = _KIN_AFTER.match(text[x.end :])
+def _kin_span(x: Mention, text: str, kind: DevelopmentType) -> tuple[int, int] | None:
+    """Where a mention names a relative or associate of the case ("X's son", "the son of X",
+    and for a person's own fate "a lawyer for X"), the span of that phrase; LABELING counts a
+    relative as another person."""
+    own_fate = kind in _OWN_FATE
+    after = _KIN_AFTER.match(text[x.end :]) or (
+        _ASSOCIATE_AFTER.match(text[x.end :]) if own_fate else None
+    )
     if after is not None:
         return x.start, x.end + after.end()
     window = text[max(0, x.start - 60) : x.start]
-    before = _KIN_BEFORE_OF.search(window)
+    before = _KIN_BEFORE_OF.search(window) or (
+        _ASSOCIATE_BEFORE.search(window) if own_fate else None
+    )
     if before is None:
         return None
     return x.start - len(window) + before.start(), x.end
 
 
-_RELATIVE_AFTER_NAME = re.compile(r"^\s*,\s*(?:who|whom)\b", re.I)
+# (an appositive after the name is the name's: "the colleagues of X, the journalist arrested")
+_RELATIVE_AFTER_NAME = re.compile(r"^\s*,\s*(?:who|whom|the|a|an)\b", re.I)
 
 
-def _kin_acts(x: Mention, m: re.Match[str]) -> bool:
+def _kin_acts(x: Mention, m: re.Match[str], kind: DevelopmentType) -> bool:
     """Whether the trigger happens to the relative a mention names, not to the case: "arrests
     son of drug lord X", "X's son was arrested". "X's wife says he was jailed" is still X's news:
     speech between leaves it to X."""
-    span = _kin_span(x, m.string)
+    span = _kin_span(x, m.string, kind)
     if span is None:
         return False
     if m.start() >= span[1]:
@@ -2735,6 +3268,8 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
         "actor_before",
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
     ),
+    # "X must be freed, says Biden": the government speaks after its words
+    ("actor_after", lambda a: a.word in _SAYS and _ACTOR_AFTER.match(a.post)),
     (
         "gov_subject",
         lambda a: _GOV_SUBJECT.search(a.clause) or _GOV_SUBJECT.search(_reported(a.clause)),
@@ -2879,6 +3414,10 @@ def _date(
     background = bool(had) or any(c in local for c in ("pre_bg", "nominal"))
     if background and not sent.headline:
         return None, "date=background"
+    if background and (had or "pre_relcl" in local):
+        # (a headline's background is mostly its news, "after arrest, X ...", but not in a
+        # relative clause: "X, who was freed after four years, launches charity")
+        return None, "date=relative"
     if pub is None:
         return None, "date=none"
     return PartialDate.of(pub), "date=pub"

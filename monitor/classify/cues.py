@@ -342,7 +342,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bpending (?:an? |his |her |their |the )?appeals?\b",
     ),
     _t("bai.house_arrest", T.BAIL, r"\bhouse arrest\b"),
-    _t("bai.parole", T.BAIL, r"\b(?:parole|furlough|residential surveillance)\b"),
+    _t(
+        "bai.parole",
+        T.BAIL,
+        r"\b(?:parole|furlough(?:ed)?|residential surveillance|"
+        # "granted temporary release from Evin", "temporarily released on medical grounds"
+        r"temporary release|temporarily (?:released|freed))\b",
+    ),
     # transfers
     _t("tra.transfer", T.TRANSFERRED, r"\btransferr?(?:ed|s|ing)?\b|\btransfer\b"),
     _t(
@@ -406,7 +412,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:leaves?|left|leaving|walk(?:s|ed)? out of|walk(?:s|ed)? free from) (?:the )?"
         r"(?:prison|jail|custody|detention|Guantanamo|Guantánamo|Evin|Lefortovo|Belmarsh))\b",
     ),
-    _t("rel.swap", T.RELEASED, r"\b(?:swap(?:ped|s)?|exchang(?:ed|e))\b"),
+    _t(
+        "rel.swap",
+        T.RELEASED,
+        r"\b(?:swap(?:ped|s)?|exchang(?:ed|e)|"
+        # "traded her for X", "trading Griner for Bout": a person traded (not "traded barbs")
+        r"trad(?:ed|es|ing)(?=\s+(?:him|her|them|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)"
+        r"{0,3})\s+for\b))\b",
+    ),
     # Handed to one's own state after a release: "now in the custody of US officials" (a case
     # of that state's, `candidates`; in another state's custody it is a detention).
     _t(
@@ -478,6 +491,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"hold talks|"
         r"held talks|raise[sd]?|press(?:es|ed)?|push(?:es|ed)?|condemn(?:s|ed)?|"
         r"warn(?:s|ed)?|insist(?:s|ed)?)\b",
+    ),
+    # A government's designation: "U.S. deems WSJ reporter 'wrongfully detained'", "declared
+    # wrongfully detained by the State Department", "now considers X wrongfully detained".
+    _t(
+        "dip.designate",
+        T.DIPLOMATIC_ACTION,
+        r"\b(?:designat|declar|determin|deem|consider|classif|label)\w*\s+(?:[\w'’.-]+\s+){0,6}?"
+        r"(?:as\s+)?['‘\"“]?(?:wrongful(?:ly)?|arbitrar(?:il)?y|unlawful(?:ly)?)\s+detain\w*",
     ),
     _t(
         "dip.raise",
