@@ -3414,15 +3414,17 @@ def _date(
     background = bool(had) or any(c in local for c in ("pre_bg", "nominal"))
     if background and not sent.headline:
         return None, "date=background"
-    if background and (had or "pre_relcl" in local):
+    if background and (had or _IN_RELATIVE.search(text, max(0, m.start() - 40), m.start())):
         # (a headline's background is mostly its news, "after arrest, X ...", but not in a
-        # relative clause: "X, who was freed after four years, launches charity")
+        # relative clause: "X, who was freed after four years, launches charity"; the main
+        # verb after one is: "Dissident Who Was Removed From Flight Is Pardoned")
         return None, "date=relative"
     if pub is None:
         return None, "date=none"
     return PartialDate.of(pub), "date=pub"
 
 
+_IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _OTHER_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\b(?:who|which|that|when|where|while)\b")
 # A date that names another event: "over 2019 protests", "the Jan. 6 committee", "the
 # October 7 attacks", "the January 8 'coup'", "the 1988 Lockerbie plane bombing" (up to two

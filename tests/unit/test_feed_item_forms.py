@@ -3075,3 +3075,10 @@ def test_a_government_meeting_the_family_acts_in_the_case() -> None:
     assert ("lindqvist", "diplomatic_action") in proposed(
         "Swedish minister calls parents of jailed aid worker Anna Lindqvist"
     )
+
+
+def test_a_headlines_main_verb_after_a_relative_clause_is_its_news() -> None:
+    title = "Swedish Aid Worker Who Was Seized in Moscow Is Freed"
+    text = "Anna Lindqvist said she had been released."
+    released = [c for c in candidates_of(title, text) if c.type.value == "released"]
+    assert any(c.date is not None for c in released)
