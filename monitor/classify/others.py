@@ -1,0 +1,225 @@
+"""Who else a sentence speaks of: people the news names or describes who are no configured
+case, and where one clause's news ends and another's begins.
+
+A development told of "Laurent Vasseur", of "another American", of "a French tourist" (in an
+item about a Swede) or in a clause that names another case is not the item's case's; the
+candidates module asks these questions of each trigger (`monitor.classify.candidates`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from monitor.classify import cues as C
+from monitor.classify.mentions import Mention, common_words, title_case
+
+# A person the news names: two or three capitalised words, none a word the news writes in
+# lower case, a title, a state or a place.
+_NAME_TOKEN = r"(?-i:[A-Z])[a-zà-ÿ'’]+(?:-(?-i:[A-Z])[a-zà-ÿ'’]+)?"
+PERSON_NAME = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?![\w'’-])")
+_NOT_A_PERSON = re.compile(
+    r"\b(?:the|a|an|this|that|its|his|her|their|president|prime|minister|judge|court|supreme|"
+    r"high|police|ministry|department|house|senate|congress|parliament|state|kremlin|white|"
+    r"justice|federal|national|international|united|european|human|rights|amnesty|watch|"
+    r"republic|party|university|news|press|times|post|journal|airport|prison|jail|"
+    r"mr|mrs|ms|dr|sir|lord|lady|former|ex|new|north|south|east|west|general|sgt|pvt|rep|sen|"
+    r"gov|mayor|king|queen|prince|princess|saint|st|los|las|san|santa|tel|abu|buenos|rio|"
+    r"sao|são|port|fort|mount|lake|cape|hong|kong|sri|costa|el|la|le|" + C.DEMONYMS + r"|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"june|july|august|september|october|november|december)\b",
+    re.I,
+)
+# What makes a name not the one the news happens to: the one harmed, owned or of a case.
+_NAME_GOVERNED = re.compile(
+    r"\b(?:of|for|in|by|with|against|to|from|killing|killed|murder|murdered|death)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}$",
+    re.I,
+)
+_NAME_OWNED = re.compile(
+    r"\s*(?:['’]s?\b|\s+(?:case|killing|murder|attack|shooting|death|trial|family))", re.I
+)
+_SUBJECT_GAP = re.compile(
+    r"(?:\s*,[^,]{0,80},)?\s+(?:(?:was|were|is|has been|had been|have been|is being|was being|"
+    r"has|had|also|reportedly|allegedly)\s+){0,3}"
+)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|been|being)\b", re.I)
+_NO_OBJECT_AFTER = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:in|on|at|for|over|after|by|from|with|as|amid|following|again|"
+    r"today|yesterday|early|late|last|this)\b)",
+    re.I,
+)
+_OBJECT_GAP = re.compile(r"\s+(?:(?:[a-z-]+|(?-i:[A-Z])[a-z]+(?:-(?-i:[A-Z])[a-z]+)?)\s+){0,3}")
+
+
+def person_name(text: str, start: int, end: int, governed: bool = False) -> bool:
+    """Whether text[start:end] reads as a person's name the item writes (not a place, a body,
+    the one harmed, unless `governed` is what is asked; in a title-case headline every word is
+    capitalised, so none is told)."""
+    name = text[start:end]
+    words = common_words()
+    return (
+        not title_case(text)
+        and not C.DESCRIPTOR.search(name)
+        and not _NOT_A_PERSON.search(name)
+        and not any(w.lower().strip("'’") in words for w in name.split())
+        and (governed or not _NAME_GOVERNED.search(text, max(0, start - 40), start))
+        and not _NAME_OWNED.match(text, end)
+    )
+
+
+def _other_person_at(text: str, m: re.Match[str], mentions: Sequence[Mention] = ()) -> bool:
+    """Whether a named person who is no configured case (none of `mentions`) is the trigger's
+    subject ("John Smith was arrested") or, in the present, its object ("Iran frees John
+    Smith")."""
+    for n in PERSON_NAME.finditer(text):
+        if any(x.start < n.end() and n.start() < x.end for x in mentions):
+            continue  # a case's own name
+        if n.end() <= m.start():
+            gap = _SUBJECT_GAP.fullmatch(text, n.end(), m.start())
+            # (the one it happens to: "John Smith was freed", "John Smith freed in swap", not
+            # "John Smith freed him")
+            patient = gap is not None and (
+                _PASSIVE_AUX.search(gap.group(0)) is not None
+                or _NO_OBJECT_AFTER.match(text, m.end()) is not None
+            )
+            if patient and person_name(text, n.start(), n.end()):
+                return True
+        elif (
+            n.start() >= m.end()
+            and not m.group(0).lower().endswith("ed")
+            and _OBJECT_GAP.fullmatch(text, m.end(), n.start())
+            and person_name(text, n.start(), n.end())
+        ):
+            return True
+    return False
+
+
+# Someone like the case but not the case: "arrests another American teacher", "a second
+# French citizen detained".
+_ANOTHER = (
+    r"(?:another|(?:a\s+)?(?:second|third|fourth|fifth)|a\s+new|fellow)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+    + C.DESCRIPTOR_WORDS
+    + r")s?\b"
+)
+_ANOTHER_ONE = re.compile(r"\s+(?:of\s+)?" + _ANOTHER, re.I)
+ANOTHER_WORD = re.compile(r"\b(?:another|second|third|fourth|fifth|new|fellow)\b", re.I)
+_ANOTHER_ONE_BEFORE = re.compile(r"\b" + _ANOTHER + r"\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def tells_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the trigger's news is of someone the sentence names or describes who is no
+    configured case (a case named only after it, as a preposition's object, is no matter:
+    "in a case like that of X")."""
+    if any(not governed_after(x, m) for x in mentions):
+        return False  # a case named as the one it may happen to
+    another = _ANOTHER_ONE.match(text, m.end(), m.end() + 50) or _ANOTHER_ONE_BEFORE.search(
+        text, max(0, m.start() - 50), m.start()
+    )
+    return bool(another) or _other_person_at(text, m, mentions)
+
+
+def governed_after(x: Mention, m: re.Match[str]) -> bool:
+    """Whether a case is named after the trigger as the object of a preposition: "in a case
+    like that of X", "including X"."""
+    before = m.string[max(0, x.start - 30) : x.start]
+    return x.start >= m.end() and bool(
+        C.GOVERNED_BEFORE.search(before) or _AFTER_SOMEONE.search(before)
+    )
+
+
+# A case named as the time of another's news, or left out: "months after X", "but not X".
+_AFTER_SOMEONE = re.compile(
+    r"\b(?:after|before|since|unlike|besides|but\s+not|except)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+EXCLUDED_BEFORE = re.compile(
+    r"(?:\bbut\s+not|,\s*not|\bexcept(?:\s+for)?|\bexcluding|\bother\s+than|\bapart\s+from)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+
+
+OF_NAME = re.compile(r"\s+of\s+(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,2})")
+
+
+_NATIONAL_DESCRIBED = re.compile(  # (one person: a plural may mix nations)
+    r"\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:(?-i:[a-z-]+)\s+){0,2}?(?:"
+    + C.DESCRIPTOR_WORDS
+    + r")\b(?!s)",
+    re.I,
+)
+
+
+def of_other_nations(
+    text: str, m: re.Match[str], citizenship: Sequence[str], holder: str, item: str
+) -> bool:
+    """Whether the descriptor beside the trigger gives a nationality that is none of the case's
+    (its citizenship or its holder's), in an item that writes the case's own nationality
+    elsewhere: "Iran frees French tourist; Swedish aid worker still held" (a case's listed
+    citizenship may be short of one, so an item that never writes it proves nothing)."""
+    own = {*citizenship, holder} - {""}
+    if not any((state := C.HOLDERS.get(code)) and state.search(item) for code in citizenship):
+        return False
+    window = text[max(0, m.start() - 40) : m.end() + 50]
+    for d in _NATIONAL_DESCRIBED.finditer(window):
+        codes = {
+            code
+            for part in d.group(1).split("-")  # "British-Iranian": either may be the case's
+            for code, state in C.HOLDERS.items()
+            if state.fullmatch(part)
+        }
+        if codes:
+            return not (codes & own)
+    return False
+
+
+# Where one clause ends and another, with news of its own, begins: "; ", "while", "whereas",
+# "but", a headline's comma before a verb ("frees X, keeps Y"), and "as" or "and" before a
+# name with its own verb ("sentences X as Y is moved", "X was freed and Y was charged",
+# "X was hanged hours before Y was freed").
+_CONTRAST_BREAK = re.compile(
+    r";\s|,?\s+(?:while|whereas|but)\s+|,\s+(?=(?:keeps|holds|frees|releases|jails|sentences|"
+    r"arrests|detains|charges|executes|moves|transfers|convicts|acquits|leaves)\b)",
+    re.I,
+)
+_NAMED_CLAUSE = re.compile(
+    r"\s+(?P<word>as|and|before|after|when|until|since)\s+(?=(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:is|was|are|were|has|had|gets|got|faces|"
+    r"remains)\b)",
+    re.I,
+)
+
+
+# A clause about someone new: "... after a fellow teacher was jailed", "as an aide was held".
+SOMEONE_CLAUSE = re.compile(
+    r"\b(?:after|before|when|as|while|and|but|since|until)\s+(?:a|an|another)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\s+"
+    r"(?:(?:was|were|is|are|has|had|been|got|gets)\s+(?:\w+\s+)?)?$",
+    re.I,
+)
+_SOMEONE_BREAK = re.compile(
+    r"\s(?:after|before|when|as|while|and|but|since|until)\s+(?=(?:a|an|another)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\s+"
+    r"(?:was|were|is|are|has|had|been|got|gets)\b)",
+    re.I,
+)
+_PREDICATED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|\w+ed)\b", re.I)
+
+
+def own_clause(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> tuple[int, int]:
+    """The span of the clause the trigger stands in, cut at a break that opens news of its own
+    (`_CONTRAST_BREAK`), or at "as"/"and" when a case's name and its own verb follow."""
+    cuts = [b.start() for b in _CONTRAST_BREAK.finditer(text)]
+    cuts += [b.start() for b in _SOMEONE_BREAK.finditer(text)]
+    for b in _NAMED_CLAUSE.finditer(text):
+        if not any(0 <= x.start - b.end() <= 2 for x in mentions):
+            continue
+        before = [x for x in mentions if x.end <= b.start()]
+        if b.group("word").lower() == "and" and not (
+            before and _PREDICATED.search(text, before[-1].end, b.start())
+        ):
+            continue  # "the release of X and Y was welcomed": one subject, not two clauses
+        cuts.append(b.start())
+    lo = max((c for c in cuts if c < m.start()), default=0)
+    hi = min((c for c in cuts if c >= m.end()), default=len(text))
+    return lo, hi
