@@ -1610,6 +1610,7 @@ _RELEASE_DEMANDED = re.compile(
     r"(?:a|the|its|our)\s+['‘\"“]?(?:top\s+|key\s+|first\s+)?priority)\b",
     re.I,
 )
+_KEPT_IN = re.compile(r"\b(?:kept|keeps?|keeping)\s+(?:[\w'’-]+\s+){0,2}in\s+(?:\w+\s+)?$", re.I)
 # Detention as a state: "his continued detention", "the arbitrary detention of", "X's detention
 # is unacceptable".
 _STATE_DETENTION_BEFORE = re.compile(
@@ -1618,9 +1619,10 @@ _STATE_DETENTION_BEFORE = re.compile(
     re.I,
 )
 _STATE_DETENTION_AFTER = re.compile(
-    r"(?:\s+of\s+[^,.;]{0,50}?)?\s+(?:is|was|as|remains?)\s+(?:\w+\s+)?['‘\"“]?"
+    r"(?:\s+of\s+[^,.;]{0,50}?)?\s+(?:(?:is|was|as|remains?)\s+(?:\w+\s+)?['‘\"“]?"
     r"(?:arbitrary|unacceptable|unjust|unjustified|illegal|unlawful|wrongful|outrageous|"
-    r"politically motivated|a violation)",
+    r"politically motivated|a violation)|(?:(?:is|was|has been)\s+)?(?:extended|prolonged|"
+    r"renewed))",
     re.I,
 )
 # A visit that did not happen, or an official's trip: "consular visit cancelled", "visits
@@ -2468,10 +2470,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or (word in ("release", "freeing", "releasing") and _RELEASE_DEMANDED.match(text, m.end()))
     ):
         return True  # "Free X now", "'Free X,' says his mother", "release of X demanded"
+    if trig.type is DevelopmentType.DETAINED and _KEPT_IN.search(pre[-30:]):
+        return True  # "a judge kept him in custody": held on, not taken
     if word == "detention" and (
         _STATE_DETENTION_BEFORE.search(pre[-30:]) or _STATE_DETENTION_AFTER.match(post)
     ):
-        return True  # "his continued detention", "X's detention is arbitrary": a state
+        return True  # "his continued detention", "X's detention is arbitrary", "detention
+        # extended" (a hearing's): a state
     if trig.type is DevelopmentType.CONSULAR_VISIT and (
         _VISIT_UNDONE.match(post) or _TRIP_BEFORE.search(pre[-40:])
     ):

@@ -428,7 +428,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bin (?:the )?custody of (?:the )?(?:[\w.'’-]+ ){1,2}?(?:officials|authorities|"
         r"diplomats|government)\b",
     ),
-    _t("rel.pardon", T.RELEASED, r"\b(?:pardon(?:ed|s)?|amnesty)\b"),
+    # (not Amnesty International, often "Amnesty" alone: "Amnesty demands release of X")
+    _t(
+        "rel.pardon",
+        T.RELEASED,
+        r"\b(?:pardon(?:ed|s)?|amnesty(?!\s+(?:International|says|said|demands?|demanded|calls?|"
+        r"called|urges?|urged|reports?|accuses?|warns?|condemns?|has|and)\b))\b",
+    ),
     _t(
         "rel.home",
         T.RELEASED,

@@ -3082,3 +3082,23 @@ def test_a_headlines_main_verb_after_a_relative_clause_is_its_news() -> None:
     text = "Anna Lindqvist said she had been released."
     released = [c for c in candidates_of(title, text) if c.type.value == "released"]
     assert any(c.date is not None for c in released)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # Amnesty International by its short name is no amnesty.
+        ("Amnesty demands release of Anna Lindqvist", "", "released"),
+        # A custody kept on, or a detention extended, is a hearing's news, not an arrest.
+        ("Court news", "A judge kept Anna Lindqvist in custody for three more months.", "detained"),
+        ("Anna Lindqvist smiles at reporters as detention extended", "", "detained"),
+    ],
+)
+def test_an_ngo_by_name_and_custody_kept_on_are_no_release_or_arrest(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) not in proposed(title, text)
+
+
+def test_an_amnesty_granted_is_still_a_release() -> None:
+    assert ("lindqvist", "released") in proposed("Russia announces amnesty for Anna Lindqvist")
