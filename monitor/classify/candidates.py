@@ -1554,6 +1554,7 @@ _BAIL_REFUSED = re.compile(
 _BAIL_REFUSED_AFTER = re.compile(
     r"\s+(?:hearings?|requests?|applications?|pleas?|bids?|petitions?|motions?)\b", re.I
 )
+_GRANTED = re.compile(r"\b(?:grant\w*|approv\w*|accept\w*|allow\w*|uph[eo]ld\w*)\b", re.I)
 # A report of it denied: "Kremlin denies reports X has been freed", "dismissed claims that".
 _DENIED_BEFORE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk(?:s|ed|ing)?)\s+"
@@ -1590,7 +1591,8 @@ _AT_A_PLACE = re.compile(
 )
 _ARRIVED = re.compile(
     r"\b(?:moved|transferred|sent|taken|arrived|arrives|transported|located|found|resurfaced|"
-    r"turned up|ended up|reached|appeared|began|begun|begins|starts?|started)\b",
+    r"turned up|ended up|reached|appeared|began|begun|begins|starts?|started|surfaced|"
+    r"reappear\w*|sent|brought|flown|delivered|now)\b",
     re.I,
 )
 # What may come, said of diplomacy: "will raise", "could raise", "expected to call for",
@@ -1628,7 +1630,7 @@ _STATE_DETENTION_AFTER = re.compile(
 # A visit that did not happen, or an official's trip: "consular visit cancelled", "visits
 # barred", "during his Beijing visit".
 _VISIT_UNDONE = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:cancel\w*|"
+    r"\s*(?:\w+\s+){0,4}?(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:cancel\w*|"
     r"postpon\w*|barred|banned|denied|refused|blocked|called off|delayed|suspended|halted)\b",
     re.I,
 )
@@ -1646,8 +1648,9 @@ _SCHEDULED_TYPES = frozenset(
 )
 # An event set for a day ahead: "appeal hearing set for June 20", "sentencing scheduled".
 _SCHEDULED_AFTER = re.compile(
-    r"(?:\s+[\w'’-]+){0,4}?\s+(?:is\s+|was\s+|are\s+|has\s+been\s+)?(?:set|scheduled|due|"
-    r"slated|expected|pencill?ed)\s+(?:for|on|to|in|next|within)\b",
+    r"(?:\s+(?!(?:and|but|or|which|that|who)\b)[\w'’-]+){0,4}?\s+"
+    r"(?:is\s+|was\s+|are\s+|has\s+been\s+)?(?:set|scheduled|due|slated|expected|pencill?ed)\s+"
+    r"(?:for|on|in|next|within)\b",
     re.I,
 )
 # A step toward a release: "Iran moves to free X" (but "moved to house arrest" is bail).
@@ -2478,7 +2481,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "his continued detention", "X's detention is arbitrary", "detention
         # extended" (a hearing's): a state
     if trig.type is DevelopmentType.CONSULAR_VISIT and (
-        _VISIT_UNDONE.match(post) or _TRIP_BEFORE.search(pre[-40:])
+        _VISIT_UNDONE.match(post)
+        or (
+            word.startswith("visit")
+            and _TRIP_BEFORE.search(pre[-40:])
+            and not re.search(r"\b(?:consular|prison|embassy|jail)\s+$", pre, re.I)
+        )
     ):
         return True  # "consular visit cancelled", "visits barred", "during a Beijing visit"
     if trig.type in _SCHEDULED_TYPES and _SCHEDULED_AFTER.match(post):
@@ -2490,7 +2498,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "temporary release", "temporarily freed": a furlough (bail), not freedom
     if trig.id == "bai.bail" and (
-        _BAIL_REFUSED.search(pre[-45:]) or _BAIL_REFUSED_AFTER.match(post)
+        _BAIL_REFUSED.search(pre[-45:])
+        or (_BAIL_REFUSED_AFTER.match(post) and not _GRANTED.search(pre[-45:]))
     ):
         return True  # "denied bail", "bail request rejected", "a bail hearing": no bail given
     if word.startswith("verdict") and _AHEAD_AFTER.match(post):
@@ -2565,27 +2574,33 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or re.match(r"^\W*(?:\w+\W+){0,2}(?:sought|demanded|requested|expected)\b", post)
     ):
         return True  # "prosecutors seek 8 years": a demand, not a sentence
-    if trig.type in (DevelopmentType.RELEASED, DevelopmentType.BAIL) and (
-        C.DEMAND.search(pre[-30:])
-        or C.SOUGHT.search(pre[-30:])
-        or _DEMANDED_BE.search(text, max(0, m.start() - 80), m.start())
-        or _asked_for(text, m)
-        or _pursued(pre[-45:], word)
-        or _WORKED_AT.search(pre[-80:])
-        or _WANTED_FREED.search(pre[-60:])
-        or (trig.type is DevelopmentType.RELEASED and _MOVES_TO.search(pre[-20:]))
-        or (word == "release" and _RELEASE_UNFINISHED.match(text, m.end(), m.end() + 90))
-        or C.PURSUIT_LISTED.search(text, max(0, m.start() - 110), m.start())
-        or C.PURSUIT_AFTER.match(post)
-        or C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
-        or _RELEASE_OF_THING.match(post)
-        or _THING_WITH_BEFORE.search(pre[-60:])
-        or (
-            word in ("exchange", "swap")
-            and re.match(r"^\s+for\b", post) is not None
-            and not _DONE_SWAP_BEFORE.search(pre[-25:])
+    if (
+        trig.type in (DevelopmentType.RELEASED, DevelopmentType.BAIL)
+        and (
+            C.DEMAND.search(pre[-30:])
+            or C.SOUGHT.search(pre[-30:])
+            or _DEMANDED_BE.search(text, max(0, m.start() - 80), m.start())
+            or _asked_for(text, m)
+            or _pursued(pre[-45:], word)
+            or _WORKED_AT.search(pre[-80:])
+            or _WANTED_FREED.search(pre[-60:])
+            or (trig.type is DevelopmentType.RELEASED and _MOVES_TO.search(pre[-20:]))
+            or (word == "release" and _RELEASE_UNFINISHED.match(text, m.end(), m.end() + 90))
+            or C.PURSUIT_LISTED.search(text, max(0, m.start() - 110), m.start())
+            or C.PURSUIT_AFTER.match(post)
+            or (
+                C.ON_CONDITIONS.match(text[m.end() : m.end() + 70])
+                and not word.startswith("temporar")  # "temporary release on medical grounds": bail
+            )
+            or _RELEASE_OF_THING.match(post)
+            or _THING_WITH_BEFORE.search(pre[-60:])
+            or (
+                word in ("exchange", "swap")
+                and re.match(r"^\s+for\b", post) is not None
+                and not _DONE_SWAP_BEFORE.search(pre[-25:])
+            )
+            or _still_held(text)
         )
-        or _still_held(text)
     ):
         return True  # sought, discussed, on conditions, partial: "negotiate the release of X"
     if trig.type is DevelopmentType.CONSULAR_VISIT and (
@@ -2870,8 +2885,8 @@ def _kin_span(x: Mention, text: str, kind: DevelopmentType) -> tuple[int, int] |
     before = _KIN_BEFORE_OF.search(window) or (
         _ASSOCIATE_BEFORE.search(window) if own_fate else None
     )
-    if before is None:
-        return None
+    if before is None or window.rstrip().endswith(","):
+        return None  # (a name after a comma is the relative's own: "a lawyer for X, Y,")
     return x.start - len(window) + before.start(), x.end
 
 

@@ -589,9 +589,17 @@ def _same_given(word: str, names: Sequence[str]) -> bool:
     key = _skeleton(word)
     for name in names:
         own = _skeleton(name)
+        short = min(len(word), len(name)) <= 4  # "Tim" is not "Tom": a short name's vowels tell
         if (
-            key == own
-            or (len(key) >= 2 and len(word) >= 3 and own.startswith(key))
+            (key == own and not short)
+            or _transliteration_key(word) == _transliteration_key(name)
+            # (a short form, not another's name with one more letter: "Paul" is not "Paula")
+            or (
+                len(key) >= 2
+                and 3 <= len(word) <= 5
+                and len(name) >= len(word) + 2
+                and own.startswith(key)
+            )
             or (len(key) >= 3 and key in own[1:])
         ):
             return True

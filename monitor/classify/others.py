@@ -111,12 +111,19 @@ def tells_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -
     """Whether the trigger's news is of someone the sentence names or describes who is no
     configured case (a case named only after it, as a preposition's object, is no matter:
     "in a case like that of X")."""
-    if any(not governed_after(x, m) for x in mentions):
-        return False  # a case named as the one it may happen to
+    lo, hi = own_clause(m.string, m, mentions)
+    if any(not governed_after(x, m) for x in mentions if lo <= x.start and x.end <= hi):
+        return False  # a case named in its clause as the one it may happen to
+    if mentions and (_SWAP_WORD.search(m.group(0)) or _ALONG_WITH.search(m.string, m.end())):
+        return False  # "swaps X for the case", "frees X along with the case": both sides
     another = _ANOTHER_ONE.match(text, m.end(), m.end() + 50) or _ANOTHER_ONE_BEFORE.search(
         text, max(0, m.start() - 50), m.start()
     )
     return bool(another) or _other_person_at(text, m, mentions)
+
+
+_SWAP_WORD = re.compile(r"swap|exchang|trad", re.I)
+_ALONG_WITH = re.compile(r"\b(?:along\s+with|together\s+with|alongside|as\s+well\s+as)\b", re.I)
 
 
 def governed_after(x: Mention, m: re.Match[str]) -> bool:

@@ -3102,3 +3102,46 @@ def test_an_ngo_by_name_and_custody_kept_on_are_no_release_or_arrest(
 
 def test_an_amnesty_granted_is_still_a_release() -> None:
     assert ("lindqvist", "released") in proposed("Russia announces amnesty for Anna Lindqvist")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A named other on the far side of a swap, or freed along with the case: both freed.
+        ("Russia swaps arms dealer Viktor Osin for Anna Lindqvist", "", "released"),
+        ("Venezuela frees Luis Ortega along with Anna Lindqvist", "", "released"),
+        # A visit told as "during a consular visit"; a trial "expected to last" is under way.
+        (
+            "News",
+            "During a consular visit on Monday, Anna Lindqvist said she was well.",
+            "consular_visit",
+        ),
+        (
+            "News",
+            "Anna Lindqvist's trial opened on Monday and is scheduled to last two weeks.",
+            "trial",
+        ),
+        # Bail requests granted; a furlough on medical grounds; a penal colony reached.
+        ("Judge grants Anna Lindqvist's bail request", "", "bail"),
+        ("Russia grants Anna Lindqvist temporary release on medical grounds", "", "bail"),
+        ("Anna Lindqvist surfaced in a penal colony in Mordovia", "", "transferred"),
+        # The name after "a lawyer for X," is the lawyer's own.
+        (
+            "News",
+            "A lawyer for opposition leader Boris Tamm, Anna Lindqvist, was detained.",
+            "detained",
+        ),
+    ],
+)
+def test_a_swap_a_visit_a_trial_under_way_and_bail_granted_are_still_news(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) in proposed(title, text)
+
+
+def test_a_given_name_one_letter_longer_or_with_another_vowel_is_another_persons() -> None:
+    paula = Case("paula-kessler", "Paula Kessler", (), "RU", ("US",))
+    tim = Case("tim-kessler", "Tim Kessler", (), "RU", ("US",))
+    assert named((paula,), "Police say Paul Kessler was arrested") == set()
+    assert named((tim,), "Police say Tom Kessler was arrested") == set()
+    assert named((tim,), "Police say Tim Kessler was arrested") == {"tim-kessler"}
