@@ -601,6 +601,8 @@ def _same_given(word: str, names: Sequence[str]) -> bool:
                 and own.startswith(key)
             )
             or (len(key) >= 3 and key in own[1:])
+            # one part of a hyphenated name: "Mohammad" of "Mohammad-Reza"
+            or ("-" in name and any(key == _skeleton(part) for part in name.split("-")))
         ):
             return True
     return False

@@ -574,6 +574,7 @@ def test_a_name_found_without_its_diacritics_keeps_its_place_in_the_text() -> No
         # Given names romanised another way, or joined, are the case's own.
         ((MOHAMMED,), "Syria frees Muhammad Qasim Saleh", {"saleh-m"}),
         ((GOLZARI,), "Mohammadreza Golzari sentenced to death", {"golzari"}),
+        ((GOLZARI,), "Iran frees Mohammad Golzari", {"golzari"}),
         ((GOLZARI,), "Police arrest Hassan Golzari", set()),
         # A nationality, single or double, is no given name either.
         ((OKAFOR,), "Iran executes British-Nigerian Okafor", {"okafor"}),
