@@ -1592,7 +1592,7 @@ _AT_A_PLACE = re.compile(
 _ARRIVED = re.compile(
     r"\b(?:moved|transferred|sent|taken|arrived|arrives|transported|located|found|resurfaced|"
     r"turned up|ended up|reached|appeared|began|begun|begins|starts?|started|surfaced|"
-    r"reappear\w*|sent|brought|flown|delivered|now)\b",
+    r"reappear\w*|brought|flown|delivered|now)\b",
     re.I,
 )
 # What may come, said of diplomacy: "will raise", "could raise", "expected to call for",

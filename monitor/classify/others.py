@@ -8,6 +8,7 @@ candidates module asks these questions of each trigger (`monitor.classify.candid
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -111,10 +112,10 @@ def tells_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -
     """Whether the trigger's news is of someone the sentence names or describes who is no
     configured case (a case named only after it, as a preposition's object, is no matter:
     "in a case like that of X")."""
-    lo, hi = own_clause(m.string, m, mentions)
+    lo, hi = own_clause(text, m, mentions)
     if any(not governed_after(x, m) for x in mentions if lo <= x.start and x.end <= hi):
         return False  # a case named in its clause as the one it may happen to
-    if mentions and (_SWAP_WORD.search(m.group(0)) or _ALONG_WITH.search(m.string, m.end())):
+    if mentions and (_SWAP_WORD.search(m.group(0)) or _ALONG_WITH.search(text, m.end())):
         return False  # "swaps X for the case", "frees X along with the case": both sides
     another = _ANOTHER_ONE.match(text, m.end(), m.end() + 50) or _ANOTHER_ONE_BEFORE.search(
         text, max(0, m.start() - 50), m.start()
@@ -216,17 +217,25 @@ _PREDICATED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|\w+ed)\b", re.
 def own_clause(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> tuple[int, int]:
     """The span of the clause the trigger stands in, cut at a break that opens news of its own
     (`_CONTRAST_BREAK`), or at "as"/"and" when a case's name and its own verb follow."""
-    cuts = [b.start() for b in _CONTRAST_BREAK.finditer(text)]
-    cuts += [b.start() for b in _SOMEONE_BREAK.finditer(text)]
-    for b in _NAMED_CLAUSE.finditer(text):
-        if not any(0 <= x.start - b.end() <= 2 for x in mentions):
-            continue
-        before = [x for x in mentions if x.end <= b.start()]
-        if b.group("word").lower() == "and" and not (
-            before and _PREDICATED.search(text, before[-1].end, b.start())
-        ):
-            continue  # "the release of X and Y was welcomed": one subject, not two clauses
-        cuts.append(b.start())
+    cuts = _clause_cuts(text, tuple((x.start, x.end) for x in mentions))
     lo = max((c for c in cuts if c < m.start()), default=0)
     hi = min((c for c in cuts if c >= m.end()), default=len(text))
     return lo, hi
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_cuts(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """Where a sentence's clauses break, given where its cases are named (`spans`): the same for
+    every trigger of the sentence, so worked out once."""
+    cuts = [b.start() for b in _CONTRAST_BREAK.finditer(text)]
+    cuts += [b.start() for b in _SOMEONE_BREAK.finditer(text)]
+    for b in _NAMED_CLAUSE.finditer(text):
+        if not any(0 <= start - b.end() <= 2 for start, _ in spans):
+            continue
+        before = [end for _, end in spans if end <= b.start()]
+        if b.group("word").lower() == "and" and not (
+            before and _PREDICATED.search(text, before[-1], b.start())
+        ):
+            continue  # "the release of X and Y was welcomed": one subject, not two clauses
+        cuts.append(b.start())
+    return tuple(cuts)
