@@ -134,6 +134,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
         return _rule_only(view, out, others, doc_cases, first_body, n_units)
     item_text = " ".join(s.text for s in view.sentences)
     trial_told = _trial_told(item_text)
+    kin_cases = _told_as_kin(view)
     # Types the item tells of someone it names or describes who is not a configured case
     # ("Laurent Vasseur was detained", "arrests another American"): a sentence naming no case
     # does not tell them of the item's case ("Russia arrests French researcher").
@@ -159,7 +160,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     vetoed = _vetoed(text, m, trig)
                     if not vetoed:
                         told_of_others.add(trig.type)
-                targets = _targets(m, mentions, doc_cases, trig.type)
+                targets = _targets(m, mentions, doc_cases, trig.type, kin_cases)
                 if not targets:
                     continue
                 if vetoed if vetoed is not None else _vetoed(text, m, trig):
@@ -214,11 +215,10 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         # tourist" after it is that one too)
                         told_of_others.add(trig.type)
                         continue
-                    if trig.id == "rel.own_custody" and not _own_state_acts(
-                        m.group(0), citizenship
-                    ):
-                        continue  # in another state's custody: no release
-                    if trig.id == "det.custody" and _in_own_custody(m, text, citizenship):
+                    own_states = [c for c in citizenship if c != view.holders.get(case)]
+                    if trig.id == "rel.own_custody" and not _own_state_acts(m.group(0), own_states):
+                        continue  # in another state's (or the holder's own) custody: no release
+                    if trig.id == "det.custody" and _in_own_custody(m, text, own_states):
                         continue  # in one's own state's custody: released, not detained
                     if _own_state_acts(actors, citizenship):
                         relation = [*relation, "citizen_acts"]  # "Australia's foreign minister"
@@ -274,14 +274,62 @@ def candidates(view: ArticleView) -> list[Candidate]:
         dated = [d.date for d in dates if d.date is not None]
         if dated:
             previous_date = dated[-1]
+    left_out = _left_out(view, doc_cases)
     out = [
         c
         for c in out
         if not (
-            c.type in told_of_others and ("rel=doc" in c.features or "outside_clause" in c.features)
+            (c.type in told_of_others or (c.case in left_out and c.type in _FREED))
+            and ("rel=doc" in c.features or "outside_clause" in c.features)
         )
+        and not (c.type in _FREED and c.sentence in left_out.get(c.case, ()))
     ]
     return out + _rule_only(view, out, others, doc_cases, first_body, n_units)
+
+
+_FREED = (DevelopmentType.RELEASED, DevelopmentType.BAIL)
+# The case said to be left out of a release the item tells of others: "X was not among those
+# freed", "X remains in prison", "X is still serving his sentence", "X was left behind".
+_LEFT_OUT_AFTER = re.compile(
+    r"(?:\s*,[^,]{0,60},)?(?:\s+and\s+[^,.;]{0,50}?)?\s+(?:(?:was|were|is|are)\s+(?:not|n['’]t)\s+(?:among|on\s+(?:the|that)\s+"
+    r"list|one\s+of|part\s+of|included|freed|released)|"
+    r"(?:(?:still|also)\s+)?(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:in\s+(?:prison|jail|custody|"
+    r"detention)|behind\s+bars|detained|jailed|imprisoned|held|in\s+\w+\s+(?:prison|custody))\b)|"
+    r"(?:is|was|are|were)\s+still\s+(?:being\s+)?(?:held|detained|jailed|imprisoned|serving|"
+    r"in\s+(?:prison|jail|custody|detention)|behind\s+bars)|"
+    r"(?:was|were)\s+left\s+behind|"
+    r"(?:was|were|is|are)\s+not\s+(?:granted|given|offered)\s+(?:leave|bail|release|furlough|"
+    r"a\s+pardon|clemency))",
+    re.I,
+)
+
+
+_LEFT_OUT_BEFORE = re.compile(
+    r"\b(?:(?:did|does|do)\s*(?:not|n['’]t)\s+include|(?:but|except)\s+not(?:\s+that\s+of)?|"
+    r"excluded|excluding|except(?:\s+for)?)\s+(?:[\w'’.-]+\s+){0,3}?$",
+    re.I,
+)
+
+
+def _left_out(view: ArticleView, doc_cases: Sequence[str]) -> dict[str, set[int]]:
+    """Cases the item says stayed held (as subject, just after their name), with the sentences
+    that say so: a release told there, or in a sentence that names no case, is someone else's
+    ("Myanmar amnesty frees 5,000 || X was not among those released"; "Iran pardons thousands,
+    but not dual nationals" leaves out whom the item is about)."""
+    out: dict[str, set[int]] = {}
+    for sent, mentions in zip(view.sentences, view.mentions, strict=True):
+        if not mentions and any(
+            _BUT_NOT_DESCRIBED.match(sent.text, r.end()) for r in _RELEASE_WORD.finditer(sent.text)
+        ):
+            for case in doc_cases:
+                out.setdefault(case, set()).add(sent.index)
+        for x in mentions:
+            if _LEFT_OUT_AFTER.match(sent.text, x.end) or _LEFT_OUT_BEFORE.search(
+                sent.text, max(0, x.start - 50), x.start
+            ):
+                for case in x.cases:
+                    out.setdefault(case, set()).add(sent.index)
+    return out
 
 
 # Whose event: "Daunte Wright's death", "the killing of Víctor Jara", "Alex Saab's extradition".
@@ -631,12 +679,14 @@ _COUNTED_KINDS = frozenset(
         DevelopmentType.DETAINED,
         DevelopmentType.CHARGED,
         DevelopmentType.TRIAL,
+        DevelopmentType.VERDICT,
         DevelopmentType.SENTENCED,
     }
 )
 # A number of people arrested: "some 14,000 arrested", "28 people, arrested since protests
 # began", "Over 40 journalists have been arrested", "Peru arrests three police generals".
-_NOT_A_YEAR = r"(?!(?:1[89]|20)\d\d\b)"  # ("the January 2022 abduction of X")
+# (not a year, "the January 2022 abduction of X", nor an age, "Ex-Nazi camp secretary, 97,")
+_NOT_A_YEAR = r"(?<!,\s)(?!(?:1[89]|20)\d\d\b)"
 _COUNTED_BEFORE = re.compile(
     r"\b" + _NOT_A_YEAR + r"(?:" + _COUNTS + r")\s+"
     r"(?:(?:[\w-]+\s+){0,2}?(?:" + _OTHER_PEOPLE + r"|others),?\s+)?"
@@ -1029,7 +1079,10 @@ _FOR_REASON = re.compile(r"^\s+(?:for|over)\s+(?!" + C.NUM + r"[- ])", re.I)
 _DONE_SWAP_BEFORE = re.compile(r"\bin\s+(?:(?:a|the|this|that)\s+)?(?:prisoner\s+)?$", re.I)
 _ACCESS_DENIED = re.compile(
     r"\b(?:denied|deny|denies|denying|refused|refuses|refusing|blocked|blocks|barred|bars|"
-    r"without|no|lack of)\s+(?:\w+\s+){0,2}$",  # (a request is `C.SOUGHT`'s)
+    r"without|no|lack of)\s+(?:\w+\s+){0,2}$|"  # (a request is `C.SOUGHT`'s)
+    # worked at, not had: "working to get consular access", "trying to secure access"
+    r"\b(?:work(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|push(?:es|ed|ing)?|press(?:es|ed|ing)?)\s+"
+    r"(?:to|for|on)\s+(?:(?:get|gain|secure|obtain|getting|securing)\s+)?$",
     re.I,
 )
 
@@ -1153,9 +1206,41 @@ def _rule_cues(
 
 
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no|without|denie[sd]|deny)\b|" + C.NOT_CONTRACTED + r")(?:\W+\w+){0,2}\W*$",
+    r"(?:\b(?:not|never|no|none|neither|nobody|cannot|without|denie[sd]|deny)\b|"
+    + C.NOT_CONTRACTED
+    + r")(?:\W+\w+){0,2}\W*$",
     re.I,
 )
+# Nouns of events a later "has not" denies: "his verdict has not been announced".
+_DENIABLE_NOUNS = frozenset(
+    "verdict verdicts sentence trial hearing ruling release arrest detention execution appeal "
+    "transfer charges charge indictment chargesheet".split()
+)
+_HELD_OFF_TYPES = (DevelopmentType.HEARING, DevelopmentType.TRIAL, DevelopmentType.VERDICT)
+_HELD_OFF_AFTER = re.compile(
+    r"\s+(?:(?:of|against|in|on|for)\s+[^,;.]{0,80}?\s)?(?:was|is|has\s+been|were|have\s+been)\s+(?:again\s+)?"
+    r"(?:deferred|postponed|delayed|put\s+off|cancell?ed|called\s+off|adjourned\s+until)\b",
+    re.I,
+)
+_NOT_YET_AFTER = re.compile(
+    r"\s+(?:sheets?\s+)?(?:(?:has|have|had|was|were|is|are)\s+(?:not|yet\s+to|still\s+not)\b|"
+    r"(?:has|have|had|is|was|are|were)n['’]t\b|not\s+yet\b|yet\s+to\s+be\b|"
+    # what is to come: "a charge sheet against X would be filed within a month"
+    r"(?:against\s+[^,;.]{0,40}?\s)?(?:would|will|could|(?:is|are)\s+(?:expected|due|set|likely)"
+    r"\s+to)\s+be\b)",
+    re.I,
+)
+_UNLIKELY_AFTER = re.compile(
+    r"\s+(?:of\s+[^,;.]{0,60}?\s)?(?:is|was|looks|seems|appears|remains)\s+(?:\w+\s+)?"
+    r"(?:unlikely|improbable|doubtful|uncertain|remote)\b",
+    re.I,
+)
+_PENDING_TRIAL = re.compile(
+    r"^\s+(?:[\w'’.-]+\s+){0,4}?pending\s+(?:(?:a|the|his|her|their)\s+)?(?:trial|investigation|"
+    r"an?\s+investigation|the\s+outcome)\b",
+    re.I,
+)
+_NONE_BEFORE = re.compile(r"\b(?:none|nobody|neither)\b[^.;:,]{0,60}$", re.I)
 # A refusal with its own object, then another predicate: "denied bail and hit with ...".
 _DENIED_THEN = re.compile(
     r"\b(?:denie[sd]|deny|refused|rejected)\s+[\w'’-]+\s+(?:and|but|then)\s+$", re.I
@@ -1193,7 +1278,8 @@ _ATTRIBUTIVE = re.compile(
     re.I,
 )
 _DETENTION_NOT_ARREST = re.compile(
-    r"\b(?:extend(?:s|ed|ing)?|extension of|prolong(?:s|ed)?|wrongfully|unlawfully|formal(?:ly)?|"
+    r"\b(?:extend(?:s|ed|ing)?|extension of|prolong(?:s|ed)?|renew(?:s|ed|ing)?|renewal of|"
+    r"review(?:s|ed|ing)?|wrongfully|unlawfully|formal(?:ly)?|"
     r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+"
     r"(?:(?:(?-i:[A-Z])\.){2,}\s+|[\w'’-]+\s+){0,3}$",  # ("U.S. Journalist's", not "Hamas. Then")
     re.I,
@@ -1351,7 +1437,12 @@ _DESCRIPTOR_ONLY = re.compile(
 _FULL_NAME = re.compile(r"^\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 _NP_OPENERS = frozenset(
     "the a an of for to with about on from by and or at in over visit visits free freed release "
-    "releasing meet meets see sees involving including like amid against".split()
+    "releasing meet meets see sees involving including like amid against "
+    # a headline's present-tense verb or a count before the phrase: "Macron raises detained
+    # Frenchman", "Eritrea says detained journalist is alive", "relatives of six detained lawyers"
+    "raises says urges asks presses discusses calls names honours honors hails welcomes backs "
+    "visits thanks condemns demands seeks two three four five six seven eight nine ten dozens "
+    "several other all more".split()
 )
 
 
@@ -1433,6 +1524,7 @@ _DIPLOMAT_OBJECT = re.compile(
     r"(?:embassy|consulate|diplomatic) (?:staff\w*|personnel|employees|workers))\b",
     re.I,
 )
+_NAME_GOES_ON = re.compile(r"\s+(?-i:[A-Z])[a-z]")
 _IN_NAME = re.compile(r"(?:^|(?<![.:!?\-–—'‘\"“])\s)(?!To\s)[A-Z][\w.]*\s$")
 _CHARGE_ENDED = re.compile(
     r"\b(?:acquit\w*|cleared|exonerat\w*|drop(?:s|ped|ping)?|dismiss(?:ed|es|ing)|"
@@ -1557,11 +1649,38 @@ _BAIL_REFUSED_AFTER = re.compile(
 _GRANTED = re.compile(r"\b(?:grant\w*|approv\w*|accept\w*|allow\w*|uph[eo]ld\w*)\b", re.I)
 # A report of it denied: "Kremlin denies reports X has been freed", "dismissed claims that".
 _DENIED_BEFORE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk(?:s|ed|ing)?)\s+"
-    r"(?:(?:the\s+|media\s+|news\s+|online\s+)?(?:reports?|claims?|rumou?rs?|speculation)\s+"
-    r"(?:that\s+)?|that\s+)(?:[\w'’.-]+\s+){0,5}$",
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk(?:s|ed|ing)?|"
+    r"reject(?:s|ed|ing)?|(?:could|can|did|does)\s*(?:not|n['’]t)\s+confirm|unable\s+to\s+confirm)"
+    r"\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:reports?|"
+    r"claims?|rumou?rs?|speculation)\s+(?:[\w'’-]+\s+){0,3}?(?:that\s+)?|that\s+|whether\s+)"
+    r"(?:[\w'’.-]+\s+){0,5}$|"
+    # "Tehran denies British-Iranian charity worker has been freed"
+    r"\bden(?:y|ies|ied|ying)\s+(?:[\w'’.-]+\s+){1,5}?(?:has|have|had|was|were|is)\s+(?:been\s+)?$",
     re.I,
 )
+# Hearsay no one stands behind: "unconfirmed reports that X had been executed", "unverified
+# posts claimed that she had died", "rumours that he was freed".
+_HEARSAY_BEFORE = re.compile(
+    r"\b(?:(?:unconfirmed|unverified|uncorroborated)\s+(?:[\w'’-]+\s+){0,2}?(?:reports?|claims?|"
+    r"posts?|rumou?rs?|accounts?)|rumou?rs?\s+(?:that|of)|speculation\s+that)\b[^.;!?,]*$|"
+    # asked, not told: "asked Beijing to confirm whether X had died"
+    r"\b(?:whether|if)\s+(?:[\w'’.-]+\s+){1,5}?(?:had|has|have|was|were|is|are)\s+(?:been\s+)?$",
+    re.I,
+)
+# A headline that asks: "China releases Australian writer? Canberra 'cannot confirm'" (not a
+# question of why or how, which takes the event as given: "Why did Iran arrest X?").
+_ASKED = re.compile(r"(?:(?!\s[-–—]\s|\bbut\b)[^.;:!?]){0,50}\?", re.I)
+
+
+def _asks_why(text: str, start: int) -> bool:
+    """Whether the question the trigger stands in opens on why, how, what ... (after a colon
+    too: "X: Why has she been freed now?"), taking the event as given."""
+    colon, dash = text.rfind(": ", 0, start), text.rfind(" - ", 0, start)
+    opening = max(colon + 2 if colon >= 0 else 0, dash + 3 if dash >= 0 else 0)
+    return bool(_WH_OPENING.match(text, opening))
+
+
+_WH_OPENING = re.compile(r"\W*(?:why|how|what|who|whom|whose|when|where|which)\b", re.I)
 # A question of what may come: "Will X be freed?", "Could X be part of the next swap?".
 _MODAL_QUESTION = re.compile(
     r"\W*(?:will|would|could|can|should|might|may|is|are|has|have|did|does|"
@@ -1742,7 +1861,9 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         # "life without the possibility of parole", "no chance of parole": none granted
         re.compile(
             r"\b(?:possibility|chance|hope|prospect|eligib\w+)\s+(?:of|for)\s+$|"
-            r"\b(?:without|no)\s+$",
+            r"\b(?:without|no)\s+$|"
+            # "lifted the judicial control on X": a release from it, not into it
+            r"\b(?:lift\w*|end\w*|remov\w*|revok\w*)\s+(?:the\s+|his\s+|her\s+)?$",
             re.I,
         ),
         re.compile(
@@ -1755,10 +1876,16 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "app.appeal": (
         re.compile(
             r"\b(?:fund-?raising|donations?|charity|charitable|tearful|humanitarian|televised|"
-            r"tv|police|witness|popular|electoral|voter|public)\s+$",
+            r"tv|police|witness|popular|electoral|voter|public|personal|emotional|heartfelt|"
+            r"impassioned|passionate|desperate|moving)\s+$",
             re.I,
         ),
-        None,
+        # "an appeal from the prime minister", "an appeal to the president": a plea
+        re.compile(
+            r"^\s+(?:from|to)\s+(?:the\s+|his\s+|her\s+)?(?:prime|president|pm|foreign|king|pope|"
+            r"family|mother|father|wife|husband|daughter|son|sister|brother|public|world|leaders?)\b",
+            re.I,
+        ),
     ),
     # "a news release", "in a press release": an announcement, not a prisoner freed; "two
     # movies released on Friday", "the report was released": a thing; "released from
@@ -1807,10 +1934,16 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "ver.verdict": (
         re.compile(
             r"\b(?:give|gives|gave|giving)\s+(?:their|our|my|your)\s+$|"
-            r"\b(?:critics|reviewers|readers|viewers|fans|voters)['’]?\s+$",
+            r"\b(?:critics|reviewers|readers|viewers|fans|voters)['’]?\s+$|"
+            # "court reserves its verdict", "postpones the verdict": none given yet
+            r"\b(?:reserv|postpon|defer|delay|adjourn)\w*\s+(?:\w+ing\s+)?(?:its\s+|the\s+|a\s+|their\s+)?$",
             re.I,
         ),
-        None,
+        re.compile(
+            r"^\s+(?:(?:in|against|on|for)\s+[^,;.]{0,40}?)?(?:was\s+|has\s+been\s+|is\s+)?"
+            r"(?:postponed|deferred|delayed|reserved|put\s+off)\b",
+            re.I,
+        ),
     ),
     # "ruled out": no court's ruling (and see `_RULING_WHO`)
     "hea.ruled": (None, re.compile(r"^\s+(?:out|(?:not\s+)?guilty)\b", re.I)),
@@ -1837,12 +1970,19 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"(?:\w+\s+){0,2}?to\s+(?:file|bring|press|lay|level)\s+(?:\w+\s+)?$",
             re.I,
         ),
-        None,
+        # "summons the charge d'affaires": a diplomat
+        re.compile(r"^s?\s+d['’]affaires\b", re.I),
     ),
     # "resisting arrest", "to evade arrest": an offence or an escape, not an arrest
     "det.arrest": (
-        re.compile(r"\b(?:resist\w*|evad\w*|avoid\w*|escap\w*|dodg\w*|flee\w*)\s+$", re.I),
-        None,
+        re.compile(
+            r"\b(?:resist\w*|evad\w*|avoid\w*|escap\w*|dodg\w*|flee\w*)\s+$|"
+            # "prosecutors approved the arrest of X": a formal arrest (a charge, `chg.approved`)
+            r"\bapprov(?:e|es|ed|ing)\s+(?:the\s+|his\s+|her\s+)?(?:formal\s+)?$",
+            re.I,
+        ),
+        # "ordered the arrest in absentia of X": a warrant for someone not held
+        re.compile(r"^['’\"”]?\s+(?:[\w'’-]+\s+){0,6}?in\s+absentia\b", re.I),
     ),
     # "his extradition to the US was approved": a decision (a hearing), not the handover
     "tra.extradited": (
@@ -1877,7 +2017,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(r"\bkiss\s+of\s+$", re.I),
         re.compile(
             r"^\s+(?:camps?|toll|squads?|march|certificate|metal|spiral|knell|threats?|"
-            r"threatened|wish|trap|grip)\b",
+            r"threatened|wish|trap|grip|sentences)\b",
             re.I,
         ),
     ),
@@ -1891,7 +2031,12 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"^\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:plea|deal|stand|step|steps|"
             r"decision|position|vote|break|look|toll|role|job|action|measures|stake|seat|oath)\b|"
             r"^\s+(?:(?:his|her|their|the)\s+)?(?:post|posts|office|power|position|role|duties|"
-            r"command|ballot|list|board|party|platform)\b",
+            r"command|ballot|list|board|party|platform)\b|"
+            # moved within a prison, or gone from one: "taken to solitary confinement",
+            # "disappeared from a pre-trial detention centre"
+            r"^\s+(?:[\w'’-]+\s+){0,2}?to\s+(?:a\s+|the\s+)?(?:solitary|punishment\s+cell|isolation)\b|"
+            r"^\s+from\s+(?:(?:a|the|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?(?:prison|jail|detention|"
+            r"cell|colony|centre|center)\b",
             re.I,
         ),
     ),
@@ -1902,7 +2047,13 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "a two-day sentencing hearing", "sentencing guidelines": no sentence passed
     "sen.sentence": (
-        None,
+        # "appeals court confirms X's five-year sentence": an old sentence upheld (an appeal);
+        # "inmates protesting against death sentences": others', opposed
+        re.compile(
+            r"\b(?:confirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|upholds|protest(?:s|ed|ing)?\s+"
+            r"against|against)\s+(?:[\w'’.-]+\s+){0,4}?$",
+            re.I,
+        ),
         re.compile(
             r"^\s+(?:hearings?|guidelines?|memos?|submissions?|dates?|delays?|"
             r"postponements?)\b",
@@ -1917,7 +2068,13 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     ),
     # "the first death penalty trial", "a death penalty case": what is at stake, not a sentence
     "sen.term": (
-        None,
+        # "the charge carries the death penalty", "punishable by up to 10 years in prison": a
+        # law's penalty, not one imposed
+        re.compile(
+            r"\b(?:carr(?:y|ies|ied|ying)|punishable\s+(?:by|with)|maximum|up\s+to)\s+"
+            r"(?:(?:the|a|possible)\s+)?$",
+            re.I,
+        ),
         re.compile(r"^\s+(?:trials?|cases?|prosecutions?|charges?|proceedings|hearings?)\b", re.I),
     ),
     # "a congressional hearing", "speaks during a Senate committee hearing": no court's
@@ -1927,10 +2084,26 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"oversight|select|public|budget|impeachment)\s+$",
             re.I,
         ),
-        None,
+        # "began hearing the case against X": a trial; "hearing ... deferred for the 12th time":
+        # none held
+        re.compile(
+            r"^\s+(?:(?:the|a|his|her|their)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:case|charges|appeal)\b|"
+            r"^[^,;.]{0,80}?\b(?:was\s+|is\s+|has\s+been\s+)?(?:deferred|postponed|delayed|put\s+off|"
+            r"cancell?ed|called\s+off|fail(?:s|ed)?\s+to\s+take\s+place)\b",
+            re.I,
+        ),
     ),
     # "the Supreme Court heard arguments": an appeal, not a trial
-    "tri.process": (re.compile(r"\b(?:supreme|appeals?|appellate|cassation)\s+$", re.I), None),
+    "tri.process": (
+        re.compile(
+            r"\b(?:supreme|appeals?|appellate|cassation)\s+$|"
+            # "orders a retrial", "seeks a new trial": a trial to come
+            r"\b(?:order(?:s|ed|ing)?|grant(?:s|ed|ing)?|call(?:s|ed)?\s+for|seek(?:s|ing)?|sought|"
+            r"request(?:s|ed)?|demand(?:s|ed)?|pending|await(?:s|ing)?)\s+(?:an?\s+|the\s+)?$",
+            re.I,
+        ),
+        None,
+    ),
     # "sentenced to eight years in a penal colony": the sentence's place, not a transfer
     # "moved to second on the all-time list": a rank, not a prison
     "tra.moved": (
@@ -1946,7 +2119,11 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"^\s+(?:up\s+|down\s+)?(?:to\s+)?(?:the\s+)?(?:top|second|third|fourth|fifth|"
             r"first|number|no\.|joint|clear|level)\b|"
             # "as he moved on to asserting ...": a speaker's next point
-            r"^\s+on\s+(?:to\s+\w+ing|from)\b|^\s+to\s+tears\b|" + _TO_A_CELL,
+            r"^\s+on\s+(?:to\s+\w+ing|from)\b|^\s+to\s+tears\b|"
+            # "the ruling was moved to June": a date put off, not a prisoner moved
+            r"^\s+(?:back\s+)?to\s+(?:(?:next|later|a\s+later)\s+)?(?:january|february|march|april|"
+            r"may|june|july|august|september|october|november|december|monday|tuesday|"
+            r"wednesday|thursday|friday|saturday|sunday|week|month|year|date)\b|" + _TO_A_CELL,
             re.I,
         ),
     ),
@@ -1960,7 +2137,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(
             r"^\s+(?:fees?|window|saga|requests?|talks|market|deal|ban|targets?|rumou?rs?|"
             r"speculation|of\s+(?:power|funds|money|ownership|technology|weapons|arms|data))\b|"
-            + _TO_A_CELL,
+            # "transferred X to house arrest": bail, not a move between prisons
+            r"^\s+(?:[\w'’.-]+\s+){0,4}?(?:to|into)\s+house\s+arrest\b|" + _TO_A_CELL,
             re.I,
         ),
     ),
@@ -2098,7 +2276,19 @@ def _pursued(pre: str, word: str) -> bool:
     be freed") rather than say what the person was held for ("jailed for children's deaths
     pardoned": a participle after "for" and a bare noun phrase ends the reason)."""
     m = C.PURSUIT_BEFORE.search(pre)
-    return m is not None and not (word.endswith("ed") and _REASON_FOR.match(m.group(0)))
+    return (
+        m is not None
+        and not (word.endswith("ed") and _REASON_FOR.match(m.group(0)))
+        and not (m.group(0).lower().startswith("for") and _THANKS_FOR.search(pre, 0, m.start()))
+    )
+
+
+# A release thanked for is done: "grateful for his release", "thanks Qatar for her release".
+_THANKS_FOR = re.compile(
+    r"\b(?:grateful|thankful|thank(?:s|ed|ing)?|gratitude|credit(?:ed|s)?|prais(?:e|es|ed|ing)|"
+    r"celebrat(?:e|es|ed|ing)|relie(?:f|ved)|joy|overjoyed|delighted)\s+(?:[\w'’.-]+\s+){0,3}$",
+    re.I,
+)
 
 
 _ARREST_AHEAD = re.compile(
@@ -2291,6 +2481,16 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # but "found not guilty" is a verdict, and "denied bail and hit with new
         # charge" denies the bail, not the charge
+    if re.sub(r"[\s-]", "", word) in _DENIABLE_NOUNS and (
+        _NOT_YET_AFTER.match(text, m.end()) or _UNLIKELY_AFTER.match(text, m.end())
+    ):
+        return True  # "his verdict has not been announced", "her release is yet to come"
+    if trig.type in _HELD_OFF_TYPES and _HELD_OFF_AFTER.match(text, m.end()):
+        return True  # "the preliminary hearing of X and two others was postponed again"
+    if trig.type is DevelopmentType.SENTENCED and _PENDING_TRIAL.match(post):
+        return True  # "court jails X pending trial": custody before a verdict, no sentence
+    if _NONE_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+        return True  # "None has ever been charged"
     if trig.type is DevelopmentType.CHARGED and _NOT_BROUGHT.search(pre):
         return True  # "won't bring voter fraud charges"
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
@@ -2463,7 +2663,9 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "his sentence was commuted": an old sentence shortened, not a new one
     if trig.type is not DevelopmentType.DIPLOMATIC_ACTION and (
         _DENIED_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        or _HEARSAY_BEFORE.search(text, max(0, m.start() - 120), m.start())
         or (_MODAL_QUESTION.match(text) and text.rstrip().endswith("?"))
+        or (_ASKED.match(text, m.end()) and not _asks_why(text, m.start()))
     ):
         return True  # "Kremlin denies reports X has been freed", "Will X be freed?"
     if trig.type is DevelopmentType.DIPLOMATIC_ACTION and _DIPLOMACY_AHEAD.search(pre[-30:]):
@@ -2634,10 +2836,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if (
         trig.id == "rel.free"
         and m.group(0)[:1].isupper()
-        and _IN_NAME.search(pre)
-        and (not title_case(text) or pre.rstrip().endswith("Radio"))
+        and (
+            (_IN_NAME.search(pre) and (not title_case(text) or pre.rstrip().endswith("Radio")))
+            or (m.start() > 0 and not title_case(text) and _NAME_GOES_ON.match(post))
+        )
     ):
-        return True  # "Radio Free Europe": part of a name
+        return True  # "Radio Free Europe", "the Free Trade Union of Metalworkers": a name
     if word.startswith("rescu") and _OTHERS_DESCRIBED.match(post):
         return True  # "ships carrying rescued migrants": others, described
     if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
@@ -2690,15 +2894,19 @@ def _targets(
     mentions: Sequence[Mention],
     doc_cases: Sequence[str],
     kind: DevelopmentType,
+    kin_cases: frozenset[str] = frozenset(),
 ) -> list[tuple[str, list[str]]]:
-    """The cases a trigger may be about, each with its relation features."""
+    """The cases a trigger may be about, each with its relation features (`kin_cases`: cases
+    the item itself calls someone's relative, whose news a relative's headline is)."""
     if not mentions:
         # A descriptor beside the trigger ("over journalist detained in China", "the Kremlin
         # critic was jailed") is how a sentence that names nobody speaks of the item's case ...
         text = m.string
-        kin = _KIN_OPENING.match(text) or (kind in _OWN_FATE and _ASSOCIATE_OPENING.match(text))
-        if kin and kin.end() <= m.start():
+        if _relatives_news(text, m, kind) and not set(doc_cases) <= kin_cases:
             return []  # ... but not its relative's: "Brother of jailed dual national arrested"
+            # (unless the case is the relative: "Iran Sentences Former President's Daughter")
+        if _BUT_NOT_DESCRIBED.match(text, m.end()):
+            return []  # ... nor what leaves it out: "amnesty frees thousands, but not journalists"
         desc = [
             f"doc_desc_{side}"
             for side, span in (
@@ -2730,6 +2938,10 @@ def _targets(
     for case, x in by_case.items():
         if O.EXCLUDED_BEFORE.search(m.string, max(0, x.start - 30), x.start):
             continue  # "raises jailed Americans with Lavrov, but not X": X left out
+        if x.kind in ("surname", "name") and _ANOTHER_OF_NAME.search(
+            m.string, max(0, x.start - 20), x.start
+        ):
+            continue  # "Another Dubrovskaya detained": a namesake
         if _kin_acts(x, m, kind) and not (
             kind is DevelopmentType.DIPLOMATIC_ACTION
             and x.start >= m.end()
@@ -2795,9 +3007,25 @@ def _targets(
 
 _KIN = (
     r"(?:sons?|daughters?|wife|husband|mother|father|parents?|brothers?|sisters?|children|"
-    r"nephew|niece|cousin|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend|fianc[ée]e?|"
+    r"nephews?|nieces?|cousins?|uncles?|aunts?|grandsons?|granddaughters?|girlfriend|boyfriend|"
+    r"fianc[ée]e?|"
     r"widow|co-?defendants?|associates?|aides?|accomplices?)"
 )
+# A case the item calls someone's relative: "Faezeh Rafsanjani, daughter of former president".
+_KIN_APPOSED = re.compile(r",?\s+(?:the\s+)?(?:[\w'’-]+\s+)?" + _KIN + r"\s+of\b", re.I)
+
+
+def _told_as_kin(view: ArticleView) -> frozenset[str]:
+    """Cases the item names as someone's relative, with the relation just after the name."""
+    return frozenset(
+        case
+        for sent, mentions in zip(view.sentences, view.mentions, strict=True)
+        for x in mentions
+        if _KIN_APPOSED.match(sent.text, x.end)
+        for case in x.cases
+    )
+
+
 _KIN_AFTER = re.compile(r"^(?:'s|’s)['’\"”]?\s+(?:[\w-]+\s+)?" + _KIN + r"\b", re.I)
 _KIN_BEFORE_OF = re.compile(
     r"\b" + _KIN + r"\s+of\s+(?!(?:two|three|four|five|six|seven|\d+)\b)(?:\W*[\w-]+\W+){0,5}?\W*$",
@@ -2830,6 +3058,70 @@ _ASSOCIATE_OPENING = re.compile(
     r"\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?" + _ASSOCIATE + r"\s+(?:of|for|to)" + _DESCRIBED_AFTER,
     re.I,
 )
+# ... or told through a possessive: "His brother Emre was questioned and released", "Her
+# husband, Reza Ameli, was also detained", "Kazakh activist's husband questioned".
+_POSSESSED = (
+    r"(?:(?:his|her|their)|(?:[\w.'’-]+\s+){0,3}?(?:"
+    + C.DESCRIPTOR_WORDS
+    + r"|(?:\w+-)?(?:"
+    + C.DEMONYMS
+    + r"))['’]s)\s+(?:[\w-]+\s+)?"
+)
+_NAME_APPOSED = r"(?:\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}|\s*,[^,]{1,40},)?"
+_KIN_POSSESSED_OPENING = re.compile(r"\W*" + _POSSESSED + _KIN + r"\b" + _NAME_APPOSED, re.I)
+_ASSOCIATE_POSSESSED_OPENING = re.compile(
+    r"\W*" + _POSSESSED + _ASSOCIATE + r"\b" + _NAME_APPOSED, re.I
+)
+# ... or as the one acted on: "Belarus jails wife of journalist", "re-arrests researcher's lawyer".
+_KIN_OBJECT = re.compile(
+    r"\s+(?:(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?"
+    + _KIN
+    + r"\s+(?:of|to)"
+    + _DESCRIBED_AFTER
+    + r"|"
+    + _POSSESSED
+    + _KIN
+    + r"\b)",
+    re.I,
+)
+_ASSOCIATE_OBJECT = re.compile(
+    r"\s+(?:(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?"
+    + _ASSOCIATE
+    + r"\s+(?:of|for|to)"
+    + _DESCRIBED_AFTER
+    + r"|"
+    + _POSSESSED
+    + _ASSOCIATE
+    + r"\b)",
+    re.I,
+)
+
+
+_KIN_AFTER_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+)?" + _KIN + r"\b" + _NAME_APPOSED, re.I)
+_ASSOCIATE_AFTER_PRONOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?" + _ASSOCIATE + r"\b" + _NAME_APPOSED, re.I
+)
+
+
+def _relatives_news(text: str, m: re.Match[str], kind: DevelopmentType) -> bool:
+    """Whether a sentence that names no case tells the trigger of a relative (or, for a
+    person's own fate, an associate) of the one it describes: as its subject, with no speech
+    or pronoun between that hands the news back ("His wife says he was moved" is the case's),
+    or as the one the trigger acts on."""
+    own_fate = kind in _OWN_FATE
+    for opening in (_KIN_OPENING, _KIN_POSSESSED_OPENING) + (
+        (_ASSOCIATE_OPENING, _ASSOCIATE_POSSESSED_OPENING) if own_fate else ()
+    ):
+        kin = opening.match(text)
+        if kin and kin.end() <= m.start():
+            gap = text[kin.end() : m.start()]
+            if len(_words(gap)) <= 6 and not _SPEECH.search(gap) and not _BACK_TO_CASE.search(gap):
+                return True
+    return bool(
+        _KIN_OBJECT.match(text, m.end()) or (own_fate and _ASSOCIATE_OBJECT.match(text, m.end()))
+    )
+
+
 _OWN_FATE = frozenset(
     {
         DevelopmentType.DETAINED,
@@ -2879,6 +3171,13 @@ def _kin_span(x: Mention, text: str, kind: DevelopmentType) -> tuple[int, int] |
     after = _KIN_AFTER.match(text[x.end :]) or (
         _ASSOCIATE_AFTER.match(text[x.end :]) if own_fate else None
     )
+    if after is None and text[x.start : x.end].lower() in ("his", "her", "their"):
+        # "Her husband, Reza Ameli, was also detained", "His lawyer was arrested"
+        after = _KIN_AFTER_PRONOUN.match(text, x.end) or (
+            _ASSOCIATE_AFTER_PRONOUN.match(text, x.end) if own_fate else None
+        )
+        if after is not None:
+            return x.start, after.end()
     if after is not None:
         return x.start, x.end + after.end()
     window = text[max(0, x.start - 60) : x.start]
@@ -2890,8 +3189,25 @@ def _kin_span(x: Mention, text: str, kind: DevelopmentType) -> tuple[int, int] |
     return x.start - len(window) + before.start(), x.end
 
 
+_RELEASE_WORD = re.compile(
+    r"\b(?:free[sd]?|releas(?:e|es|ed)|pardon(?:s|ed)?|amnesty|swap(?:s|ped)?)\b", re.I
+)
+_BUT_NOT_DESCRIBED = re.compile(
+    r"[^.;:]{0,60}?,?\s+(?:but\s+not|except(?:\s+for)?|excluding)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:" + C.DESCRIPTOR_WORDS + r"|dual\s+nationals?|foreigners?)s?\b",
+    re.I,
+)
+_ANOTHER_OF_NAME = re.compile(r"\b(?:another|a\s+second|a\s+different)\s+$", re.I)
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:after|before|when|as|since|because|while|until|following|where|who|that)\b", re.I
+)
+_WITH_THE_CASE = re.compile(
+    r"\s+(?:alongside|along\s+with|together\s+with|with)\s+(?:him|her|them)\b", re.I
+)
 # (an appositive after the name is the name's: "the colleagues of X, the journalist arrested")
 _RELATIVE_AFTER_NAME = re.compile(r"^\s*,\s*(?:who|whom|the|a|an)\b", re.I)
+# ... that closes before the trigger's verb: ", a citizen who was charged over his tweets, was"
+_APPOSITIVE_CLOSED = re.compile(r"\s*,[^,;]{1,120},(?=\s*(?:[\w'’-]+\s+){0,3}$)")
 
 
 def _kin_acts(x: Mention, m: re.Match[str], kind: DevelopmentType) -> bool:
@@ -2899,17 +3215,29 @@ def _kin_acts(x: Mention, m: re.Match[str], kind: DevelopmentType) -> bool:
     son of drug lord X", "X's son was arrested". "X's wife says he was jailed" is still X's news:
     speech between leaves it to X."""
     span = _kin_span(x, m.string, kind)
-    if span is None:
-        return False
+    if span is None or _WITH_THE_CASE.match(m.string, m.end()):
+        return False  # ("Her colleague, detained alongside her": both)
     if m.start() >= span[1]:
         gap = m.string[span[1] : m.start()]
         if _RELATIVE_AFTER_NAME.match(gap):
-            return False  # "the sister of X, who was kidnapped in 2012": the clause is X's
+            closed = _APPOSITIVE_CLOSED.match(gap)
+            if closed is None:
+                return False  # "the sister of X, who was kidnapped in 2012": the clause is X's
+            gap = gap[closed.end() :]  # "The son of X, a citizen who ..., was detained": his
     elif m.end() <= span[0]:
         gap = m.string[m.end() : span[0]]
+        if len(_words(gap)) > 4 or "," in gap:
+            return False  # the relative as the one acted on comes right after the verb
     else:
         return False
-    return len(_words(gap)) <= 4 and not _SPEECH.search(gap) and not _BACK_TO_CASE.search(gap)
+    # (room for a second verb: "Her husband was briefly detained and released"; but not for a
+    # clause of its own: "Supporters of X rally after a court sentenced the mayor")
+    return (
+        len(_words(gap)) <= 8
+        and not _CLAUSE_OPENER.search(gap)
+        and not _SPEECH.search(gap)
+        and not _BACK_TO_CASE.search(gap)
+    )
 
 
 def _distance(x: Mention, m: re.Match[str]) -> int:

@@ -123,6 +123,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("chg.indict", T.CHARGED, r"\bindict(?:ed|s|ment)?\b"),
     # (not "the prosecution", right 0 times in 18)
     _t("chg.prosecute", T.CHARGED, r"\b(?:prosecut(?:ed|es)|formally arrested|accused of)\b"),
+    # A prosecutor's formal step: "approved the arrest of X" (China), "filed a chargesheet
+    # against X" (India), "referred X to trial on charges of" (Egypt).
+    _t(
+        "chg.approved",
+        T.CHARGED,
+        r"\bapprov(?:e|es|ed)\s+(?:the\s+|his\s+|her\s+)?(?:formal\s+)?arrest\b|"
+        r"\bcharge-?\s?sheets?\b|"
+        r"\brefer(?:s|red)?\s+(?:[\w'’.-]+\s+){1,6}?to\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?"
+        r"(?:trial|court)\b",
+    ),
     # consular visits
     _t("con.consular", T.CONSULAR_VISIT, r"\bconsular\b"),
     _t("con.visit", T.CONSULAR_VISIT, r"\bvisit(?:ed|s)?\b"),
@@ -147,7 +157,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?![- ]martial)"
         r"(?! (?:of|ruling|order|decision|battle|fight|challenge|case|action|bid|fines?)\b)",
     ),
-    _t("hea.extend", T.HEARING, r"\bextend(?:ed|s|ing)?\b|\bextension\b"),
+    _t("hea.extend", T.HEARING, r"\b(?:extend|prolong)(?:ed|s|ing)?\b|\bextension\b"),
     # A court ordering custody before a verdict: "judge orders 18-month detention".
     _t(
         "hea.order",
@@ -163,6 +173,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "court keeps X in custody until trial"
         r"\b(?:court|judge)s? (?:keeps?|kept)\b(?= (?:\w+ ){1,4}?in (?:custody|detention|jail)\b)|"
         r"\b(?:pre-?trial|preventive) (?:detention|custody)\b|"
+        # "sent on 14-day judicial remand", "granted police an additional 14 days of remand"
+        r"\b(?:judicial|physical|police) remand\b|\bdays? of remand\b|"
         # a custody term counted in days, weeks or months: "gets 18-month detention",
         # "ordered to 40 days of arrest" (a sentence is counted in years)
         r"\b"
@@ -184,7 +196,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "hea.denied",
         T.HEARING,
-        r"\b(?:den(?:y|ied|ies)|refus(?:e|ed|es)|reject(?:s|ed)?|revok(?:e|ed|es))\s+(?:\S+\s+){0,3}?"
+        r"\b(?:den(?:y|ied|ies)|refus(?:e|ed|es)|reject(?:s|ed)?|revok(?:e|ed|es)|"
+        r"dismiss(?:es|ed)?|throws? out|threw out|turn(?:s|ed)? down)\s+(?:\S+\s+){0,3}?"
         r"(?:bail|parole|release on bail|(?:a )?new trial|(?:a )?retrial|(?:diplomatic )?immunity|"
         r"(?:a |his |her )?(?:bid|request|motion) for (?:bail|parole|(?:a )?new trial|"
         r"(?:a )?retrial))\b|"
@@ -210,6 +223,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:closing arguments?|opening statements?|mistrial|retrial|cross-examin\w+)\b|"
         r"\b(?:took|takes|take|taking) the (?:witness )?stand\b|\bin the witness box\b|"
         r"\b(?:on trial|trial (?:kicks|kicked) off|trial (?:was |is )?adjourned|jurors|"
+        # "adjourns the trial of X until March", "began hearing the case against X"
+        r"adjourn(?:s|ed)? (?:the |his |her |their )?(?:\w+ )?trial|"
+        r"(?:began|begins|begin|started|starts|opened|opens) hearing (?:the |a )?(?:\w+ )?case|"
         r"gave evidence|gives evidence|giving evidence|trial (?:told|hears|heard))\b|"
         r"\b(?:prosecution|prosecutors|defen[cs]e) (?:rest|rests|rested)\b|"
         # UK reporting of a trial day: "court hears", "court told", "the Old Bailey hears"
@@ -345,7 +361,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "bai.parole",
         T.BAIL,
-        r"\b(?:parole|furlough(?:ed)?|residential surveillance|"
+        r"\b(?:parole|furlough(?:ed)?|residential surveillance|judicial (?:control|supervision)|"
+        r"(?:temporary|medical|prison) leave|"
         # "granted temporary release from Evin", "temporarily released on medical grounds"
         r"temporary release|temporarily (?:released|freed))\b",
     ),
@@ -425,8 +442,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "rel.own_custody",
         T.RELEASED,
-        r"\bin (?:the )?custody of (?:the )?(?:[\w.'’-]+ ){1,2}?(?:officials|authorities|"
-        r"diplomats|government)\b",
+        r"\bin(?:to)? (?:the )?custody of (?:the )?(?:[\w.'’-]+ ){1,2}?(?:officials|authorities|"
+        r"diplomats|government)\b|"
+        # "released into U.S. custody", "Travis King in US custody after expulsion"
+        r"\b(?:in|into|to)\s+(?:the\s+)?[\w.'’-]+\s+custody\b",
     ),
     # (not Amnesty International, often "Amnesty" alone: "Amnesty demands release of X")
     _t(
@@ -440,7 +459,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.RELEASED,
         r"\b(?:(?:returned|return|returns|arrived|arrives|flew|flies|"
         r"flown|headed|heading|back|way|lands?|landed) (?:\w+ ){0,2}?home|homecoming|"
-        r"reunit(?:ed|es|ing)|arrived back|returned to|landed in|expel(?:led|s)?|deport(?:ed|s)?|"
+        r"reunit(?:ed|es|ing)|arrived back|expel(?:led|s)?|deport(?:ed|s)?|"
+        # "returned to Canada", not "returned to prison hours later"
+        r"returned to(?! (?:(?:his|her|their|the|a) )?(?:[\w-]+ )?(?:prison|jail|custody|detention|"
+        r"cell|colony|court|hospital)\b)|"
+        # "plane carrying X lands in Texas", "back on US soil" (not "lands in jail")
+        r"(?:lands|landed|touch(?:es|ed) down) in(?! (?:(?:a|an|the|his|her) )?(?:[\w-]+ )?"
+        r"(?:jail|prison|custody|detention|hospital|court|trouble|hot water)\b)|"
+        r"back on (?:[\w.'’-]+ ){0,2}?soil|"
         # "back in Britain", not "back in solitary confinement" or "back in court"
         r"back in(?! (?:solitary|prison|jail|custody|detention|(?:a |his |her )?cell|court|"
         r"the dock|hospital)\b)|"
@@ -513,7 +539,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"held talks|holds talks|in talks|met|meets|summon(?:ed|s)|sanction(?:ed|s)?|"
         r"talk(?:s|ed|ing)? (?:to|with)|in dialogue|touched on|"
         r"reached out|brokered|negotiat(?:ed|es|ions?)|designat(?:ed|es)|"
+        # a government asking after the case: "seeking urgent information about X", "asked for
+        # explanations", "requested a full investigation", "sought clarification"
+        r"(?:seek(?:s|ing)?|sought|ask(?:s|ed|ing)? for|request(?:s|ed|ing)?|"
+        r"demand(?:s|ed|ing)?)\s+"
+        r"(?:(?:urgent|further|more|full|an?|the|immediate|independent)\s+){0,2}(?:information|"
+        r"clarification|explanations?|answers|investigation|inquiry|details)|"
         r"wrongfully detained|envoy|pushed back|"
+        # a government on a swap for the case: "Russia signals openness to a prisoner swap",
+        # "talks on a prisoner exchange", "proposed a swap", "swap proposal"
+        r"(?:prisoner\s+)?(?:swap|exchange)\s+(?:talks|proposals?|offers?|negotiations)|"
+        r"(?:talks?|negotiations?|contacts?|dialogue)\s+(?:on|over|about|regarding)\s+(?:a\s+|the\s+)?"
+        r"(?:possible\s+|potential\s+)?(?:prisoner\s+)?(?:swap|exchange)|"
+        r"(?:openness|open|ready|readiness|willing|willingness)\s+(?:to|for)\s+(?:a\s+|an\s+)?"
+        r"(?:prisoner\s+)?(?:swap|exchange)|"
+        r"(?:propos(?:ed|es|al)|offer(?:ed|s)?)\s+(?:a\s+|an\s+)?(?:prisoner\s+)?(?:swap|exchange|trade)|"
         # "in direct contact with Russia over", "confirms contact over a swap"
         r"in (?:direct |close |regular |constant )?contact with|contacts? (?:over|about|regarding)|"
         # "working to bring X home", "working on getting X home", "works to free"
@@ -773,7 +813,10 @@ DESCRIPTOR_WORDS = (
     r"dealer|smuggler|spy|criminal|murderer|lawyers|offender|sex offender|felon|killer|rapist|"
     r"fraudster|terrorist|mogul|magnate|billionaire|entrepreneur|politician|lawmaker|senator|"
     r"monk|cleric|filmmaker|director|actress|actor|singer|comedian|footballer|photographer|"
-    r"editor|publisher|banker|investor|pensioner|nurse|doctor|professor|influencer"
+    r"editor|publisher|banker|investor|pensioner|nurse|doctor|professor|influencer|"
+    # nationals named by a noun of their own: "detained Swede", "a jailed Dane"
+    r"swede|dane|finn|turk|kurd|scot|brit|dutchman|dutchwoman|frenchwoman|englishman|"
+    r"englishwoman|irishman|irishwoman|uyghur|uighur"
 )
 DESCRIPTOR = re.compile(r"\b(?:" + DESCRIPTOR_WORDS + r")s?\b", re.I)
 # What follows a release verb when something other than a person is released.
@@ -823,7 +866,10 @@ PREVENTED = re.compile(
 THREAT_AFTER = re.compile(
     r"^\s*(?:threats?|looms?|looming|fears?|risk|warning|plans?|bid|attempts?|warrants?)\b", re.I
 )
-SOUGHT = re.compile(r"\b(?:seek|seeks|sought|seeking|demand(?:s|ed)?|request(?:s|ed)?)\b", re.I)
+SOUGHT = re.compile(
+    r"\b(?:seek|seeks|sought|seeking|demand(?:s|ed)?|request(?:s|ed)?|ask(?:s|ed|ing)?\s+for)\b",
+    re.I,
+)
 # A request of someone to act: "prosecutors are asking a court to sentence X to 20 years",
 # "asked the judge to free him".
 ASKED_TO = re.compile(
@@ -905,7 +951,8 @@ PURSUIT_AFTER = re.compile(
 )
 ON_CONDITIONS = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,7}?(?:from\s+(?:\w+\s+)?(?:prison|jail|custody)\s+)?"
-    r"(?:on\s+(?:[\w$£€.,-]+\s+){0,3}?(?:bail|bond|recognizance|parole|furlough|medical)|"
+    r"(?:on\s+(?:[\w$£€.,-]+\s+){0,3}?(?:bail|bond|recognizance|parole|furlough|medical|leave)|"
+    r"under\s+judicial\s+(?:control|supervision)|"
     r"to\s+house arrest|"
     r"into\s+house arrest|under\s+house arrest)",
     re.I,

@@ -653,7 +653,8 @@ def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case
                 not _same_given(word, own)
                 and word not in _MINOR_WORDS
                 and not _describes(word)
-                and not word.endswith("s")
+                # (a plural is no given name, "Iranians X", but "Boris" and "Carlos" are)
+                and not (word.endswith("s") and (word in common_words() or _describes(word[:-1])))
                 and not (match is after and word in common_words() and title_case(text))
             )
             if given and (match.start(1) > 0 or text[:start].strip()):

@@ -44,9 +44,13 @@ _SUBJECT_GAP = re.compile(
     r"(?:\s*,[^,]{0,80},)?\s+(?:(?:was|were|is|has been|had been|have been|is being|was being|"
     r"has|had|also|reportedly|allegedly)\s+){0,3}"
 )
+_COORDINATED_PASSIVE = re.compile(
+    r"\s+(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.;,]{0,80}?\band\s+(?:later\s+|then\s+|also\s+)?",
+    re.I,
+)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|been|being)\b", re.I)
 _NO_OBJECT_AFTER = re.compile(
-    r"\s*(?:$|[,.;:!?)]|(?:in|on|at|for|over|after|by|from|with|as|amid|following|again|"
+    r"\s*(?:$|[,.;:!?)]|(?:in|on|at|for|over|after|by|from|with|as|amid|following|again|to|"
     r"today|yesterday|early|late|last|this)\b)",
     re.I,
 )
@@ -76,24 +80,52 @@ def _other_person_at(text: str, m: re.Match[str], mentions: Sequence[Mention] = 
     for n in PERSON_NAME.finditer(text):
         if any(x.start < n.end() and n.start() < x.end for x in mentions):
             continue  # a case's own name
+        first = n.group(1).split()[0]
+        if n.group(1).count(" ") == 2 and (
+            C.DESCRIPTOR.fullmatch(first) or _NOT_A_PERSON.fullmatch(first)
+        ):
+            n = PERSON_NAME.match(text, n.start() + len(first) + 1) or n  # "Activist Boris Tamm"
         if n.end() <= m.start():
             gap = _SUBJECT_GAP.fullmatch(text, n.end(), m.start())
             # (the one it happens to: "John Smith was freed", "John Smith freed in swap", not
-            # "John Smith freed him")
-            patient = gap is not None and (
-                _PASSIVE_AUX.search(gap.group(0)) is not None
-                or _NO_OBJECT_AFTER.match(text, m.end()) is not None
-            )
+            # "John Smith freed him"; "John Smith was detained at a protest and released")
+            patient = (
+                gap is not None
+                and (
+                    _PASSIVE_AUX.search(gap.group(0)) is not None
+                    or _NO_OBJECT_AFTER.match(text, m.end()) is not None
+                )
+            ) or _COORDINATED_PASSIVE.fullmatch(text, n.end(), m.start()) is not None
             if patient and person_name(text, n.start(), n.end()):
                 return True
         elif (
             n.start() >= m.end()
-            and not m.group(0).lower().endswith("ed")
+            and (
+                not m.group(0).lower().endswith("ed")
+                or _ACTIVE_PAST_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            )
             and _OBJECT_GAP.fullmatch(text, m.end(), n.start())
+            and person_name(text, n.start(), n.end())
+        ) or (
+            n.start() >= m.end()
+            and _LISTED_AFTER.fullmatch(text, m.end(), n.start())
             and person_name(text, n.start(), n.end())
         ):
             return True
     return False
+
+
+# A past verb after its subject, not a passive: "The government released journalist X".
+_ACTIVE_PAST_BEFORE = re.compile(
+    r"\b(?:government|authorities|junta|police|court|regime|officials|it|they|the\s+\w+)\s+"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+# The ones the news tells of, listed after it: "Those freed on Friday included X", "Among
+# those released were X".
+_LISTED_AFTER = re.compile(
+    r"[^.;:]{0,40}?\b(?:included|includes|include|were|are|was|is)\s+(?:[\w'’-]+\s+){0,2}?", re.I
+)
 
 
 # Someone like the case but not the case: "arrests another American teacher", "a second
@@ -105,6 +137,10 @@ _ANOTHER = (
 )
 _ANOTHER_ONE = re.compile(r"\s+(?:of\s+)?" + _ANOTHER, re.I)
 ANOTHER_WORD = re.compile(r"\b(?:another|second|third|fourth|fifth|new|fellow)\b", re.I)
+# ... or a namesake: "Another Lindqvist detained".
+_ANOTHER_NAMED_BEFORE = re.compile(
+    r"\b(?:another|a\s+second)\s+(?-i:[A-Z])[\w'’-]+\s+(?:(?:was|is|has\s+been)\s+)?$", re.I
+)
 _ANOTHER_ONE_BEFORE = re.compile(r"\b" + _ANOTHER + r"\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
@@ -117,8 +153,10 @@ def tells_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -
         return False  # a case named in its clause as the one it may happen to
     if mentions and (_SWAP_WORD.search(m.group(0)) or _ALONG_WITH.search(text, m.end())):
         return False  # "swaps X for the case", "frees X along with the case": both sides
-    another = _ANOTHER_ONE.match(text, m.end(), m.end() + 50) or _ANOTHER_ONE_BEFORE.search(
-        text, max(0, m.start() - 50), m.start()
+    another = (
+        _ANOTHER_ONE.match(text, m.end(), m.end() + 50)
+        or _ANOTHER_ONE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        or _ANOTHER_NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
     )
     return bool(another) or _other_person_at(text, m, mentions)
 
@@ -151,7 +189,7 @@ OF_NAME = re.compile(r"\s+of\s+(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){
 
 
 _NATIONAL_DESCRIBED = re.compile(  # (one person: a plural may mix nations)
-    r"\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:(?-i:[a-z-]+)\s+){0,2}?(?:"
+    r"(?<![\w.])((?:[A-Za-z]\.){2,}|[A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:(?-i:[a-z-]+)\s+){0,2}?(?:"
     + C.DESCRIPTOR_WORDS
     + r")\b(?!s)",
     re.I,
@@ -168,17 +206,22 @@ def of_other_nations(
     own = {*citizenship, holder} - {""}
     if not any((state := C.HOLDERS.get(code)) and state.search(item) for code in citizenship):
         return False
-    window = text[max(0, m.start() - 40) : m.end() + 50]
-    for d in _NATIONAL_DESCRIBED.finditer(window):
+    lo, hi = own_clause(text, m, ())
+    foreign = False
+    for d in _NATIONAL_DESCRIBED.finditer(text, max(lo, m.start() - 50), min(hi, m.end() + 50)):
+        parts = d.group(1).split("-")  # "British-Iranian": either may be the case's
         codes = {
-            code
-            for part in d.group(1).split("-")  # "British-Iranian": either may be the case's
-            for code, state in C.HOLDERS.items()
-            if state.fullmatch(part)
+            code for part in parts for code, state in C.HOLDERS.items() if state.fullmatch(part)
         }
-        if codes:
-            return not (codes & own)
-    return False
+        if len(parts) > 1:
+            codes -= {holder}  # ("Austrian-Iranian" held by Iran: the Austrian one)
+            mine = codes & {*citizenship}
+        else:
+            mine = codes & own
+        if mine:
+            return False  # "U.S. aid worker and French journalist freed": the case is one
+        foreign = foreign or bool(codes)
+    return foreign
 
 
 # Where one clause ends and another, with news of its own, begins: "; ", "while", "whereas",
