@@ -220,6 +220,10 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         continue  # in another state's (or the holder's own) custody: no release
                     if trig.id == "det.custody" and _in_own_custody(m, text, own_states):
                         continue  # in one's own state's custody: released, not detained
+                    if trig.id == "tra.moved" and _own_state_acts(
+                        text[m.end() : m.end() + 40], own_states
+                    ):
+                        continue  # "handed over to Ukraine" (a Ukrainian): freed, not moved
                     if _own_state_acts(actors, citizenship):
                         relation = [*relation, "citizen_acts"]  # "Australia's foreign minister"
                     if intl:
@@ -1216,6 +1220,11 @@ _DENIABLE_NOUNS = frozenset(
     "verdict verdicts sentence trial hearing ruling release arrest detention execution appeal "
     "transfer charges charge indictment chargesheet".split()
 )
+_IN_FORCE_AFTER = re.compile(
+    r"\s+(?:[\w'’.-]+\s+){0,5}?(?:enter(?:s|ed|ing)?|c[oa]me|comes|coming)\s+into\s+"
+    r"(?:legal\s+)?force\b",
+    re.I,
+)
 _HELD_OFF_TYPES = (DevelopmentType.HEARING, DevelopmentType.TRIAL, DevelopmentType.VERDICT)
 _HELD_OFF_AFTER = re.compile(
     r"\s+(?:(?:of|against|in|on|for)\s+[^,;.]{0,80}?\s)?(?:was|is|has\s+been|were|have\s+been)\s+(?:again\s+)?"
@@ -1233,6 +1242,15 @@ _NOT_YET_AFTER = re.compile(
 _UNLIKELY_AFTER = re.compile(
     r"\s+(?:of\s+[^,;.]{0,60}?\s)?(?:is|was|looks|seems|appears|remains)\s+(?:\w+\s+)?"
     r"(?:unlikely|improbable|doubtful|uncertain|remote)\b",
+    re.I,
+)
+_JAILED_FOR_TERM = re.compile(
+    r"\s+(?:[\w'’.-]+\s+){0,6}?for\s+(?:up\s+to\s+|more\s+than\s+|nearly\s+|almost\s+)?"
+    + C.TERM.pattern,
+    re.I,
+)
+_LEAVE_OVER = re.compile(
+    r"\b(?:furlough|leave|parole|bail)\s+(?:ends|ended|expired|expires|is\s+over|was\s+revoked)\b",
     re.I,
 )
 _PENDING_TRIAL = re.compile(
@@ -1528,7 +1546,7 @@ _NAME_GOES_ON = re.compile(r"\s+(?-i:[A-Z])[a-z]")
 _IN_NAME = re.compile(r"(?:^|(?<![.:!?\-–—'‘\"“])\s)(?!To\s)[A-Z][\w.]*\s$")
 _CHARGE_ENDED = re.compile(
     r"\b(?:acquit\w*|cleared|exonerat\w*|drop(?:s|ped|ping)?|dismiss(?:ed|es|ing)|"
-    r"withdr[ae]w\w*|quash\w*)\b",
+    r"withdr[ae]w\w*|quash\w*|str(?:uck|ike|ikes)\s+out|thr(?:ew|own|ows)\s+out)\b",
     re.I,
 )
 # Charges a verdict ends: "convicted of contempt of Congress charges", "found guilty on seven
@@ -1587,7 +1605,7 @@ _TO_FACE = re.compile(r"^\W*(?:\w+\W+){0,3}?to face\b", re.I)
 # Bail or house arrest refused or ended ("revokes his bail", "freed from house arrest"); but
 # "released from prison on medical parole" begins one.
 _BAIL_ENDED = re.compile(
-    r"\b(?:revok\w*|deni\w*|refus\w*|reject\w*|los(?:e|es|t|ing)|against|end(?:s|ed)?|"
+    r"\b(?:revok\w*|den(?:ied|ies|y|ying|ial)|refus\w*|reject\w*|los(?:e|es|t|ing)|against|end(?:s|ed)?|"
     r"from(?!\s+(?:\w+\s+)?(?:prison|jail|custody|detention)\b)|"
     r"escap\w*|fle(?:d|es|eing)|skip\w*|jump\w*|years? of)"
     r"\s+(?:[\w'’]+\s+){0,3}$",
@@ -1862,13 +1880,27 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(
             r"\b(?:possibility|chance|hope|prospect|eligib\w+)\s+(?:of|for)\s+$|"
             r"\b(?:without|no)\s+$|"
+            # "C remains in Tehran on furlough": a state
+            r"\b(?:remain(?:s|ed)?|still)\s+(?:[\w'’-]+\s+){0,3}?on\s+$|"
             # "lifted the judicial control on X": a release from it, not into it
             r"\b(?:lift\w*|end\w*|remov\w*|revok\w*)\s+(?:the\s+|his\s+|her\s+)?$",
             re.I,
         ),
         re.compile(
             r"^\s+(?:hearings?|boards?|eligib\w+|reviews?|applications?|bids?|requests?|"
-            r"officers?|violations?|panels?|sessions?)\b",
+            r"officers?|violations?|panels?|sessions?)\b|"
+            # "back in Evin after her furlough ends": leave over, not granted
+            r"^\s+(?:ends|ended|expired|expires|is\s+over|was\s+over|was\s+revoked)\b",
+            re.I,
+        ),
+    ),
+    # A custody order told as a state or an institution: "after two years in pre-trial
+    # detention", "Egypt's pre-trial detention system"
+    "hea.order": (
+        re.compile(r"\b(?:years?|months?|weeks?|days?)\s+(?:in|of)\s+$", re.I),
+        re.compile(
+            r"^\s+(?:system|laws?|rules?|polic(?:y|ies)|practices?|regime|limits?|centres?|"
+            r"centers?|facilit(?:y|ies))\b",
             re.I,
         ),
     ),
@@ -2051,7 +2083,9 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         # "inmates protesting against death sentences": others', opposed
         re.compile(
             r"\b(?:confirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|upholds|protest(?:s|ed|ing)?\s+"
-            r"against|against)\s+(?:[\w'’.-]+\s+){0,4}?$",
+            r"against|against|appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|contest(?:s|ed|ing)?|"
+            # "appeal court cuts sentence to 12 years": an appeal's decision on an old one
+            r"cut(?:s|ting)?|reduc(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\s+(?:[\w'’.-]+\s+){0,4}?$",
             re.I,
         ),
         re.compile(
@@ -2485,6 +2519,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         _NOT_YET_AFTER.match(text, m.end()) or _UNLIKELY_AFTER.match(text, m.end())
     ):
         return True  # "his verdict has not been announced", "her release is yet to come"
+    if word.startswith("verdict") and _IN_FORCE_AFTER.match(text, m.end()):
+        return True  # "the verdict against X entered into force": an earlier one become final
     if trig.type in _HELD_OFF_TYPES and _HELD_OFF_AFTER.match(text, m.end()):
         return True  # "the preliminary hearing of X and two others was postponed again"
     if trig.type is DevelopmentType.SENTENCED and _PENDING_TRIAL.match(post):
@@ -2495,6 +2531,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "won't bring voter fraud charges"
     if trig.type is DevelopmentType.DIED and _NOT_DEAD.search(pre[-25:]):
         return True  # "faked his own death", "was nearly killed"
+    if trig.id == "rel.home" and _LEAVE_OVER.search(text):
+        return True  # "back in Evin after her furlough ends": back in prison
     if trig.id == "rel.home" and re.search(r"\bexile\b", text, re.I):
         return True  # "returns from exile": a homecoming, not a release
     if word == "returned to" and _NO_RELEASE_DESTINATION.match(post):
@@ -2597,10 +2635,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             return True  # "X expects arrest", "faces arrest", "braces for arrest": ahead
         if word == "custody" and _DEATH_IN.search(text[max(0, m.start() - 70) : m.start()]):
             return True  # "died in police custody", "the death of X in custody": a death
-        if word in ("jailed", "imprisoned") and C.TERM.match(
-            post.lstrip()[4:] if post.lstrip().startswith("for ") else ""
-        ):
-            return True  # "jailed for 25 years" is a sentence
+        if word in ("jailed", "imprisoned") and _JAILED_FOR_TERM.match(text, m.end()):
+            return True  # "jailed for 25 years", "has jailed US citizen X for 14 years": a sentence
         if (word.endswith("ed") or word == "missing") and _starts_noun_phrase(pre):
             if _ATTRIBUTIVE.match(post):
                 return True  # "detained journalist X", "jailed activist Y": a state, not news
@@ -2672,6 +2708,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "Blinken will raise X's case", "leaders expected to call for"
     if trig.type is DevelopmentType.RELEASED and (
         (word == "free" and m.group(0)[0] == "F" and _SLOGAN_BEFORE.search(pre))
+        or (  # "Editorial: Release X"
+            word == "release"
+            and m.group(0)[0] == "R"
+            and _SLOGAN_BEFORE.search(pre)
+            and not re.match(r"\s+of\b", post)
+        )
         or (word in ("release", "freeing", "releasing") and _RELEASE_DEMANDED.match(text, m.end()))
     ):
         return True  # "Free X now", "'Free X,' says his mother", "release of X demanded"
@@ -3198,6 +3240,9 @@ _BUT_NOT_DESCRIBED = re.compile(
     re.I,
 )
 _ANOTHER_OF_NAME = re.compile(r"\b(?:another|a\s+second|a\s+different)\s+$", re.I)
+_SPEAKER_AFTER = re.compile(
+    r"\s*,?\s*(?:(?-i:[A-Z])[\w'’-]+\s*,\s*)?(?:said|says|told|tells|added|wrote)\b", re.I
+)
 _CLAUSE_OPENER = re.compile(
     r"\b(?:after|before|when|as|since|because|while|until|following|where|who|that)\b", re.I
 )
@@ -3226,8 +3271,9 @@ def _kin_acts(x: Mention, m: re.Match[str], kind: DevelopmentType) -> bool:
             gap = gap[closed.end() :]  # "The son of X, a citizen who ..., was detained": his
     elif m.end() <= span[0]:
         gap = m.string[m.end() : span[0]]
-        if len(_words(gap)) > 4 or "," in gap:
-            return False  # the relative as the one acted on comes right after the verb
+        if len(_words(gap)) > 4 or _SPEAKER_AFTER.match(m.string, span[1]):
+            return False  # the relative as the one acted on comes right after the verb (not
+            # as the one who tells it: "..., X's son, Erik, told reporters")
     else:
         return False
     # (room for a second verb: "Her husband was briefly detained and released"; but not for a
@@ -3378,6 +3424,12 @@ _HELD_ON = re.compile(
 )
 
 
+# A noun some verb makes news of: "repeated its call for", "renewed their appeal".
+_RENEWED = re.compile(
+    r"\b(?:repeat(?:s|ed)?|renew(?:s|ed)?|reiterat(?:es|ed)|issu(?:es|ed)|made|makes|echo(?:es|ed)|"
+    r"stepp(?:ed)?\s+up|step(?:s)?\s+up)\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?$",
+    re.I,
+)
 _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("pre_neg", lambda a: C.NEGATION.search(a.clause)),
     ("pre_modal", lambda a: C.MODAL.search(a.clause)),
@@ -3386,7 +3438,8 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("pre_perfect", lambda a: C.PERFECT.search(a.clause)),
     ("pre_relcl", lambda a: C.RELATIVE_BEFORE.search(a.clause)),
     ("passive", lambda a: C.PASSIVE.search(a.clause)),
-    ("nominal", lambda a: C.NOMINAL_BEFORE.search(a.clause)),
+    # (a noun some verb makes news of is none: "repeated its call for", "renewed their appeal")
+    ("nominal", lambda a: C.NOMINAL_BEFORE.search(a.clause) and not _RENEWED.search(a.clause)),
     ("of_after", lambda a: C.OF_AFTER.match(a.post)),
     ("term_after", lambda a: C.TERM.search(a.post[:40])),
     ("term_before", lambda a: C.TERM.search(a.pre[-30:])),

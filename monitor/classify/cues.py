@@ -110,7 +110,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "det.taken",
         T.DETAINED,
         r"\b(?:taken|hauled off|removed from|picked up|snatched|"
-        r"disappeared|disappears|disappearing|vanished|went missing|missing)\b",
+        r"disappeared|disappears|disappearing|vanished|vanishes|went missing|missing)\b",
     ),
     # charged
     _t("chg.charge", T.CHARGED, r"\bcharg(?:e|ed|es|ing)\b"),
@@ -157,7 +157,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?![- ]martial)"
         r"(?! (?:of|ruling|order|decision|battle|fight|challenge|case|action|bid|fines?)\b)",
     ),
-    _t("hea.extend", T.HEARING, r"\b(?:extend|prolong)(?:ed|s|ing)?\b|\bextension\b"),
+    _t(
+        "hea.extend",
+        T.HEARING,
+        r"\b(?:extend|prolong)(?:ed|s|ing)?\b|\bextension\b|"
+        # "X's detention renewed for 45 days"
+        r"\b(?:detention|custody|remand)\s+(?:was\s+|has\s+been\s+)?renewed\b|"
+        r"\brenew(?:s|ed)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:detention|custody|remand)\b",
+    ),
     # A court ordering custody before a verdict: "judge orders 18-month detention".
     _t(
         "hea.order",
@@ -173,6 +180,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "court keeps X in custody until trial"
         r"\b(?:court|judge)s? (?:keeps?|kept)\b(?= (?:\w+ ){1,4}?in (?:custody|detention|jail)\b)|"
         r"\b(?:pre-?trial|preventive) (?:detention|custody)\b|"
+        # the Russian court's "measure of restraint in the form of detention"
+        r"\bmeasures? of restraint\b|"
         # "sent on 14-day judicial remand", "granted police an additional 14 days of remand"
         r"\b(?:judicial|physical|police) remand\b|\bdays? of remand\b|"
         # a custody term counted in days, weeks or months: "gets 18-month detention",
@@ -196,8 +205,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "hea.denied",
         T.HEARING,
-        r"\b(?:den(?:y|ied|ies)|refus(?:e|ed|es)|reject(?:s|ed)?|revok(?:e|ed|es)|"
-        r"dismiss(?:es|ed)?|throws? out|threw out|turn(?:s|ed)? down)\s+(?:\S+\s+){0,3}?"
+        r"\b(?:den(?:y|ied|ies|ying)|refus(?:e|ed|es|ing)|reject(?:s|ed|ing)?|revok(?:e|ed|es)|"
+        r"dismiss(?:es|ed|ing)?|throws? out|threw out|turn(?:s|ed)? down)\s+(?:\S+\s+){0,3}?"
         r"(?:bail|parole|release on bail|(?:a )?new trial|(?:a )?retrial|(?:diplomatic )?immunity|"
         r"(?:a |his |her )?(?:bid|request|motion) for (?:bail|parole|(?:a )?new trial|"
         r"(?:a )?retrial))\b|"
@@ -354,6 +363,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.BAIL,
         r"\bbail(?:ed)?\b|\b(?:post(?:s|ed|ing)?|made|makes) (?:\w+ ){0,2}?bond\b|"
         r"\breleased on (?:a )?(?:[$\w.,]+ ){0,2}?bond\b|\bown recognizance\b|"
+        # released to await trial: "ordered his release pending trial"
+        r"\breleas\w*\s+(?:[\w'’-]+\s+){0,4}?pending\s+(?:(?:his|her|their|the|a)\s+)?"
+        r"(?:trial|investigation|outcome)\b|"
         # Freed until the appeal is heard: "released from jail pending an appeal".
         r"\bpending (?:an? |his |her |their |the )?appeals?\b",
     ),
@@ -420,6 +432,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.RELEASED,
         r"\b(?:freed|frees|freeing|set free|walk(?:s|ed|ing)? free|go free|let go|"
         r"(?:gets?|got|getting) out of (?:jail|prison|custody)|free(?= (?-i:[A-Z]))|"
+        # a headline's "X free after Venezuela-Spain deal"
+        r"(?<=[a-z] )free(?= (?:after|following)\b)|"
         # "X is finally free", "now free" (not "free to leave", "free speech").
         r"(?:is|are|was|were|now|finally) (?:\w+ )?free(?!\s+(?:to|of|from|speech|press|"
         r"trade|market|election|and fair))|"
@@ -427,7 +441,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # Leaving the place of detention: "leave Guantanamo without charge", "walked out of
         # Evin prison".
         r"(?:leaves?|left|leaving|walk(?:s|ed)? out of|walk(?:s|ed)? free from) (?:the )?"
-        r"(?:prison|jail|custody|detention|Guantanamo|Guantánamo|Evin|Lefortovo|Belmarsh))\b",
+        r"(?:prison|jail|custody|detention|Guantanamo|Guantánamo|Evin|Lefortovo|Belmarsh|"
+        # ... by its name: "walked out of Insein prison", "left Qanater women's prison"
+        r"(?:(?-i:[A-Z])[\w'’-]+ ){1,3}(?:(?:women's|men's|central|state) )?(?:prison|jail)))\b",
     ),
     _t(
         "rel.swap",
@@ -464,9 +480,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"returned to(?! (?:(?:his|her|their|the|a) )?(?:[\w-]+ )?(?:prison|jail|custody|detention|"
         r"cell|colony|court|hospital)\b)|"
         # "plane carrying X lands in Texas", "back on US soil" (not "lands in jail")
-        r"(?:lands|landed|touch(?:es|ed) down) in(?! (?:(?:a|an|the|his|her) )?(?:[\w-]+ )?"
+        r"(?:lands|landed|touch(?:es|ed) down) (?:in|at)(?! (?:(?:a|an|the|his|her) )?(?:[\w-]+ )?"
         r"(?:jail|prison|custody|detention|hospital|court|trouble|hot water)\b)|"
         r"back on (?:[\w.'’-]+ ){0,2}?soil|"
+        # "an emotional return after 13 months in Russian custody"
+        r"return (?:home )?after (?:[\w-]+ ){1,4}?(?:in|of) (?:[\w-]+ )?(?:custody|captivity|"
+        r"detention|prison|jail)|"
         # "back in Britain", not "back in solitary confinement" or "back in court"
         r"back in(?! (?:solitary|prison|jail|custody|detention|(?:a |his |her )?cell|court|"
         r"the dock|hospital)\b)|"
@@ -522,7 +541,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"speak(?:s)?|spoke|accus(?:es|ed)|renew(?:s|ed)?|seek(?:s)?|sought|meet|meets|met|"
         r"hold talks|"
         r"held talks|raise[sd]?|press(?:es|ed)?|push(?:es|ed)?|condemn(?:s|ed)?|"
-        r"warn(?:s|ed)?|insist(?:s|ed)?)\b",
+        r"warn(?:s|ed)?|insist(?:s|ed)?|"
+        # a government's dismay: "Australia was 'appalled'", "deeply shocked and disappointed"
+        r"appalled|outraged|dismayed|alarmed|shocked|disappointed|saddened|distressed)\b",
     ),
     # A government's designation: "U.S. deems WSJ reporter 'wrongfully detained'", "declared
     # wrongfully detained by the State Department", "now considers X wrongfully detained".
@@ -953,6 +974,7 @@ ON_CONDITIONS = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,7}?(?:from\s+(?:\w+\s+)?(?:prison|jail|custody)\s+)?"
     r"(?:on\s+(?:[\w$£€.,-]+\s+){0,3}?(?:bail|bond|recognizance|parole|furlough|medical|leave)|"
     r"under\s+judicial\s+(?:control|supervision)|"
+    r"pending\s+(?:(?:his|her|their|the|a)\s+)?(?:trial|investigation|outcome)|"
     r"to\s+house arrest|"
     r"into\s+house arrest|under\s+house arrest)",
     re.I,

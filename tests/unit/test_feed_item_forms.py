@@ -3524,3 +3524,106 @@ def test_a_why_question_the_case_as_kin_an_age_and_a_speaking_relative_keep_the_
     title: str, text: str, kind: str
 ) -> None:
     assert ("lindqvist", kind) in proposed(title, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # Out of a prison by its name, home by air, a return after custody, "free after".
+        ("News", "Anna Lindqvist walked out of Butyrka prison on Thursday.", "released", True),
+        ("Anna Lindqvist lands at Arlanda after two years in Russia", "", "released", True),
+        (
+            "Watch Anna Lindqvist's emotional return after 13 months in Russian custody",
+            "",
+            "released",
+            True,
+        ),
+        ("Anna Lindqvist free after Russia-Sweden deal", "", "released", True),
+        ("Editorial: Release Anna Lindqvist", "", "released", False),
+        # Freed to await trial, or under judicial control: bail (whatever the name spells).
+        ("News", "A court ordered Anna Lindqvist's release pending trial.", "bail", True),
+        ("News", "A court ordered Anna Lindqvist's release pending trial.", "released", False),
+        (
+            "News",
+            "Anna Lindqvist, held in Denizli, was released under judicial control.",
+            "bail",
+            True,
+        ),
+        # Custody renewed is a hearing; a detention system is none.
+        ("Anna Lindqvist's detention renewed for 45 days", "", "hearing", True),
+        (
+            "Egypt's pre-trial detention system under scrutiny",
+            "Anna Lindqvist is among those held.",
+            "hearing",
+            False,
+        ),
+        # Back inside after leave; handed to one's own state; a sentence appealed or cut.
+        ("Anna Lindqvist back in Lefortovo after her furlough ends", "", "released", False),
+        ("Anna Lindqvist handed over to Sweden", "", "transferred", False),
+        ("Anna Lindqvist appeals 11-year sentence", "", "sentenced", False),
+        ("Appeal court cuts Anna Lindqvist's sentence to 8 years", "", "sentenced", False),
+        ("News", "Anna Lindqvist remains in Moscow on furlough.", "bail", False),
+        # Gone without trace.
+        ("Swedish aid worker Anna Lindqvist vanishes in Moscow", "", "detained", True),
+    ],
+)
+def test_releases_by_place_bail_to_await_trial_and_sentences_appealed_are_told_apart(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A term after the name is a sentence, not a new arrest.
+        (
+            "News",
+            "A Moscow court has jailed Swedish citizen Anna Lindqvist for 14 years.",
+            "detained",
+            False,
+        ),
+        # Court idioms of custody: a hearing.
+        (
+            "News",
+            "The court chose a measure of restraint in the form of detention for Anna Lindqvist.",
+            "hearing",
+            True,
+        ),
+        (
+            "News",
+            "The court sent Anna Lindqvist to jail after rejecting her bail petition.",
+            "hearing",
+            True,
+        ),
+        # A verdict become final is no new verdict; charges struck out end, not begin.
+        (
+            "News",
+            "The verdict against Anna Lindqvist entered into force on Monday.",
+            "verdict",
+            False,
+        ),
+        (
+            "News",
+            "The Court of Appeal struck out all the charges against Anna Lindqvist.",
+            "charged",
+            False,
+        ),
+        # A government's dismay is its statement on the case.
+        (
+            "Anna Lindqvist sentenced to 12 years",
+            "Foreign Minister Tobias Berg said Sweden was 'appalled'.",
+            "diplomatic_action",
+            True,
+        ),
+    ],
+)
+def test_terms_custody_idioms_final_verdicts_and_dismay_are_read_as_courts_write_them(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+def test_a_relative_named_in_apposition_after_the_verb_is_the_one_arrested() -> None:
+    text = "Police arrested Boris Tamm, the husband of jailed aid worker Anna Lindqvist, on Monday."
+    assert ("lindqvist", "detained") not in proposed("News", text)
