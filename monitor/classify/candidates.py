@@ -1297,6 +1297,7 @@ _ATTRIBUTIVE = re.compile(
 )
 _DETENTION_NOT_ARREST = re.compile(
     r"\b(?:extend(?:s|ed|ing)?|extension of|prolong(?:s|ed)?|renew(?:s|ed|ing)?|renewal of|"
+    r"rais(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|"
     r"review(?:s|ed|ing)?|wrongfully|unlawfully|formal(?:ly)?|"
     r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+"
     r"(?:(?:(?-i:[A-Z])\.){2,}\s+|[\w'’-]+\s+){0,3}$",  # ("U.S. Journalist's", not "Hamas. Then")
@@ -1459,7 +1460,8 @@ _NP_OPENERS = frozenset(
     # a headline's present-tense verb or a count before the phrase: "Macron raises detained
     # Frenchman", "Eritrea says detained journalist is alive", "relatives of six detained lawyers"
     "raises says urges asks presses discusses calls names honours honors hails welcomes backs "
-    "visits thanks condemns demands seeks two three four five six seven eight nine ten dozens "
+    "visits thanks condemns demands seeks accuses charges sentences jails frees releases tries "
+    "convicts deports two three four five six seven eight nine ten dozens "
     "several other all more".split()
 )
 
@@ -1716,7 +1718,9 @@ _AHEAD_AFTER = re.compile(
 _CONVICTED_SOMEONE = re.compile(
     r"\s+(?:[a-z][\w'’-]*\s+){0,2}(?:spy|spies|killers?|murderers?|rapists?|terrorists?|felons?|"
     r"criminals?|smugglers?|traffickers?|dealers?|fraudsters?|offenders?|hackers?|agents?|"
-    r"assassins?|bombers?|men|women|man|woman|persons?|people|prisoners?|inmates?)\b"
+    r"assassins?|bombers?|men|women|man|woman|persons?|people|prisoners?|inmates?|"
+    # "in swap for convicted Venezuelans"
+    r"(?i:" + C.DEMONYMS + r")s)\b"
     r"(?!\s+(?-i:[A-Z]))"
 )
 _FOR_SOMEONE = re.compile(
@@ -2103,10 +2107,12 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "the first death penalty trial", "a death penalty case": what is at stake, not a sentence
     "sen.term": (
         # "the charge carries the death penalty", "punishable by up to 10 years in prison": a
-        # law's penalty, not one imposed
+        # law's penalty, not one imposed; "reduced X's prison term": an appeal's decision
         re.compile(
             r"\b(?:carr(?:y|ies|ied|ying)|punishable\s+(?:by|with)|maximum|up\s+to)\s+"
-            r"(?:(?:the|a|possible)\s+)?$",
+            r"(?:(?:the|a|possible)\s+)?$|"
+            r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|halv(?:e|es|ed|ing)|commut(?:e|es|ed|ing))\s+"
+            r"(?:[\w'’.-]+\s+){0,4}?$",
             re.I,
         ),
         re.compile(r"^\s+(?:trials?|cases?|prosecutions?|charges?|proceedings|hearings?)\b", re.I),
@@ -2457,10 +2463,16 @@ _RULES_NOUN_AFTER = re.compile(
 def _bare_trial(text: str, m: re.Match[str]) -> bool:
     """Whether "trial" stands with nothing that tells a trial being held ("show trials")."""
     post = text[m.end() : m.end() + 40]
+    names = _OF_NAMES.match(text, m.end())
     return not (
         C.TRIAL_EVENT.search(text, max(0, m.start() - 50), m.end() + 50)
         or (_OF_THEN_VERB.match(post) and C.TRIAL_EVENT.search(_clause_after(text, m.end())))
+        # "The trial of A, B and C opened on Tuesday": the verb after the list of names
+        or (names is not None and C.TRIAL_EVENT.search(_clause_after(text, names.end())))
     )
+
+
+_OF_NAMES = re.compile(r"\s+of\s+(?:(?:(?-i:[A-Z])[\w'’.-]*|and|,)\s*){2,16}")
 
 
 # A trial told as the frame of what happened: "during his trial", "after the trial of X",
@@ -2984,6 +2996,10 @@ def _targets(
             m.string, max(0, x.start - 20), x.start
         ):
             continue  # "Another Dubrovskaya detained": a namesake
+        if x.kind == "group" and _PART_OF_GROUP.search(m.string, max(0, x.start - 30), x.start):
+            continue  # "X, the first of the Mashhad Four to go home": one member, named
+        if _ALSO_CALLED.search(m.string, max(0, x.start - 30), x.start):
+            continue  # "a shopkeeper also called Kian Rostami": a namesake
         if _kin_acts(x, m, kind) and not (
             kind is DevelopmentType.DIPLOMATIC_ACTION
             and x.start >= m.end()
@@ -3237,6 +3253,14 @@ _RELEASE_WORD = re.compile(
 _BUT_NOT_DESCRIBED = re.compile(
     r"[^.;:]{0,60}?,?\s+(?:but\s+not|except(?:\s+for)?|excluding)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:" + C.DESCRIPTOR_WORDS + r"|dual\s+nationals?|foreigners?)s?\b",
+    re.I,
+)
+_ALSO_CALLED = re.compile(
+    r"\b(?:also|likewise|similarly)\s+(?:called|named)\s+$|\bnamesake,?\s+$", re.I
+)
+_PART_OF_GROUP = re.compile(
+    r"\b(?:first|last|second|third|one|two|three|another|member|members|rest|remaining|others?|"
+    r"latest|youngest|oldest|eldest)\s+of\s+$",
     re.I,
 )
 _ANOTHER_OF_NAME = re.compile(r"\b(?:another|a\s+second|a\s+different)\s+$", re.I)

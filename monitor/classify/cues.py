@@ -255,7 +255,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "sen.jailed_for",
         T.SENTENCED,
-        r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed)"
+        r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?|gets?|given|handed|receiv(?:e|es|ed))"
         # ("jailed in the UK for 8 years"; not "Jailed critic faces 30 more years")
         r"(?: (?:(?!(?:faces?|facing|risks?|could|" + MAY + r"|might|would|seeks?)\b)\w+ ){0,3}?"
         r"| in (?:[\w.'’-]+ ){1,3}?for )"
@@ -467,7 +467,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "rel.pardon",
         T.RELEASED,
-        r"\b(?:pardon(?:ed|s)?|amnesty(?!\s+(?:International|says|said|demands?|demanded|calls?|"
+        # (not a plea for one: "Sweden pardon plea for X")
+        r"\b(?:pardon(?:ed|s)?(?!\s+(?:pleas?|requests?|bids?|appeals?|petitions?|applications?)\b)|"
+        r"amnesty(?!\s+(?:International|says|said|demands?|demanded|calls?|"
         r"called|urges?|urged|reports?|accuses?|warns?|condemns?|has|and)\b))\b",
     ),
     _t(
@@ -837,7 +839,7 @@ DESCRIPTOR_WORDS = (
     r"editor|publisher|banker|investor|pensioner|nurse|doctor|professor|influencer|"
     # nationals named by a noun of their own: "detained Swede", "a jailed Dane"
     r"swede|dane|finn|turk|kurd|scot|brit|dutchman|dutchwoman|frenchwoman|englishman|"
-    r"englishwoman|irishman|irishwoman|uyghur|uighur"
+    r"englishwoman|irishman|irishwoman|uyghur|uighur|couple"
 )
 DESCRIPTOR = re.compile(r"\b(?:" + DESCRIPTOR_WORDS + r")s?\b", re.I)
 # What follows a release verb when something other than a person is released.
@@ -974,7 +976,9 @@ ON_CONDITIONS = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,7}?(?:from\s+(?:\w+\s+)?(?:prison|jail|custody)\s+)?"
     r"(?:on\s+(?:[\w$£€.,-]+\s+){0,3}?(?:bail|bond|recognizance|parole|furlough|medical|leave)|"
     r"under\s+judicial\s+(?:control|supervision)|"
-    r"pending\s+(?:(?:his|her|their|the|a)\s+)?(?:trial|investigation|outcome)|"
+    r"pending\s+(?:(?:his|her|their|the|a|an)\s+)?(?:trial|investigation|outcome|appeal)|"
+    r"(?:and\s+)?(?:placed|put)\s+under\s+['‘\"“]?(?:house\s+arrest|residential\s+surveillance|"
+    r"judicial)|"
     r"to\s+house arrest|"
     r"into\s+house arrest|under\s+house arrest)",
     re.I,

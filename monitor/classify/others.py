@@ -141,7 +141,7 @@ ANOTHER_WORD = re.compile(r"\b(?:another|second|third|fourth|fifth|new|fellow)\b
 _ANOTHER_NAMED_BEFORE = re.compile(
     r"\b(?:another|a\s+second)\s+(?-i:[A-Z])[\w'’-]+\s+(?:(?:was|is|has\s+been)\s+)?$", re.I
 )
-_ANOTHER_ONE_BEFORE = re.compile(r"\b" + _ANOTHER + r"\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_ANOTHER_ONE_BEFORE = re.compile(r"\b" + _ANOTHER + r",?\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 def tells_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:

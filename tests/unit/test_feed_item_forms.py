@@ -3627,3 +3627,87 @@ def test_terms_custody_idioms_final_verdicts_and_dismay_are_read_as_courts_write
 def test_a_relative_named_in_apposition_after_the_verb_is_the_one_arrested() -> None:
     text = "Police arrested Boris Tamm, the husband of jailed aid worker Anna Lindqvist, on Monday."
     assert ("lindqvist", "detained") not in proposed("News", text)
+
+
+def test_a_trial_of_several_named_and_terms_each_received_reach_every_case() -> None:
+    trial = "The trial of Anna Lindqvist, Daniel Okafor and Hiro Tanaka opened on Tuesday."
+    assert ("lindqvist", "trial") in proposed("News", trial)
+    terms = "Daniel Okafor and Hiro Tanaka each received ten years, and Anna Lindqvist eight years."
+    got = proposed("News", terms)
+    assert {("okafor", "sentenced"), ("tanaka", "sentenced")} <= got
+
+
+def test_one_member_of_a_group_freed_is_not_the_whole_group() -> None:
+    text = (
+        "Anna Lindqvist landed in Stockholm on Monday, the first of the two aid workers to go home."
+    )
+    got = proposed("News", text)
+    assert ("lindqvist", "released") in got
+    assert ("okafor", "released") not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # "detained" describing those a headline verb acts on is a state.
+        (
+            "Russia accuses detained Swedes of spying",
+            "Anna Lindqvist's family spoke.",
+            "detained",
+            False,
+        ),
+        (
+            "Sweden raises detained couple with Moscow",
+            "Anna Lindqvist's family spoke.",
+            "detained",
+            False,
+        ),
+        # A namesake named as one; another described after a comma.
+        (
+            "News",
+            "A Moscow shopkeeper also called Anna Lindqvist was questioned and released.",
+            "released",
+            False,
+        ),
+        (
+            "Anna Lindqvist sentenced",
+            "Another Swede, held since 2018, also lost his appeal.",
+            "detained",
+            False,
+        ),
+        # A term cut on appeal, a pardon asked for, convicted others on the far side of a swap.
+        (
+            "News",
+            "An appeals court reduced Anna Lindqvist's prison term from 19 to 12 years.",
+            "sentenced",
+            False,
+        ),
+        ("Sweden pardon plea for Anna Lindqvist", "", "released", False),
+        ("Russia frees Anna Lindqvist in swap for convicted Russians", "", "verdict", False),
+        # Released to await an appeal, or into residential surveillance: bail, not freedom.
+        (
+            "News",
+            "A court ordered the release of Anna Lindqvist pending her appeal on Wednesday.",
+            "released",
+            False,
+        ),
+        (
+            "News",
+            "Anna Lindqvist was released from a detention centre and placed under residential "
+            "surveillance.",
+            "released",
+            False,
+        ),
+        # A detention a minister raised is the state he spoke of.
+        (
+            "News",
+            "The prime minister raised her detention with Putin last month.",
+            "detained",
+            False,
+        ),
+    ],
+)
+def test_states_namesakes_cut_terms_and_conditional_releases_are_not_new_news(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
