@@ -3109,13 +3109,6 @@ _ASSOCIATE_BEFORE = re.compile(
 # (the one described after "of" is the case, so no name follows: not "The husband of former
 # minister Maria Soto", who may be the case)
 _DESCRIBED_AFTER = r"\s+(?:[\w-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\b(?!\s+(?-i:[A-Z]))"
-_KIN_OPENING = re.compile(
-    r"\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?" + _KIN + r"\s+(?:of|to)" + _DESCRIBED_AFTER, re.I
-)
-_ASSOCIATE_OPENING = re.compile(
-    r"\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?" + _ASSOCIATE + r"\s+(?:of|for|to)" + _DESCRIBED_AFTER,
-    re.I,
-)
 # ... or told through a possessive: "His brother Emre was questioned and released", "Her
 # husband, Reza Ameli, was also detained", "Kazakh activist's husband questioned".
 _POSSESSED = (
@@ -3126,39 +3119,42 @@ _POSSESSED = (
     + r"))['’]s)\s+(?:[\w-]+\s+)?"
 )
 _NAME_APPOSED = r"(?:\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}|\s*,[^,]{1,40},)?"
-_KIN_POSSESSED_OPENING = re.compile(r"\W*" + _POSSESSED + _KIN + r"\b" + _NAME_APPOSED, re.I)
-_ASSOCIATE_POSSESSED_OPENING = re.compile(
-    r"\W*" + _POSSESSED + _ASSOCIATE + r"\b" + _NAME_APPOSED, re.I
-)
-# ... or as the one acted on: "Belarus jails wife of journalist", "re-arrests researcher's lawyer".
-_KIN_OBJECT = re.compile(
-    r"\s+(?:(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?"
-    + _KIN
-    + r"\s+(?:of|to)"
-    + _DESCRIBED_AFTER
-    + r"|"
-    + _POSSESSED
-    + _KIN
-    + r"\b)",
-    re.I,
-)
-_ASSOCIATE_OBJECT = re.compile(
-    r"\s+(?:(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?"
-    + _ASSOCIATE
-    + r"\s+(?:of|for|to)"
-    + _DESCRIBED_AFTER
-    + r"|"
-    + _POSSESSED
-    + _ASSOCIATE
-    + r"\b)",
-    re.I,
-)
 
 
-_KIN_AFTER_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+)?" + _KIN + r"\b" + _NAME_APPOSED, re.I)
-_ASSOCIATE_AFTER_PRONOUN = re.compile(
-    r"\s+(?:[\w-]+\s+)?" + _ASSOCIATE + r"\b" + _NAME_APPOSED, re.I
+def _relation_patterns(
+    noun: str, prepositions: str
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The four ways a sentence tells of a relative (or an associate) of someone described,
+    built alike for both: as its subject after "of" ("Brother of jailed dual national") or a
+    possessive ("His brother Emre"), as the one acted on ("jails wife of journalist",
+    "re-arrests researcher's lawyer"), and after a possessive pronoun naming the case ("Her
+    husband, Reza Ameli,")."""
+    of_phrase = (
+        r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?"
+        + noun
+        + r"\s+(?:"
+        + prepositions
+        + r")"
+        + _DESCRIBED_AFTER
+    )
+    possessed = _POSSESSED + noun + r"\b"
+    return (
+        re.compile(r"\W*" + of_phrase, re.I),
+        re.compile(r"\W*" + possessed + _NAME_APPOSED, re.I),
+        re.compile(r"\s+(?:" + of_phrase + r"|" + possessed + r")", re.I),
+        re.compile(r"\s+(?:[\w-]+\s+)?" + noun + r"\b" + _NAME_APPOSED, re.I),
+    )
+
+
+_KIN_OPENING, _KIN_POSSESSED_OPENING, _KIN_OBJECT, _KIN_AFTER_PRONOUN = _relation_patterns(
+    _KIN, "of|to"
 )
+(
+    _ASSOCIATE_OPENING,
+    _ASSOCIATE_POSSESSED_OPENING,
+    _ASSOCIATE_OBJECT,
+    _ASSOCIATE_AFTER_PRONOUN,
+) = _relation_patterns(_ASSOCIATE, "of|for|to")
 
 
 def _relatives_news(text: str, m: re.Match[str], kind: DevelopmentType) -> bool:
