@@ -23,7 +23,7 @@ from monitor.classify import rules as R
 from monitor.classify.dates import DateMention, find_dates, number, shift
 from monitor.classify.mentions import Mention, common_words, conjoined, title_case
 from monitor.classify.text import Sentence
-from monitor.domain.dates import PartialDate
+from monitor.domain.dates import PartialDate, Precision
 from monitor.domain.developments import Development, DevelopmentType
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -243,7 +243,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     if trig.id == "dip.actor" and _tells_event(text):
                         feats.append("says_event")  # "Israel says hostage's body found": news
                     if trig.type is DevelopmentType.DIPLOMATIC_ACTION:
-                        if _EVENT_OBJECT.match(text, m.end()):
+                        if _EVENT_OBJECT.match(text, m.end()) or (
+                            _DREW.search(m.group(0)) and _EVENT_SUBJECT.search(clause)
+                        ):
                             feats.append("event_object")  # "condemns the arrest of"
                         feats.extend(_diplomatic_frame(feats, clause))
                         feats.extend(_diplomatic_stance(feats, text, clause))
@@ -260,7 +262,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     typed = [
                         f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w=", "tr="))
                     ]
-                    picked, dated_by = _pick_date(rule, date, date_cue, view.published, foreign)
+                    picked, dated_by = _pick_date(
+                        rule,
+                        date,
+                        date_cue,
+                        view.published,
+                        foreign | _events_dates(trig, m, dates),
+                    )
                     out.append(
                         Candidate(
                             case,
@@ -279,6 +287,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
         if dated:
             previous_date = dated[-1]
     left_out = _left_out(view, doc_cases)
+    apart = _told_apart(view)
     out = [
         c
         for c in out
@@ -287,15 +296,32 @@ def candidates(view: ArticleView) -> list[Candidate]:
             and ("rel=doc" in c.features or "outside_clause" in c.features)
         )
         and not (c.type in _FREED and c.sentence in left_out.get(c.case, ()))
+        and not (c.case in apart and not _NAMESAKE_REFERENCES.isdisjoint(c.features))
     ]
     return out + _rule_only(view, out, others, doc_cases, first_body, n_units)
 
 
+def _told_apart(view: ArticleView) -> set[str]:
+    """Cases the item tells apart from someone it is about ("Blogger Andrei X detained || He is
+    not related to jailed unionist Siarhei X"): a surname alone, a pronoun or a descriptor is the
+    other's."""
+    return {
+        case
+        for sent, mentions in zip(view.sentences, view.mentions, strict=True)
+        for x in mentions
+        if x.kind == "name" and O.UNRELATED_BEFORE.search(sent.text, max(0, x.start - 50), x.start)
+        for case in x.cases
+    }
+
+
+_NAMESAKE_REFERENCES = frozenset(("mk=surname", "mk=pronoun", "rel=doc"))
 _FREED = (DevelopmentType.RELEASED, DevelopmentType.BAIL)
 # The case said to be left out of a release the item tells of others: "X was not among those
 # freed", "X remains in prison", "X is still serving his sentence", "X was left behind".
 _LEFT_OUT_AFTER = re.compile(
-    r"(?:\s*,[^,]{0,60},)?(?:\s+and\s+[^,.;]{0,50}?)?\s+(?:(?:was|were|is|are)\s+(?:not|n['’]t)\s+(?:among|on\s+(?:the|that)\s+"
+    # (a headline drops the verb: "Journalist X Not Among Them")
+    r"(?:\s*,[^,]{0,60},)?(?:\s+and\s+[^,.;]{0,50}?)?\s+"
+    r"(?:(?:(?:was|were|is|are)\s+)?(?:not|n['’]t)\s+(?:among|on\s+(?:the|that)\s+"
     r"list|one\s+of|part\s+of|included|freed|released)|"
     r"(?:(?:still|also)\s+)?(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:in\s+(?:prison|jail|custody|"
     r"detention)|behind\s+bars|detained|jailed|imprisoned|held|in\s+\w+\s+(?:prison|custody))\b)|"
@@ -699,6 +725,20 @@ _COUNTED_BEFORE = re.compile(
     re.I,
 )
 
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
+
+
+def _counted(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] | None:
+    """A count of people ending `text`, unless its number is a day of a month ("a court on
+    January 22 acquitted X", "Iran on Dec. 12 executed X": a date, not 22 or 12 people)."""
+    count = pattern.search(text, start)
+    if count is not None and _MONTH_BEFORE.search(text, max(0, count.start() - 12), count.start()):
+        return None
+    return count
+
+
 _COUNTED_AFTER = re.compile(
     r"^\s+(?:" + _NOT_A_YEAR + r"(?:" + _COUNTS + r")\s+)+(?:[\w-]+\s+){0,2}?"
     r"(?!(?:years|months|weeks|days|hours|times)\b)[a-z]+s\b",
@@ -769,7 +809,7 @@ def _others_counted(text: str, m: re.Match[str], mentions: Sequence[Mention]) ->
     """Whether the ones detained, charged, tried or sentenced are a number of people, none of
     them named as the case (but "two Canadians detained" may be the case's group, a plural
     mention): "two journalists stand trial", "Iran sentences three protesters"."""
-    before = _COUNTED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    before = _counted(_COUNTED_BEFORE, text[: m.start()], max(0, m.start() - 60))
     if before is not None and any(x.end <= before.start() for x in mentions):
         return False  # "X is one of 11 people arrested", "X, of the channel 8 Passengers, was"
     if before is not None:
@@ -913,6 +953,8 @@ def _pick_date(
     on_pub = pub is not None and rule.date == PartialDate.of(pub)
     if rule.date in foreign and own != rule.date:
         return own, how
+    if how == "began" and own is not None:
+        return own, how  # "jailed since July 2021, left prison on Saturday": the period's start
     if rule.date is not None and not on_pub:
         return rule.date, "rule"
     if how in ("explicit", "old", "began", "offset", "who", "relative") or rule.date is None:
@@ -995,10 +1037,34 @@ def _rule_only(
                 d.date,
                 d.outcome,
                 d.detail,
-                "rule" if d.date else "none",
+                _rule_dated_by(d.date, view.published),
             )
         )
     return out
+
+
+def _events_dates(
+    trig: C.Trigger, m: re.Match[str], dates: Sequence[DateMention]
+) -> set[PartialDate]:
+    """The dates a government's words give the event they speak of, not the words themselves
+    ("troubled by the sentence handed to X on May 25, the spokesperson said, urging ...")."""
+    if trig.type is not DevelopmentType.DIPLOMATIC_ACTION:
+        return set()
+    text = m.string
+    return {
+        d.date
+        for d in dates
+        if d.date is not None and _EVENT_THEN_DATE.search(text, max(0, d.start - 80), d.start)
+    }
+
+
+def _rule_dated_by(date: PartialDate | None, pub: dt.date | None) -> str:
+    """How a precise rule's finding was dated: a rule's date that is only the publication day
+    is founded no better than any news told without a date ("X jailed || On Sunday, the court
+    sentenced her": Sunday dates it)."""
+    if date is None:
+        return "none"
+    return "pub" if pub is not None and date == PartialDate.of(pub) else "rule"
 
 
 # The international bodies LABELING counts as acting for a detainee, beside states.
@@ -1109,13 +1175,19 @@ def _in_own_custody(m: re.Match[str], text: str, citizenship: Sequence[str]) -> 
 _DIPLOMATIC_ACTORS = frozenset(("gov_subject", "gov_meets", "citizen_acts", "intl_acts"))
 _DIPLOMATIC_OBJECTS = frozenset(("governed", "side=after", "doc_desc_after", "event_object"))
 # What a government's words are about when the case is not their object: its event ("US, UN
-# slam arrest of activist", "the UK condemns Iran's 'barbaric' execution of ...").
-_EVENT_OBJECT = re.compile(
-    r"\s+(?:[\w'’.\"“”‘-]+\s+){0,3}?(?:arrests?|detentions?|sentenc(?:e|es|ing)|convictions?|"
-    r"executions?|jailing|imprisonment|expulsion|deportation|verdicts?|trials?|abduction|"
-    r"kidnapping|killing|death|hanging|prosecution)\b",
-    re.I,
+# slam arrest of activist", "the UK condemns Iran's 'barbaric' execution of ...", "officials
+# condemned the decision", "denounced the move").
+_ACT_ON_CASE = (
+    r"(?:arrests?|detentions?|sentenc(?:e|es|ing)|convictions?|executions?|jailing|"
+    r"imprisonment|expulsion|deportation|verdicts?|trials?|abduction|kidnapping|killing|death|"
+    r"hanging|prosecution|decision|ruling|judg(?:e)?ment|move)\b"
 )
+_EVENT_OBJECT = re.compile(r"\s+(?:[\w'’.\"“”‘-]+\s+){0,3}?" + _ACT_ON_CASE, re.I)
+_ACT_BETWEEN = re.compile(r"\b" + _ACT_ON_CASE, re.I)
+# ... and, in the same phrase, the date that follows it: "the sentence handed to X on May 25".
+_EVENT_THEN_DATE = re.compile(r"\b" + _ACT_ON_CASE + r"[^,;:]*?$", re.I)
+# ... or the subject of what drew their words: "The sentence drew swift condemnation from".
+_EVENT_SUBJECT = re.compile(r"\b" + _ACT_ON_CASE + r"(?:\W+\w+){0,4}?\W*$", re.I)
 # (a citizen state's "lawmakers" aside)
 _GOVERNMENTS = frozenset(("gov_subject", "gov_meets", "intl_acts"))
 
@@ -1300,7 +1372,8 @@ _DETENTION_NOT_ARREST = re.compile(
     r"rais(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|"
     r"review(?:s|ed|ing)?|wrongfully|unlawfully|formal(?:ly)?|"
     r"from|continued|ongoing|end(?:s|ed)? (?:his|her|their|the))\s+"
-    r"(?:(?:(?-i:[A-Z])\.){2,}\s+|[\w'’-]+\s+){0,3}$",  # ("U.S. Journalist's", not "Hamas. Then")
+    # ("U.S. Journalist's", not "Hamas. Then"; not "deported from Istanbul and detained")
+    r"(?:(?:(?-i:[A-Z])\.){2,}\s+|(?!(?:and|but|then)\b)[\w'’-]+\s+){0,3}$",
     re.I,
 )
 # ... and told after the noun: "X's custody extended by a month", "detention would be extended".
@@ -1325,6 +1398,14 @@ _ACTOR_BEFORE = re.compile(_GOVERNMENT + r"(?:\W+[\w.'’-]+){0,4}?\W*$", re.I)
 # Department" (not "says his wife").
 _SAYS = frozenset({"say", "says", "said", "tells", "told"})
 _ACTOR_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b", re.I)
+# ... or after the quote it stands in: '"We are troubled by the detention of X," a State
+# Department spokesperson told reporters'.
+_QUOTED_FOR_GOVERNMENT = re.compile(
+    r"[^\"”]{0,140}[\"”],?\s+(?:(?:a|an|the)\s+)?(?:[\w.'’-]+\s+){0,3}?"
+    + _GOVERNMENT
+    + r"(?:\s+[\w.'’-]+){0,2}?\s+(?:said|says|told|added)\b",
+    re.I,
+)
 # ... and as the whole subject of the clause: "U.K. condemns", "The UN rights chief urges",
 # "Australia's foreign minister Penny Wong said", "Biden officials meet".
 # (A country's adjective before a private person is no government: "US teacher speaks out",
@@ -1370,6 +1451,24 @@ _SAID = re.compile(
 )
 
 
+# The sentence's subject and its first verb: "Norway's foreign minister said the accusation was
+# baseless and called for her release" (a government acting in a second, coordinated verb).
+_SUBJECT_FIRST_VERB = re.compile(
+    r"^(.{0,80}?\s)(?:said|says|told|condemned|condemns|denounced|expressed|urged|described|"
+    r"summoned|rejected|criticised|criticized|welcomed|voiced)\b",
+    re.I,
+)
+_AND_THEN = re.compile(r"\band\s+(?:(?:also|then|again|later)\s+)?$", re.I)
+
+
+def _coordinated_gov(sentence: str, start: int) -> bool:
+    """Whether the trigger is a verb coordinated after the first verb of a government subject."""
+    if not _AND_THEN.search(sentence, max(0, start - 20), start):
+        return False
+    first = _SUBJECT_FIRST_VERB.match(sentence)
+    return first is not None and first.end() < start and bool(_GOV_SUBJECT.search(first.group(1)))
+
+
 def _reported(clause: str) -> str:
     """The clause, or what its speaker said where it reports speech."""
     said = _SAID.match(clause)
@@ -1380,6 +1479,10 @@ _NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newsp
 # A meeting has two sides: "X's family meets the foreign secretary", "lawyers meet British
 # minister" is a government acting on the case as much as "minister meets X's family".
 _MEETING = re.compile(r"(?:meet|meets|met|talks?|talked|spoke|speaks?)", re.I)
+_DREW = re.compile(r"(?:condemnation|criticism|rebukes?)$", re.I)
+_GOV_FROM = re.compile(
+    r"^\s+(?:from|by)\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b", re.I
+)
 _GOV_AFTER = re.compile(
     r"^\s+(?:with\s+|to\s+)?(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b",
     re.I,
@@ -1439,8 +1542,12 @@ def _meets_the_detainee(
 
 
 def _meets_government(word: str, post: str) -> bool:
-    """Whether the trigger is a meeting whose other side, after it, is a government."""
-    return _MEETING.fullmatch(word) is not None and _GOV_AFTER.match(post) is not None
+    """Whether the government stands after the trigger: a meeting's other side ("talks with
+    Beijing"), or whom an act drew condemnation from ("drew swift condemnation from the US
+    ambassador")."""
+    if _MEETING.fullmatch(word):
+        return _GOV_AFTER.match(post) is not None
+    return _DREW.search(word) is not None and _GOV_FROM.match(post) is not None
 
 
 _APPOSITIVE = re.compile(
@@ -1485,6 +1592,16 @@ _PLACE_THEN_VERB = re.compile(
     r"ended|appealed|pleaded|speaks|tells|calls)\b"
 )
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
+# ... or dated as a point: "X, a journalist detained in Almaty on January 9", "an activist
+# detained last month" tell the arrest (a year alone, "an American detained in Russia in 2019",
+# is background either way).
+_DETAINED_ON = re.compile(
+    r"^(?:\s+[\w'’-]+){0,4}?\s+(?:during\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
+    r"on\s+(?:\w+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.?|last\s+(?:week|month|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
+    r"earlier\s+this\s+(?:week|month))",
+)
 # "to free", "to help free", "to stand trial", "to face trial": an infinitive, a purpose or
 # what lies ahead.
 _TO_BASE = re.compile(
@@ -1751,6 +1868,17 @@ _SLOGAN_BEFORE = re.compile(r"^\s*$|[:'‘\"“(]\s*$")
 _RELEASE_DEMANDED = re.compile(
     r"[^.;,]{0,60}?\b(?:demanded|sought|urged|requested|called\s+for|"
     r"(?:a|the|its|our)\s+['‘\"“]?(?:top\s+|key\s+|first\s+)?priority)\b",
+    re.I,
+)
+# ... or in the words before it, the release their object: "a resolution calling for the
+# immediate and unconditional release of X", "demanding the release of", "whom Paris wants".
+_DEMANDED_RELEASE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+for|"
+    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|appeal(?:s|ed|ing)?\s+for|"
+    r"campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for|fight(?:s|ing)?\s+for|"
+    r"ask(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?|work(?:s|ed|ing)?\s+for|secure|securing)\s+"
+    r"(?:(?:the|his|her|their|its|[\w'’-]+['’]s|immediate|unconditional|early|swift|safe|"
+    r"urgent|prompt|speedy|quick|humanitarian|and|,)\s*){0,6}$",
     re.I,
 )
 _KEPT_IN = re.compile(r"\b(?:kept|keeps?|keeping)\s+(?:[\w'’-]+\s+){0,2}in\s+(?:\w+\s+)?$", re.I)
@@ -2299,13 +2427,18 @@ _LIFE_ABROAD = re.compile(
 )
 
 
-def _still_held(text: str) -> bool:
+def _still_held(text: str, m: re.Match[str]) -> bool:
     """Whether the sentence says the person stays held ("remains under house arrest") or was
-    freed in part; "others still held" speaks of other people."""
+    freed in part; "others still held" speaks of other people, and so does a clause across a
+    contrast from the release ("freed X on Tuesday, but Y and Z remain jailed")."""
     return any(
         not _OTHERS_SUBJECT.search(text, max(0, r.start() - 40), r.start())
+        and not _CONTRAST.search(text, *sorted((m.end(), r.start())))
         for r in C.REMAINS_HELD.finditer(text)
     )
+
+
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b|;", re.I)
 
 
 _REASON_FOR = re.compile(r"^for\s+(?:(?!to\b|be\b)[\w'’]+\s+)*$", re.I)
@@ -2467,12 +2600,19 @@ def _bare_trial(text: str, m: re.Match[str]) -> bool:
     return not (
         C.TRIAL_EVENT.search(text, max(0, m.start() - 50), m.end() + 50)
         or (_OF_THEN_VERB.match(post) and C.TRIAL_EVENT.search(_clause_after(text, m.end())))
-        # "The trial of A, B and C opened on Tuesday": the verb after the list of names
-        or (names is not None and C.TRIAL_EVENT.search(_clause_after(text, names.end())))
+        # "The trial of A, B and C opened on Tuesday": the verb after the list of names, or
+        # after an appositive ("The trial of X, a journalist from Melitopol, opened on Monday")
+        or (
+            names is not None
+            and C.TRIAL_EVENT.search(
+                _clause_after(text, (_APPOSED_AFTER.match(text, names.end()) or names).end())
+            )
+        )
     )
 
 
 _OF_NAMES = re.compile(r"\s+of\s+(?:(?:(?-i:[A-Z])[\w'’.-]*|and|,)\s*){2,16}")
+_APPOSED_AFTER = re.compile(r"(?:an?|the|\d{1,3})\s[^,;:()]{0,80},\s*", re.I)
 
 
 # A trial told as the frame of what happened: "during his trial", "after the trial of X",
@@ -2587,7 +2727,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "known as the 'Merchant of Death'": a name, not an event
     if trig.type is DevelopmentType.DIED and (
-        _COUNT_BEFORE.search(pre)
+        _counted(_COUNT_BEFORE, pre)
         or (C.OTHERS.search(pre) and not _OF_OWNER.match(post))  # ("... in the death of X")
         or _kin_died(pre, whole)
         or _PEOPLE_DIED.search(pre)
@@ -2615,6 +2755,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "urges Iran to halt the execution", "death threats"
     if (
         trig.type is DevelopmentType.DIPLOMATIC_ACTION
+        and " " not in word  # (a phrase is no passive: "recalled its ambassador to Egypt")
         and _PASSIVE_OF.match(text[m.end() : m.end() + 8])
         and not (_ACTIVE_TO.match(word) and post.lstrip().lower().startswith("to "))
         and not _STATE_AGENT.match(post)
@@ -2626,6 +2767,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         trig.id == "dip.actor"
         and not _meets_government(word, post)
         and not (word in _SAYS and _ACTOR_AFTER.match(post))
+        and not _QUOTED_FOR_GOVERNMENT.match(text, m.end())
         and (not _ACTOR_BEFORE.search(pre[-45:]) or _speaks_for_no_government(pre))
     ):
         return True  # a statement is a diplomatic act only when a government makes it
@@ -2658,6 +2800,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             (
                 (_APPOSITIVE.search(pre) or (after_comma and _DESCRIPTOR_ONLY.match(pre)))
                 and not _SINCE_AFTER.match(post)
+                and not (word == "detained" and _DETAINED_ON.match(text[m.end() : m.end() + 60]))
             )
             or (C.DESCRIPTOR.search(pre[-25:]) and _PLACE_THEN_VERB.match(post))
         ):
@@ -2727,6 +2870,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             and not re.match(r"\s+of\b", post)
         )
         or (word in ("release", "freeing", "releasing") and _RELEASE_DEMANDED.match(text, m.end()))
+        or (
+            word in ("release", "freedom")
+            and _DEMANDED_RELEASE.search(text, max(0, m.start() - 90), m.start())
+        )
     ):
         return True  # "Free X now", "'Free X,' says his mother", "release of X demanded"
     if trig.type is DevelopmentType.DETAINED and _KEPT_IN.search(pre[-30:]):
@@ -2855,7 +3002,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
                 and re.match(r"^\s+for\b", post) is not None
                 and not _DONE_SWAP_BEFORE.search(pre[-25:])
             )
-            or _still_held(text)
+            or _still_held(text, m)
         )
     ):
         return True  # sought, discussed, on conditions, partial: "negotiate the release of X"
@@ -2913,6 +3060,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or any(a <= m.start() < b for a, b in R.appeal_spans(text))
     ):
         return True
+    if _tells_no_news(trig, word, text, m):
+        return True
     if trig.type is DevelopmentType.CHARGED:
         # (the trigger may itself begin with the "more": "faces 20 | more assault charges")
         first = word.split()[0] if trig.id == "chg.hit" else ""
@@ -2922,6 +3071,44 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     return trig.type is not DevelopmentType.DIPLOMATIC_ACTION and bool(_UNREALISED.search(pre))
 
 
+def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> bool:
+    """Wording that tells no development of the trigger's type: a trial ahead, a captive that
+    was, a sentence cut, custody or detention as a state (see below)."""
+    before = text[max(0, m.start() - 60) : m.start()]
+    after = text[m.end() : m.end() + 20]
+    kind = trig.type
+    return bool(
+        (kind is DevelopmentType.TRIAL and _AWAITING.search(before))
+        or (trig.id == "det.custody" and word == "captive" and _FORMER.search(before))
+        or (kind is DevelopmentType.SENTENCED and word == "sentence" and _CUT_FROM.search(before))
+        or (kind is DevelopmentType.HEARING and _IN_STATE.search(before) and _SINCE.match(after))
+        or (word == "detention" and _TOPIC_OF.search(before))
+    )
+
+
+# "held for two months pending trial", "awaiting trial": the trial is ahead.
+_AWAITING = re.compile(
+    r"\b(?:pending|awaiting|await|awaits|ahead\s+of|before)\s+(?:(?:his|her|their|the|a)\s+)?$",
+    re.I,
+)
+# "Former Venezuela captive X sues": who someone was.
+_FORMER = re.compile(r"\b(?:former|ex-)\s*(?:[\w.'’-]+\s+){0,2}$", re.I)
+# "Appeals court cuts two years from X's sentence": an old sentence shortened.
+_CUT_FROM = re.compile(
+    r"\b(?:cut(?:s|ting)?|reduc(?:es|ed|ing)|commut(?:es|ed|ing)|shorten(?:s|ed|ing)|"
+    r"trim(?:s|med|ming)?)\b[^.;:]{0,50}$",
+    re.I,
+)
+# "X, in pretrial detention since his arrest": a state, not a hearing.
+_IN_STATE = re.compile(r"\b(?:in|remains?\s+in|still\s+in|kept\s+in)\s+$", re.I)
+_SINCE = re.compile(r"\s+since\b", re.I)
+# "Envoy confronts Russian diplomat on X Detention", "concern over the detention of": the
+# detention as what others speak of, a state.
+_TOPIC_OF = re.compile(
+    r"\b(?:over|on|about|regarding|concerning)\s+(?:(?:the|his|her|their)\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}$",
+    re.I,
+)
 _MORE_CHARGES_FACED = re.compile(
     r"\b(?:faces?|facing)\s+(?:an?\s+|\d+\s+|\w+\s+)?(?:new|fresh|further|additional|more)\s+"
     r"(?:[\w-]+\s+){0,3}$",
@@ -2981,6 +3168,9 @@ def _targets(
             # "Russia frees X, keeps Y in jail", "X was jailed, while Y walked free": each
             # clause's news is its own case's (a government may raise all in one breath)
             mentions = inside
+    clause_mentions = mentions  # (who opens the sentence, whatever the trigger tells of)
+    if kind is not DevelopmentType.DIPLOMATIC_ACTION:
+        mentions = _appositive_owners(m, mentions) or mentions
     by_case: dict[str, Mention] = {}
     for x in mentions:
         for c in x.cases:
@@ -3053,7 +3243,7 @@ def _targets(
             feats.append("modifier")  # "the X protests", "pro-X journalist": others' news
         if C.GOVERNED_BEFORE.search(m.string[max(0, x.start - 30) : x.start]):
             feats.append("governed")
-        if _in_anothers_appositive(x, m, mentions):
+        if _in_anothers_appositive(x, m, clause_mentions):
             feats.append("in_appositive")
         if x.start < 3 or m.string[: x.start].rstrip().endswith((",", ":", "-", "—")):
             feats.append("clause_start")
@@ -3108,7 +3298,7 @@ _ASSOCIATE_BEFORE = re.compile(
 # national arrested", "Lawyer for detained reporter held".
 # (the one described after "of" is the case, so no name follows: not "The husband of former
 # minister Maria Soto", who may be the case)
-_DESCRIBED_AFTER = r"\s+(?:[\w-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\b(?!\s+(?-i:[A-Z]))"
+_DESCRIBED_AFTER = r"\s+(?:[\w'’-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\b(?!\s+(?-i:[A-Z]))"
 # ... or told through a possessive: "His brother Emre was questioned and released", "Her
 # husband, Reza Ameli, was also detained", "Kazakh activist's husband questioned".
 _POSSESSED = (
@@ -3306,6 +3496,36 @@ def _kin_acts(x: Mention, m: re.Match[str], kind: DevelopmentType) -> bool:
     )
 
 
+# A participle or relative clause set off after a name tells of that name (and of the names
+# listed with it) alone: "They include X, detained in Moscow last month, and A, B and C, held in
+# Venezuela since June", "Y, detained on Saturday, brings to 20 the Westerners held, among them
+# Z, arrested in May".
+_APPOSED_OPENING = re.compile(
+    r"(?:,\s+\d{1,3})?,\s+(?:who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?"
+    r"(?:(?:also|later|then|first|both|all|each|briefly|reportedly|allegedly)\s+)?$",
+    re.I,
+)
+_LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[\w'’.-]+\s+){0,3}?", re.I)
+
+
+def _appositive_owners(m: re.Match[str], mentions: Sequence[Mention]) -> list[Mention]:
+    """The names a participle or relative clause set off after them tells of (see above);
+    none where the trigger is not set off so."""
+    text = m.string
+    before = [x for x in mentions if x.end <= m.start()]
+    if not before:
+        return []
+    last = max(before, key=lambda x: x.end)
+    if not _APPOSED_OPENING.fullmatch(text, last.end, m.start()):
+        return []
+    owners = [last]
+    for x in sorted(before, key=lambda x: x.end, reverse=True)[1:]:
+        if not _LISTED_WITH.fullmatch(text, x.end, owners[-1].start):
+            break
+        owners.append(x)
+    return owners
+
+
 def _distance(x: Mention, m: re.Match[str]) -> int:
     return _span_distance(x.start, x.end, m)
 
@@ -3480,10 +3700,20 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),
     ),
     # "X must be freed, says Biden": the government speaks after its words
-    ("actor_after", lambda a: a.word in _SAYS and _ACTOR_AFTER.match(a.post)),
+    (
+        "actor_after",
+        lambda a: (
+            (a.word in _SAYS and _ACTOR_AFTER.match(a.post))
+            or _QUOTED_FOR_GOVERNMENT.match(a.sentence, a.start + len(a.word))
+        ),
+    ),
     (
         "gov_subject",
-        lambda a: _GOV_SUBJECT.search(a.clause) or _GOV_SUBJECT.search(_reported(a.clause)),
+        lambda a: (
+            _GOV_SUBJECT.search(a.clause)
+            or _GOV_SUBJECT.search(_reported(a.clause))
+            or _coordinated_gov(a.sentence, a.start)
+        ),
     ),
     ("gov_meets", lambda a: _meets_government(a.word, a.post)),
     ("last_predicate", lambda a: _last_predicate(a.sentence[a.start + len(a.word) :])),
@@ -3609,6 +3839,27 @@ def _date(
     if since is not None:
         return since, "date=offset"
     usable = [d for d in dates if d.date is not None and not d.future and _dates_event(text, d, m)]
+    if kind is DevelopmentType.DIPLOMATIC_ACTION:
+        # "troubled by the sentence handed to X on May 25": the sentence's day, not the words'
+        usable = [
+            d
+            for d in usable
+            if not (d.start > m.end() and _ACT_BETWEEN.search(text, m.end(), d.start))
+        ]
+    earlier = [d for d in usable if _first_verbs(text, d, m)]
+    if earlier and len(earlier) < len(usable):
+        usable = [d for d in usable if d not in earlier]  # "detained on 28 December and charged
+        # on 30 December": the trigger's own date, not the first verb's
+    later = [
+        d
+        for d in dates
+        if d.offset_days is not None and d.offset_unit and d.start >= m.end() and d.date is None
+    ]
+    if earlier and later and len(earlier) == len(usable) and earlier[-1].date is not None:
+        # "detained on November 20 and charged the next day": counted from the first verb's day
+        off = later[0]
+        moved = shift(earlier[-1].date, off.offset_days or 0, off.offset_unit or "day")
+        return moved, "date=offset"
     if usable:
         best = min(usable, key=lambda d: abs(d.start - m.start()))
         assert best.date is not None
@@ -3623,7 +3874,7 @@ def _date(
     if "convicted_who" in local and not sent.headline:
         return None, "date=who"  # "convicted arms dealer X": some earlier day
     background = bool(had) or any(c in local for c in ("pre_bg", "nominal"))
-    if background and not sent.headline:
+    if background and not sent.headline and not _news_now(kind, text, m):
         return None, "date=background"
     if background and (had or _IN_RELATIVE.search(text, max(0, m.start() - 40), m.start())):
         # (a headline's background is mostly its news, "after arrest, X ...", but not in a
@@ -3636,6 +3887,54 @@ def _date(
 
 
 _IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# A development told in the present perfect as the sentence's own news: "X has been sentenced
+# by a Moscow court to 25 years", "Former leader has been convicted of corruption", "a court
+# has ordered his release": today's news, whatever background words stand beside it (not in
+# a relative clause, "X, who has been sentenced to nine years, ...", nor in someone's words
+# about himself, "says he has been unjustly detained", nor a state, "has been held").
+_PERFECT_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:(?:now|just|also|already|reportedly|officially|formally|finally|"
+    r"recently)\s+)?(?:been\s+)?$",
+    re.I,
+)
+_OWN_WORDS = re.compile(
+    r"\b(?:says?|said|claims?|claimed|insists?|insisted|told)\s+(?:that\s+)?"
+    r"(?:he|she|they|it)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_HELD_STATE = re.compile(
+    r"(?:held|jailed|imprisoned|detained|in custody|behind bars|serving)$", re.I
+)
+
+
+# ... or a nominal event the sentence says is happening: "The trial of X opens in The Hague",
+# "the trial has begun for singer X", "a hearing in the case was held on" (but "the arrest of X
+# has thrown a spotlight on": the arrest is background to other news).
+_NOMINAL_HAPPENS = re.compile(
+    r"(?:\s+(?:of|against|for|in)\b[^.;:,]{0,80}?)?\s+(?:(?:has|have)\s+)?(?:opens?|opened|"
+    r"begins?|began|begun|starts?|started|resumes?|resumed|gets?\s+under\s?way|got\s+under\s?way|"
+    r"is\s+under\s?way|took\s+place|takes\s+place)\b",
+    re.I,
+)
+
+
+def _news_now(kind: DevelopmentType, text: str, m: re.Match[str]) -> bool:
+    """Whether the trigger is the sentence's own news though background words stand near it:
+    a present perfect, or a nominal event said to be happening (see above)."""
+    if kind in (DevelopmentType.TRIAL, DevelopmentType.HEARING) and _NOMINAL_HAPPENS.match(
+        text, m.end()
+    ):
+        return not _IN_RELATIVE.search(text, max(0, m.start() - 40), m.start())
+    pre = text[max(0, m.start() - 60) : m.start()]
+    return (
+        _PERFECT_NOW.search(pre) is not None
+        and not _IN_RELATIVE.search(pre[-40:] if len(pre) > 40 else pre)
+        and not re.search(r"\b(?:who|which|that)\s+(?:has|have)\b", pre[-30:], re.I)
+        and not _OWN_WORDS.search(pre)
+        and not (kind is DevelopmentType.DETAINED and _HELD_STATE.search(m.group(0)))
+    )
+
+
 _OTHER_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\b(?:who|which|that|when|where|while)\b")
 # A date that names another event: "over 2019 protests", "the Jan. 6 committee", "the
 # October 7 attacks", "the January 8 'coup'", "the 1988 Lockerbie plane bombing" (up to two
@@ -3647,7 +3946,8 @@ _NOUN_DATE = re.compile(
     r"(?:protests?|elections?|coup|war|invasion|uprising|olympics|games|summit|prize|laureate|"
     r"winner|campaign|committee|panel|commission|attacks?|riots?|rioters|insurrection|massacre|"
     r"bombings?|genocide|shootings?|crash|hijacking|murders?|killings?|crimes?|heist|robbery|"
-    r"raid|plot|scandal|incident|disappearance|fire|explosion)\b",
+    r"raid|plot|scandal|incident|disappearance|fire|explosion|assaults?|rapes?|fraud|stabbing|"
+    r"offen[cs]es?)\b",
     re.I,
 )
 _GERUND_CLAUSE = re.compile(r"\b(?:after|before|for|by|over)\s+\w+ing\b", re.I)
@@ -3662,8 +3962,19 @@ _DATE_OF_OTHER = re.compile(
 def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     """Whether a date in the sentence dates this trigger: in its clause, not a noun's date
     ("over 2019 protests", "last year's laureate", "the 1994 genocide")."""
-    if _of_another(text, d):
-        return False
+    if d.end <= m.start() and re.fullmatch(r"(?:['’]s)?\s*", text[d.end : m.start()]):
+        return True  # the date is the trigger's own: "the April 17 arrest of X", "Thursday's
+        # sentencing of"
+    during = d.start > m.end() and _DURING_THE.search(text, max(0, d.start - 12), d.start)
+    if _of_another(text, d) and not during:
+        return False  # (but "detained during the August 2020 protests": in their time)
+    if (
+        d.end <= m.start()
+        and _NOMINAL_EVENT.fullmatch(m.group(0))
+        and _REACTION_BETWEEN.search(text, d.end, m.start())
+    ):
+        return False  # "on Friday condemned the sentence handed to X a day earlier": the
+        # condemnation's day
     if (
         re.fullmatch(r"(?:19|20)\d\d", d.text.strip())
         and d.end < m.start()
@@ -3675,14 +3986,71 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
         return False  # "sentenced after pleading guilty to organising a protest last year"
     if d.start > m.end() and _EVENT_BEFORE_DATE.search(text, lo, hi):
         return False  # "the third such visit since his detention in March": the detention's
-    # An appositive name between commas does not end the clause ("arrested its founder, X, on").
+    if (
+        d.start > m.end()
+        and _CRIME_BETWEEN.search(text, lo, hi)
+        and re.search(r"\b(?:19|20)\d\d\b", d.text)
+        and (d.date is None or d.date.precision is not Precision.DAY)
+    ):
+        return False  # "convicted of murder for shooting a protester in 2020": the crime's
+    # An appositive name, noun phrase or participle between commas does not end the clause
+    # ("arrested its founder, X, on", "The trial of X, a journalist from Melitopol, opened on
+    # Monday", "raised the case of X, detained since 2021, in talks on Saturday").
     between = re.sub(r",\s+(?:[A-Z][\w'.-]*\s*){1,4},", " ", text[lo:hi])
-    # ... nor does a comma before the phrase that holds the date ("arrested, in London on ...").
+    between = re.sub(r",\s+(?:an?|the|\d{1,3}|who|[a-z]+ed)\s[^,;:()]{0,80},", " ", between)
     if d.start > m.end():
+        # ... nor does a comma before the phrase that holds the date ("arrested, in London on
+        # ..."), nor a phrase set off by commas just before it ("detained X, editor of the
+        # weekly Y, on Thursday", "sentenced X, 34, on Friday").
         between = re.sub(r",\s+(?=(?:in|on|at)\b[^,;:]*$)", " ", between)
+        between = re.sub(r",[^,;:()]{1,80},\s*$", " ", between)
+    elif _FRONTED.fullmatch(text, 0, d.start):
+        # A date that opens the sentence dates its main verb: "On Sunday, the court sentenced".
+        between = re.sub(r"^\s*,", " ", between)
     return not _OTHER_CLAUSE.search(between)
 
 
+# A crime told as an act between a trigger and a year: the year is the act's ("accused of
+# sexually assaulting two women between 2007 and 2016", "incidents dating back to 2014", "a
+# mob attack at the station in 2019"); not a charge's name ("convicted of embezzlement and
+# bribery in 2018" is the conviction's year), nor a day ("sentenced for fraud on 3 May 2023").
+_CRIME_BETWEEN = re.compile(
+    r"\b(?:kill(?:ing|ed)|shoot(?:ing)|shot|murdering|attacks?|attack(?:ed|ing)|assaulting|"
+    r"bomb(?:ing|ings|ed)|raping|abusing|incidents?|massacres?|stabb(?:ed|ing)|"
+    r"strangl(?:ed|ing)|plotting)\b",
+    re.I,
+)
+
+
+def _first_verbs(text: str, d: DateMention, m: re.Match[str]) -> bool:
+    """Whether a date before the trigger belongs to a verb coordinated before it ("detained on
+    28 December and charged"), not to a sentence it opens ("On Monday, police arrested X and
+    charged him")."""
+    return (
+        d.end <= m.start()
+        and _AND_NEXT_VERB.search(text, d.end, m.start()) is not None
+        and not _FRONTED.fullmatch(text, 0, d.start)
+    )
+
+
+_DURING_THE = re.compile(r"\bduring\s+(?:the\s+)?$", re.I)
+_NOMINAL_EVENT = re.compile(
+    r"(?:sentence|sentencing|arrest|detention|trial|verdict|conviction|execution|release|"
+    r"jailing|imprisonment|expulsion|deportation|extradition)",
+    re.I,
+)
+# A verb of response between a date and a nominal event makes the date the response's.
+_REACTION_BETWEEN = re.compile(
+    r"\b(?:condemn|criticis|criticiz|denounc|welcom|deplor|slam|protest|decr[iy]|hail|prais|"
+    r"mark|said|says)\w*\b",
+    re.I,
+)
+_AND_NEXT_VERB = re.compile(
+    r"\band\s+(?:(?:was|were|is|are|has|have|had|been|then|later|subsequently|also|formally|"
+    r"eventually)\s+)*$",
+    re.I,
+)
+_FRONTED = re.compile(r"\W*(?:(?:late|early|earlier|later)\s+)?(?:on|in|by|at)?\s*", re.I)
 _EVENT_BEFORE_DATE = re.compile(
     r"\b(?:since|after|before|following|until)\s+(?:(?:his|her|their|its|the)\s+)?"
     r"(?:[\w-]+\s+)?(?:detention|arrest|release|trial|conviction|sentencing|kidnapping|"

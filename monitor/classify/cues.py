@@ -265,7 +265,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:sent|sends?|ordered|put|puts)\s+(?:[\w'’.-]+\s+){0,4}?(?:to|behind)\s+"
         r"(?:jail|prison|bars)\s+for\s+(?:up\s+to\s+|almost\s+|nearly\s+|more\s+than\s+)?"
         + NUM
-        + r"[- ](?:years?|months?|weeks?|days?)\b",
+        + r"[- ](?:years?|months?|weeks?|days?)\b|"
+        # "jailed for life", "imprisoned for life in UAE"
+        r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?)\s+for\s+life\b",
     ),
     # Jailed for an offence, not a term: "Ex-MP jailed for sex assaults", "jailed over fraud".
     _t(
@@ -294,7 +296,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.SENTENCED,
         r"\b" + NUM + r"[- ](?:more |additional |further )?"
         r"(?:years?|months?)(?:-long)? (?:in |of )?(?:prison|jail|penal|term|behind bars)|"
-        r"\bto death\b|\bdeath penalty\b|\bprison terms?\b|\bjail terms?\b",
+        r"\bto death\b|\bdeath penalty\b|\bprison terms?\b|\bjail terms?\b|"
+        r"\blife (?:sentences?|imprisonment)\b",
     ),
     # Headline grammar for a custodial sentence with no term: "X gets prison for road rage
     # death", "gets life for murder", "handed jail time".
@@ -443,7 +446,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:leaves?|left|leaving|walk(?:s|ed)? out of|walk(?:s|ed)? free from) (?:the )?"
         r"(?:prison|jail|custody|detention|Guantanamo|Guantánamo|Evin|Lefortovo|Belmarsh|"
         # ... by its name: "walked out of Insein prison", "left Qanater women's prison"
-        r"(?:(?-i:[A-Z])[\w'’-]+ ){1,3}(?:(?:women's|men's|central|state) )?(?:prison|jail)))\b",
+        r"(?:(?-i:[A-Z])[\w'’-]+ (?:\d+ )?){1,3}(?:(?:women's|men's|central|state) )?"
+        r"(?:prison|jail)))\b",
     ),
     _t(
         "rel.swap",
@@ -526,7 +530,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:condemn(?:ed|s|ing)?|denounc(?:e|ed|es|ing)|slam(?:s|med)?|blast(?:s|ed)?|"
         r"decr(?:y|ies|ied)|rebuk(?:e|es|ed)|"
         # (not "protests": nearly always the street's, 1 diplomatic act in 175 labelled)
-        r"deplor(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing))\b",
+        r"deplor(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing)|"
+        # an act that drew a government's words: "a sentence that drew swift condemnation from
+        # the top US diplomat", "sparking a rebuke from Beijing" (whose, `gov_meets` reads)
+        r"(?:dr[ae]w(?:s|ing)?|spark(?:s|ed|ing)?|prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|"
+        r"provok(?:es|ed|ing)|met\s+with)\s+(?:(?:a|an|swift|sharp|strong|immediate|international|"
+        r"fierce|angry|rare)\s+){0,2}(?:condemnation|criticism|rebukes?))\b",
     ),
     _t(
         "dip.call",
@@ -537,7 +546,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "dip.actor",
         T.DIPLOMATIC_ACTION,
-        r"\b(?:say|says|said|tell|tells|told|call|calls|called|describ(?:e|es|ed)|deem(?:s|ed)?|"
+        r"\b(?:say|says|said|tell|tells|told|call|calls|called|calling|describ(?:e|es|ed)|deem(?:s|ed)?|"
         r"determin(?:e|es|ed)|express(?:es|ed)?|voic(?:e|es|ed)|concern(?:s|ed)?|troubled|"
         r"offer(?:s|ed)?|propos(?:e|es|ed|al)|pledg(?:e|es|ed)|vow(?:s|ed)?|mark(?:s|ed)?|"
         r"speak(?:s)?|spoke|accus(?:es|ed)|renew(?:s|ed)?|seek(?:s)?|sought|meet|meets|met|"
@@ -579,6 +588,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:propos(?:ed|es|al)|offer(?:ed|s)?)\s+(?:a\s+|an\s+)?(?:prisoner\s+)?(?:swap|exchange|trade)|"
         # "in direct contact with Russia over", "confirms contact over a swap"
         r"in (?:direct |close |regular |constant )?contact with|contacts? (?:over|about|regarding)|"
+        # "recalled its ambassador", "engaging Zimbabwean authorities at the highest level",
+        # "requested consular access", "had again been denied consular access"
+        r"recall(?:s|ed|ing)? (?:its|their|the) (?:\w+ )?(?:ambassador|envoy)|"
+        r"engag(?:e|es|ed|ing) (?:with )?(?:the )?(?:[\w.'’-]+ ){0,2}?(?:authorities|government|"
+        r"officials|counterparts?)|"
+        r"(?:request(?:s|ed|ing)?|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|den(?:ied|ies)|"
+        r"refused|(?:been|was|were) denied) (?:urgent |immediate |full )?consular access|"
         # "working to bring X home", "working on getting X home", "works to free"
         r"work(?:s|ed|ing)? (?:\w+ ){0,2}?(?:on|to|toward|towards) (?:get(?:ting)?|bring(?:ing)?|"
         r"secur(?:e|ing)|free(?:ing)?|win(?:ning)?|return(?:ing)?))\b",

@@ -92,6 +92,26 @@ _LATER = re.compile(
     r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|since)\b", re.I
 )
 _NEXT_DAY = re.compile(r"\bthe\s+(?:following|next)\s+day\b", re.I)
+# A day a court puts something off to, or holds someone until: "remanded her in custody to June
+# 27", "adjourned the case against X to November 12", "until December 20".
+_DEFERRED_TO = re.compile(
+    r"(?:\b(?:adjourn|postpon|remand|extend|defer|push|moved|set|prolong|renew)\w*\b[^.;:]{0,50}?"
+    r"\b(?:to|till|until)|\buntil)\s+$",
+    re.I,
+)
+# Days of the year news names rather than numbers: "re-arrested on New Year's Eve".
+_HOLIDAYS = {
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "boxing day": (12, 26),
+}
+_HOLIDAY = re.compile(
+    r"\b(?P<name>New Year['’]s Eve|New Year['’]s Day|Christmas Eve|Christmas Day|Boxing Day)"
+    r"(?:,?\s+(?P<year>\d{4}))?\b",
+    re.I,
+)
 # "his 2021 arrest", "the 2018 detention": a year standing before the event's noun.
 _YEAR_BEFORE_NOUN = re.compile(
     r"(?:'s|\b(?:his|her|their|its|the))\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])"
@@ -182,7 +202,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
     has_digit = _DIGIT.search(text) is not None
     has_month = any(m in text for m in _MONTH_PREFIXES)
     has_unit = any(u in lower for u in _UNITS)  # "Monday" and "today" too
-    has_time = any(w in lower for w in _TIMES_OF_DAY)
+    has_time = any(w in lower for w in _TIMES_OF_DAY) or "Eve" in text
     if not (has_digit or has_month or has_unit or has_time):
         return []
     found: list[DateMention] = []
@@ -209,10 +229,18 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             bound = re.search(
                 r"\b(?:since|until|from)\s+$", text[max(0, m.start() - 8) : m.start()]
             )
-            if bound:
+            if _DEFERRED_TO.search(text, max(0, m.start() - 70), m.start()):
+                add(m, None, future=True)  # "adjourned the case to November 12": ahead
+            elif bound:
                 add(m, None, began=_safe(year, month, day))
             else:
                 add(m, _safe(year, month, day))
+    for m in _HOLIDAY.finditer(text) if ("Eve" in text or "Day" in text) else ():
+        month, day = _HOLIDAYS[m.group("name").lower().replace("’", "'")]
+        if m.group("year"):
+            add(m, _safe(int(m.group("year")), month, day))
+        elif pub is not None:
+            add(m, _safe(_day_year(month, day, pub), month, day))
     for m in _MONTH_ONLY.finditer(text) if has_month else ():
         name, mod = m.group("month"), (m.group("mod") or "").lower()
         if name in ("May", "Mar") and not (mod or m.group("year")):

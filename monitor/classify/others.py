@@ -178,9 +178,13 @@ def governed_after(x: Mention, m: re.Match[str]) -> bool:
 _AFTER_SOMEONE = re.compile(
     r"\b(?:after|before|since|unlike|besides|but\s+not|except)\s+(?:[\w'’-]+\s+){0,2}$", re.I
 )
+# A namesake told apart: "He is not related to jailed unionist X".
+_UNRELATED = r"\b(?:(?:not|no)\s+(?:related|relation)\s+(?:to|of)|unrelated\s+to)"
+UNRELATED_BEFORE = re.compile(_UNRELATED + r"\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 EXCLUDED_BEFORE = re.compile(
-    r"(?:\bbut\s+not|,\s*not|\bexcept(?:\s+for)?|\bexcluding|\bother\s+than|\bapart\s+from)"
-    r"\s+(?:[\w'’-]+\s+){0,3}$",
+    r"(?:\bbut\s+not|,\s*not|\bexcept(?:\s+for)?|\bexcluding|\bother\s+than|\bapart\s+from|"
+    + _UNRELATED
+    + r")\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
 

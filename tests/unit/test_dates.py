@@ -34,6 +34,9 @@ PUB = dt.date(2021, 9, 27)  # a Monday
         ("smuggling in 2014", "2014"),
         ("on 24 September 2021", "2021-09-24"),
         ("in early December", "2020-12"),
+        # days of the year news names rather than numbers
+        ("re-arrested on New Year's Eve", "2020-12-31"),
+        ("caught at the castle on Christmas Day 2019", "2019-12-25"),
     ],
 )
 def test_expression_resolves_against_the_publication_day(text: str, expected: str) -> None:
@@ -43,7 +46,15 @@ def test_expression_resolves_against_the_publication_day(text: str, expected: st
 
 @pytest.mark.parametrize(
     "text",
-    ["China may not free them", "held for 1,019 days", "in the 1990s", "a 20-year term"],
+    [
+        "China may not free them",
+        "held for 1,019 days",
+        "in the 1990s",
+        "a 20-year term",
+        # a day a court puts something off to lies ahead
+        "remanded her in custody to June 27",
+        "adjourned the trial of X to November 12",
+    ],
 )
 def test_words_that_look_like_dates_are_not_dates(text: str) -> None:
     assert [d for d in find_dates(text, PUB) if d.date] == []
