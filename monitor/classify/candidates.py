@@ -1561,6 +1561,12 @@ _DESCRIPTOR_ONLY = re.compile(
     r"^\s*(?:[\w'’.-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\s+$", re.I
 )
 _FULL_NAME = re.compile(r"^\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
+# A headline's present-tense verb before "detained X Y": the participle says who X Y is.
+_VERB_OPENS_NP = re.compile(
+    r"\b(?:meets|visits|sees|frees|releases|grants|denies|raises|urges|names|thanks|backs|"
+    r"sentences|jails|charges|tries|convicts|deports|transfers|moves|pardons)\s+$",
+    re.I,
+)
 _NP_OPENERS = frozenset(
     "the a an of for to with about on from by and or at in over visit visits free freed release "
     "releasing meet meets see sees involving including like amid against "
@@ -1568,6 +1574,7 @@ _NP_OPENERS = frozenset(
     # Frenchman", "Eritrea says detained journalist is alive", "relatives of six detained lawyers"
     "raises says urges asks presses discusses calls names honours honors hails welcomes backs "
     "visits thanks condemns demands seeks accuses charges sentences jails frees releases tries "
+    "grants denies transfers moves pardons "
     "convicts deports two three four five six seven eight nine ten dozens "
     "several other all more".split()
 )
@@ -1871,12 +1878,14 @@ _RELEASE_DEMANDED = re.compile(
     re.I,
 )
 # ... or in the words before it, the release their object: "a resolution calling for the
-# immediate and unconditional release of X", "demanding the release of", "whom Paris wants".
+# immediate and unconditional release of X", "demanding the release of", "working for her
+# freedom" (a demand or a request, as the cues read them, and a few verbs of effort).
 _DEMANDED_RELEASE = re.compile(
-    r"\b(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+for|"
-    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|appeal(?:s|ed|ing)?\s+for|"
-    r"campaign(?:s|ed|ing)?\s+for|plead(?:s|ed|ing)?\s+for|fight(?:s|ing)?\s+for|"
-    r"ask(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?|work(?:s|ed|ing)?\s+for|secure|securing)\s+"
+    r"(?:"
+    + C.DEMAND.pattern
+    + "|"
+    + C.SOUGHT.pattern
+    + r"|\b(?:press(?:es|ed|ing)?|work(?:s|ed|ing)?|plead(?:ed|ing)?|appealing)\s+for)\s+"
     r"(?:(?:the|his|her|their|its|[\w'’-]+['’]s|immediate|unconditional|early|swift|safe|"
     r"urgent|prompt|speedy|quick|humanitarian|and|,)\s*){0,6}$",
     re.I,
@@ -2794,8 +2803,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         if (word.endswith("ed") or word == "missing") and _starts_noun_phrase(pre):
             if _ATTRIBUTIVE.match(post):
                 return True  # "detained journalist X", "jailed activist Y": a state, not news
-            if re.search(r"\bthe\s+$", pre) and _FULL_NAME.match(post):
-                return True  # "the detained Mohamed Bazoum"
+            if _FULL_NAME.match(post) and (
+                re.search(r"\bthe\s+$", pre) or _VERB_OPENS_NP.search(pre)
+            ):
+                return True  # "the detained Mohamed Bazoum", "envoy meets detained X Y"
         if word in ("detained", "imprisoned", "jailed", "held", "incarcerated") and (
             (
                 (_APPOSITIVE.search(pre) or (after_comma and _DESCRIPTOR_ONLY.match(pre)))
@@ -3078,7 +3089,10 @@ def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> b
     after = text[m.end() : m.end() + 20]
     kind = trig.type
     return bool(
-        (kind is DevelopmentType.TRIAL and _AWAITING.search(before))
+        (kind in (DevelopmentType.TRIAL, DevelopmentType.APPEAL) and _AWAITING.search(before))
+        or (kind in _SCHEDULED_KINDS and _SCHEDULED_AFTER.match(text, m.end()))
+        or (word == "taken" and _TO_COLONY.match(text, m.end()))
+        or (word == "detained" and _FREE_THOSE.search(before))
         or (trig.id == "det.custody" and word == "captive" and _FORMER.search(before))
         or (kind is DevelopmentType.SENTENCED and word == "sentence" and _CUT_FROM.search(before))
         or (kind is DevelopmentType.HEARING and _IN_STATE.search(before) and _SINCE.match(after))
@@ -3089,6 +3103,31 @@ def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> b
 # "held for two months pending trial", "awaiting trial": the trial is ahead.
 _AWAITING = re.compile(
     r"\b(?:pending|awaiting|await|awaits|ahead\s+of|before)\s+(?:(?:his|her|their|the|a)\s+)?$",
+    re.I,
+)
+# "The verdict in the case of X is set for May 8": a day ahead.
+_SCHEDULED_KINDS = frozenset(
+    {
+        DevelopmentType.VERDICT,
+        DevelopmentType.TRIAL,
+        DevelopmentType.HEARING,
+        DevelopmentType.SENTENCED,
+        DevelopmentType.APPEAL,
+    }
+)
+_SCHEDULED_AFTER = re.compile(
+    r"(?:(?!\band\b)[^.;:,]){0,60}?(?:\b(?:is|are|was|were|has\s+been|had\s+been)\s+(?:now\s+)?)?"
+    r"\b(?:set|scheduled|slated|due|expected)\s+(?:for|on)\b",
+    re.I,
+)
+# "X has been taken to a penal colony": moved, not arrested.
+_TO_COLONY = re.compile(
+    r"\s+to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:penal\s+colony|prison\s+camp|labou?r\s+camp)",
+    re.I,
+)
+# "urged Iran to release all those detained": those held, not an arrest.
+_FREE_THOSE = re.compile(
+    r"\b(?:release|free|freeing|releasing)\s+(?:all\s+)?(?:those|the\s+people|people|others)\s+$",
     re.I,
 )
 # "Former Venezuela captive X sues": who someone was.

@@ -184,6 +184,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bmeasures? of restraint\b|"
         # "sent on 14-day judicial remand", "granted police an additional 14 days of remand"
         r"\b(?:judicial|physical|police) remand\b|\bdays? of remand\b|"
+        # more time to hold or question a suspect: "granted police an additional 14 days to
+        # investigate X"; a session put off: "adjourned the case against X to November 12"
+        r"\bgrant(?:s|ed|ing)? (?:the )?(?:police|investigators|prosecutors|detectives) (?:an? )?"
+        r"(?:additional |further |more |another )?"
+        + NUM
+        + r"[- ](?:more |additional |further )?days?\b|"
+        r"\badjourn(?:s|ed|ing)? (?:the )?(?:case|hearing|proceedings) (?:against|of)\b|"
         # a custody term counted in days, weeks or months: "gets 18-month detention",
         # "ordered to 40 days of arrest" (a sentence is counted in years)
         r"\b"
@@ -588,8 +595,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:propos(?:ed|es|al)|offer(?:ed|s)?)\s+(?:a\s+|an\s+)?(?:prisoner\s+)?(?:swap|exchange|trade)|"
         # "in direct contact with Russia over", "confirms contact over a swap"
         r"in (?:direct |close |regular |constant )?contact with|contacts? (?:over|about|regarding)|"
-        # "recalled its ambassador", "engaging Zimbabwean authorities at the highest level",
-        # "requested consular access", "had again been denied consular access"
+        # "lodged a protest with Beijing", "recalled its ambassador", "engaging Zimbabwean
+        # authorities at the highest level", "requested consular access", "had again been
+        # denied consular access"
+        r"lodg(?:e|es|ed|ing) (?:a |an )?(?:formal |strong |diplomatic )?(?:protest|complaint) "
+        r"with|"
         r"recall(?:s|ed|ing)? (?:its|their|the) (?:\w+ )?(?:ambassador|envoy)|"
         r"engag(?:e|es|ed|ing) (?:with )?(?:the )?(?:[\w.'’-]+ ){0,2}?(?:authorities|government|"
         r"officials|counterparts?)|"
@@ -965,9 +975,10 @@ PURSUIT_BEFORE = re.compile(
     r"\b(?:for(?!\s+(?:(?:more than|over|nearly|almost|about|some|\w+)\s+)?"
     r"(?:years?|months?|weeks?|days?|decades?|hours?)\b)|"
     # (not "Hostage Negotiator Details the Release of X": a person, not a pursuit)
-    r"negotiat(?!ors?\b)\w*|secur\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
+    # (but "secured the release of X", "won her release": done)
+    r"negotiat(?!ors?\b)\w*|secur(?!ed\b)\w*|seek\w*|sought|pursu\w*|discuss\w*|advoca\w*|demand\w*|"
     r"explor\w*|efforts?|talks?|campaign(?:s|ed|ing)?|push\w*|press\w*|include|includ\w+|wait\w*|"
-    r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|won|urg\w+|"
+    r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|urg\w+|"
     r"focus\w*|aim(?:s|ed|ing)?|dedicat\w+|devot\w+|committed|"
     r"await\w*|hopes?|hoping|sought|toward\w*|into|interest(?:ed|s)?|"
     r"work(?:s|ed|ing)?(?=\s+(?:on|to|toward|towards)\b)|"

@@ -92,11 +92,12 @@ _LATER = re.compile(
     r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|since)\b", re.I
 )
 _NEXT_DAY = re.compile(r"\bthe\s+(?:following|next)\s+day\b", re.I)
-# A day a court puts something off to, or holds someone until: "remanded her in custody to June
-# 27", "adjourned the case against X to November 12", "until December 20".
+# A day a court puts something off to, holds someone until or has set: "remanded her in custody
+# to June 27", "adjourned the case against X to November 12", "until December 20", "set for
+# Oct. 25".
 _DEFERRED_TO = re.compile(
     r"(?:\b(?:adjourn|postpon|remand|extend|defer|push|moved|set|prolong|renew)\w*\b[^.;:]{0,50}?"
-    r"\b(?:to|till|until)|\buntil)\s+$",
+    r"\b(?:to|till|until)|\buntil|\b(?:set|scheduled|slated|due|expected)\s+(?:for|on))\s+$",
     re.I,
 )
 # Days of the year news names rather than numbers: "re-arrested on New Year's Eve".

@@ -54,6 +54,7 @@ def test_expression_resolves_against_the_publication_day(text: str, expected: st
         # a day a court puts something off to lies ahead
         "remanded her in custody to June 27",
         "adjourned the trial of X to November 12",
+        "appeal hearing set for Oct. 25",
     ],
 )
 def test_words_that_look_like_dates_are_not_dates(text: str) -> None:

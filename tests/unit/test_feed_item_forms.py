@@ -4086,3 +4086,56 @@ def test_a_detention_others_speak_about_is_a_state() -> None:
 )
 def test_recalled_envoys_engagement_and_consular_access_sought_are_diplomacy(text: str) -> None:
     assert ("lindqvist", "diplomatic_action") in proposed("News", text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A session put off, more days to question: hearings; a protest lodged: diplomacy.
+        (
+            "News",
+            "A Moscow court on Monday adjourned the case against Anna Lindqvist to November 12.",
+            "hearing",
+            True,
+        ),
+        (
+            "News",
+            "A magistrate on Tuesday granted police an additional 14 days to investigate Anna "
+            "Lindqvist.",
+            "hearing",
+            True,
+        ),
+        ("Sweden lodges a protest with Moscow over Anna Lindqvist", "", "diplomatic_action", True),
+        # "detained X" after a headline's verb, a release of all those held, a colony, a day set.
+        ("Swedish envoy meets detained Anna Lindqvist in Moscow", "", "detained", False),
+        ("Court grants detained journalist Anna Lindqvist bail", "", "detained", False),
+        (
+            "News",
+            "The UN urged Russia to release all those detained, including Anna Lindqvist.",
+            "detained",
+            False,
+        ),
+        ("News", "Anna Lindqvist has been taken to a penal colony in Mordovia.", "detained", False),
+        ("Anna Lindqvist's appeal hearing set for Oct. 25", "", "appeal", False),
+        ("News", "The verdict in the case of Anna Lindqvist is set for May 8.", "verdict", False),
+        (
+            "News",
+            "She remains free pending appeal, said a lawyer for Anna Lindqvist.",
+            "appeal",
+            False,
+        ),
+    ],
+)
+def test_sessions_put_off_protests_lodged_and_states_of_the_held(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+def test_a_release_secured_or_won_happened() -> None:
+    for text in (
+        "The envoy, who secured the release of Anna Lindqvist from Russia last year, arrived "
+        "in Moscow on Monday.",
+        "Sweden won the release of Anna Lindqvist last year after months of talks.",
+    ):
+        assert "2022" in dates_of("News", text, "lindqvist", "released")
