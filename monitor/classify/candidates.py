@@ -3083,8 +3083,9 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
 
 
 def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> bool:
-    """Wording that tells no development of the trigger's type: a trial ahead, a captive that
-    was, a sentence cut, custody or detention as a state (see below)."""
+    """Wording that tells no development of the trigger's type (see below): a trial or appeal
+    ahead or a day set for one, a captive that was, a sentence cut, a move to a colony, those
+    held asked to be freed, custody or detention as a state."""
     before = text[max(0, m.start() - 60) : m.start()]
     after = text[m.end() : m.end() + 20]
     kind = trig.type
