@@ -178,6 +178,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 date, date_cue = _date(
                     trig.type, text, m, dates, sent, local, view.published, previous_date
                 )
+                # dates that are not this trigger's: another event's, or what a government speaks of
+                not_its_own = foreign | _events_dates(trig, m, dates)
                 actors = clause[-40:]  # where a government acting stands
                 intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
                 owners = _event_owners(text, m, mentions)
@@ -262,13 +264,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     typed = [
                         f"{f}|{trig.type}" for f in feats if not f.startswith(("T=", "w=", "tr="))
                     ]
-                    picked, dated_by = _pick_date(
-                        rule,
-                        date,
-                        date_cue,
-                        view.published,
-                        foreign | _events_dates(trig, m, dates),
-                    )
+                    picked, dated_by = _pick_date(rule, date, date_cue, view.published, not_its_own)
                     out.append(
                         Candidate(
                             case,
@@ -950,7 +946,7 @@ def _pick_date(
     how = cue.removeprefix("date=")
     if rule is None:
         return own, how
-    on_pub = pub is not None and rule.date == PartialDate.of(pub)
+    on_pub = _only_publication_day(rule.date, pub)
     if rule.date in foreign and own != rule.date:
         return own, how
     if how == "began" and own is not None:
@@ -1064,7 +1060,11 @@ def _rule_dated_by(date: PartialDate | None, pub: dt.date | None) -> str:
     sentenced her": Sunday dates it)."""
     if date is None:
         return "none"
-    return "pub" if pub is not None and date == PartialDate.of(pub) else "rule"
+    return "pub" if _only_publication_day(date, pub) else "rule"
+
+
+def _only_publication_day(date: PartialDate | None, pub: dt.date | None) -> bool:
+    return pub is not None and date == PartialDate.of(pub)
 
 
 # The international bodies LABELING counts as acting for a detainee, beside states.
@@ -1480,13 +1480,9 @@ _NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newsp
 # minister" is a government acting on the case as much as "minister meets X's family".
 _MEETING = re.compile(r"(?:meet|meets|met|talks?|talked|spoke|speaks?)", re.I)
 _DREW = re.compile(r"(?:condemnation|criticism|rebukes?)$", re.I)
-_GOV_FROM = re.compile(
-    r"^\s+(?:from|by)\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b", re.I
-)
-_GOV_AFTER = re.compile(
-    r"^\s+(?:with\s+|to\s+)?(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b",
-    re.I,
-)
+_GOV_PHRASE = r"(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,2}?" + _GOVERNMENT + r"\b"
+_GOV_FROM = re.compile(r"^\s+(?:from|by)\s+" + _GOV_PHRASE, re.I)
+_GOV_AFTER = re.compile(r"^\s+(?:with\s+|to\s+)?" + _GOV_PHRASE, re.I)
 
 
 # Meeting the detainee in person is consular access, not diplomacy: "US ambassador meets
@@ -1561,22 +1557,19 @@ _DESCRIPTOR_ONLY = re.compile(
     r"^\s*(?:[\w'’.-]+\s+){0,3}?(?:" + C.DESCRIPTOR_WORDS + r")s?\s+$", re.I
 )
 _FULL_NAME = re.compile(r"^\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
-# A headline's present-tense verb before "detained X Y": the participle says who X Y is.
-_VERB_OPENS_NP = re.compile(
-    r"\b(?:meets|visits|sees|frees|releases|grants|denies|raises|urges|names|thanks|backs|"
-    r"sentences|jails|charges|tries|convicts|deports|transfers|moves|pardons)\s+$",
-    re.I,
+# A headline's present-tense verb acting on the held: before "detained X Y" the participle says
+# who X Y is ("envoy meets detained X Y", "court grants detained journalist X bail").
+_ACTS_ON_THE_HELD = frozenset(
+    "meets visits sees frees releases grants denies raises urges names thanks backs sentences "
+    "jails charges tries convicts deports transfers moves pardons".split()
 )
-_NP_OPENERS = frozenset(
-    "the a an of for to with about on from by and or at in over visit visits free freed release "
-    "releasing meet meets see sees involving including like amid against "
+_NP_OPENERS = _ACTS_ON_THE_HELD | frozenset(
+    "the a an of for to with about on from by and or at in over visit free freed release "
+    "releasing meet see involving including like amid against "
     # a headline's present-tense verb or a count before the phrase: "Macron raises detained
     # Frenchman", "Eritrea says detained journalist is alive", "relatives of six detained lawyers"
-    "raises says urges asks presses discusses calls names honours honors hails welcomes backs "
-    "visits thanks condemns demands seeks accuses charges sentences jails frees releases tries "
-    "grants denies transfers moves pardons "
-    "convicts deports two three four five six seven eight nine ten dozens "
-    "several other all more".split()
+    "says asks presses discusses calls honours honors hails welcomes condemns demands seeks "
+    "accuses two three four five six seven eight nine ten dozens several other all more".split()
 )
 
 
@@ -1586,9 +1579,15 @@ def _starts_noun_phrase(pre: str) -> bool:
     before = pre.rstrip()
     if not before or before[-1] in ",:;-–—(\"'“‘":
         return True
-    last = before.rsplit(None, 1)[-1].lower().strip("\"'“‘")
+    last = _last_word(before)
     # After a verb in the past ("discussed detained Americans X"), a participle modifies a noun.
     return last in _NP_OPENERS or last.endswith(("'s", "’s", "ed"))
+
+
+def _last_word(pre: str) -> str:
+    """The word just before the trigger, lower-cased, without quotes."""
+    words = pre.rsplit(None, 1)
+    return words[-1].lower().strip("\"'“‘") if words else ""
 
 
 # "... detained in Iran begins a hunger strike", "... detained in Russia, reportedly moved":
@@ -2804,7 +2803,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             if _ATTRIBUTIVE.match(post):
                 return True  # "detained journalist X", "jailed activist Y": a state, not news
             if _FULL_NAME.match(post) and (
-                re.search(r"\bthe\s+$", pre) or _VERB_OPENS_NP.search(pre)
+                re.search(r"\bthe\s+$", pre) or _last_word(pre) in _ACTS_ON_THE_HELD
             ):
                 return True  # "the detained Mohamed Bazoum", "envoy meets detained X Y"
         if word in ("detained", "imprisoned", "jailed", "held", "incarcerated") and (
@@ -3968,7 +3967,7 @@ def _news_now(kind: DevelopmentType, text: str, m: re.Match[str]) -> bool:
     pre = text[max(0, m.start() - 60) : m.start()]
     return (
         _PERFECT_NOW.search(pre) is not None
-        and not _IN_RELATIVE.search(pre[-40:] if len(pre) > 40 else pre)
+        and not _IN_RELATIVE.search(pre[-40:])
         and not re.search(r"\b(?:who|which|that)\s+(?:has|have)\b", pre[-30:], re.I)
         and not _OWN_WORDS.search(pre)
         and not (kind is DevelopmentType.DETAINED and _HELD_STATE.search(m.group(0)))
