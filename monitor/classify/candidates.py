@@ -179,7 +179,11 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     trig.type, text, m, dates, sent, local, view.published, previous_date
                 )
                 # dates that are not this trigger's: another event's, or what a government speaks of
-                not_its_own = foreign | _events_dates(trig, m, dates)
+                not_its_own = (
+                    foreign
+                    | _events_dates(trig, m, dates)
+                    | {d.date for d in dates if d.date and _set_apart_before(text, d, m)}
+                )
                 actors = clause[-40:]  # where a government acting stands
                 intl = bool(_INTERNATIONAL.search(actors))  # "the UN rights chief urges"
                 owners = _event_owners(text, m, mentions)
@@ -206,9 +210,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     rule = rule_by_sentence.get((case, trig.type, text))
                     holder = C.HOLDERS.get(view.holders.get(case, ""))
                     if holder is not None and holder.search(speaker):
-                        if trig.id == "dip.actor":
+                        talks = bool(_BETWEEN_STATES.search(text))
+                        if trig.id == "dip.actor" and not talks:
                             continue  # the holder announcing its own act is no diplomacy
-                        relation = [*relation, "holder_acts"]
+                        # (but its words on talks or a swap with another state may be: "Russia
+                        # hopeful for prisoner swap with US", "Moscow in dialogue with
+                        # Washington on X", weighed apart from its other acts)
+                        relation = [*relation, "holder_talks" if talks else "holder_acts"]
                     citizenship = view.citizens.get(case, ())
                     if "rel=doc" in relation and O.of_other_nations(
                         text, m, citizenship, view.holders.get(case, ""), item_text
@@ -1190,6 +1198,12 @@ _EVENT_THEN_DATE = re.compile(r"\b" + _ACT_ON_CASE + r"[^,;:]*?$", re.I)
 _EVENT_SUBJECT = re.compile(r"\b" + _ACT_ON_CASE + r"(?:\W+\w+){0,4}?\W*$", re.I)
 # (a citizen state's "lawmakers" aside)
 _GOVERNMENTS = frozenset(("gov_subject", "gov_meets", "intl_acts"))
+# What passes between two states over a case: talks, a swap, contact.
+_BETWEEN_STATES = re.compile(
+    r"\b(?:prisoner\s+(?:swap|exchange|trade)s?|swaps?|exchanges?|talks|dialogue|negotiat\w+|"
+    r"contacts?\s+(?:with|over)|touched\s+on)\b",
+    re.I,
+)
 
 
 def _diplomatic_frame(feats: Sequence[str], clause: str) -> list[str]:
@@ -1228,10 +1242,21 @@ def _no_government_acts(feats: Sequence[str], clause: str) -> bool:
     return "gov_meets" not in feats and _speaks_for_no_government(clause)
 
 
+# A government's judgement of a detention, not a development: "'wrongfully detained', Blinken
+# says", "arbitrarily held".
+_JUDGED_DETENTION = re.compile(
+    r"\b(?:wrongful(?:ly)?|arbitrar(?:y|ily)|unjust(?:ly)?|unlawful(?:ly)?|illegal(?:ly)?)['’]?\s+"
+    r"(?:detain\w*|detention|held|imprison\w*|jailed)\b",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=256)
 def _tells_event(text: str) -> bool:
     """Whether a sentence tells a development of its own: a government saying so ("Israel says
-    hostage's body found", "military says it freed X") reports the news, not diplomacy."""
+    hostage's body found", "military says it freed X") reports the news, not diplomacy (nor is
+    its judgement of a detention: "X 'wrongfully detained', Blinken says")."""
+    text = _JUDGED_DETENTION.sub(" ", text)
     return any(p.search(text) for p in _EVENT_TRIGGERS)
 
 
@@ -1602,11 +1627,11 @@ _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 # detained last month" tell the arrest (a year alone, "an American detained in Russia in 2019",
 # is background either way).
 _DETAINED_ON = re.compile(
-    r"^(?:\s+[\w'’-]+){0,4}?\s+(?:during\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
+    r"^(?:\s+[\w'’-]+){0,6}?\s+(?:during\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
     r"on\s+(?:\w+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
     r"Oct|Nov|Dec)[a-z]*\.?|last\s+(?:week|month|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
-    r"earlier\s+this\s+(?:week|month))",
+    r"earlier\s+(?:this|in\s+the)\s+(?:week|month))",
 )
 # "to free", "to help free", "to stand trial", "to face trial": an infinitive, a purpose or
 # what lies ahead.
@@ -1620,6 +1645,14 @@ _REPORTED_TO = re.compile(
     re.I,
 )
 _REQUEST_TO = re.compile(r"\b(?:request|bid|application|move|attempt)s?\s+to\s+$", re.I)
+# "Ambassador allowed to meet detained X", "was able to visit him", "wins the right to appeal",
+# "the first of 38 traders to be jailed": done, as permitted or counted.
+_ACHIEVED_TO = re.compile(
+    r"\b(?:allowed|permitted|able|managed|got|granted\s+(?:access|permission)|"
+    r"(?:wins?|won|granted|given|gets?|got)\s+(?:the\s+)?(?:right|leave|permission)|"
+    r"(?:first|second|third|last|only)(?:\s+[\w'’-]+){0,4}?)\s+to\s+(?:be\s+)?$",
+    re.I,
+)
 _LEFT_OUT = re.compile(
     r"\b(?:left\s+(?:out|behind)|excluded|not\s+included)\s+(?:of|from|in)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
@@ -1707,7 +1740,7 @@ _COUNT_BEFORE = re.compile(
 )
 _ON_APPEAL = re.compile(
     r"\b(?:overturn\w*|vacat\w*|quash\w*|reinstat\w*|upheld|uphold\w*|annul\w*|set aside|"
-    r"thrown out|tossed out|voided)\b",
+    r"thrown out|tossed out|voided|wip(?:e|es|ed|ing) (?:away|out)|struck down|overrul\w*)\b",
     re.I,
 )
 # "loses appeal against his conviction", "challenge to her sentence": the old one.
@@ -2022,6 +2055,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"\b(?:without|no)\s+$|"
             # "C remains in Tehran on furlough": a state
             r"\b(?:remain(?:s|ed)?|still)\s+(?:[\w'’-]+\s+){0,3}?on\s+$|"
+            # "put on trial for an alleged violation of parole": a breach, none granted
+            r"\b(?:violat\w*|breach\w*|broke|breaking|skipp\w*|jump\w*)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:terms\s+of\s+(?:his\s+|her\s+|their\s+)?)?$|"
             # "lifted the judicial control on X": a release from it, not into it
             r"\b(?:lift\w*|end\w*|remov\w*|revok\w*)\s+(?:the\s+|his\s+|her\s+)?$",
             re.I,
@@ -2752,9 +2787,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if (
         _TO_BASE.search(pre)
         and not _REPORTED_TO.search(pre)
+        and not _ACHIEVED_TO.search(pre)
         and not _LEADS_TO.search(pre)
         and not word.endswith(("ed", "ing"))
-        and (" " not in word or word.startswith(("appear ", "face")))  # "to appear in court"
+        # ("to appear in court", "to drop charges": phrases that open with the base verb)
+        and (" " not in word or word.startswith(("appear ", "face", "drop ", "dismiss ")))
         and not (trig.id == "hea.extradition" and _REQUEST_TO.search(pre))
     ):
         return True  # "Rwanda to free X", "vowed to release", "unfit to stand trial": ahead
@@ -2790,9 +2827,19 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         C.CONSULAR_CONTEXT.search(text) or (trig.id == "con.meets" and C.OFFICIAL.search(pre[-40:]))
     ):
         return True  # (officials who meet the detainee need no consular word)
+    if m.start() == 0 and _IMPERATIVE.match(text):
+        return True  # "Drop all charges against X, UN tells Greece": a call, not a report
+    if word.startswith("testif") and _BEFORE_LAWMAKERS.search(
+        text, max(0, m.start() - 80), m.end() + 100
+    ):
+        return True  # "testify during a House committee hearing": lawmakers, not a trial
+    if trig.id == "hea.ruled" and _HIGHER_COURT.search(pre[-60:]):
+        return True  # "a federal appeals court ruled to vacate": the appeal's outcome
     if trig.type is DevelopmentType.DETAINED:
         if word == "arrest" and pre.lower().endswith("house "):
             return True  # house arrest is its own type (bail), not a new detention
+        if word == "arrest" and _HEART.search(pre):
+            return True  # "went into cardiac arrest": the heart, not the police
         if word == "arrest" and _ARREST_AHEAD.search(pre):
             return True  # "X expects arrest", "faces arrest", "braces for arrest": ahead
         if word == "custody" and _DEATH_IN.search(text[max(0, m.start() - 70) : m.start()]):
@@ -3078,7 +3125,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         more = _MORE_CHARGES_FACED.search(f"{pre}{first} " if first else pre)
         if more is not None:  # "faces 20 more charges": new charges filed
             pre = pre[: more.start()]
-    return trig.type is not DevelopmentType.DIPLOMATIC_ACTION and bool(_UNREALISED.search(pre))
+    if trig.type is DevelopmentType.DIPLOMATIC_ACTION:
+        return False
+    done = _ACHIEVED_TO.search(pre)  # "the first of 38 to be jailed": what ahead says is done
+    return bool(_UNREALISED.search(pre[: done.start()] if done else pre))
 
 
 def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> bool:
@@ -3089,7 +3139,11 @@ def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> b
     after = text[m.end() : m.end() + 20]
     kind = trig.type
     return bool(
-        (kind in (DevelopmentType.TRIAL, DevelopmentType.APPEAL) and _AWAITING.search(before))
+        (
+            kind in (DevelopmentType.TRIAL, DevelopmentType.APPEAL)
+            and trig.id != "app.decided"  # ("before their convictions were overturned": done)
+            and _AWAITING.search(before)
+        )
         or (kind in _SCHEDULED_KINDS and _SCHEDULED_AFTER.match(text, m.end()))
         or (word == "taken" and _TO_COLONY.match(text, m.end()))
         or (word == "detained" and _FREE_THOSE.search(before))
@@ -3187,6 +3241,8 @@ def _targets(
             # (unless the case is the relative: "Iran Sentences Former President's Daughter")
         if _BUT_NOT_DESCRIBED.match(text, m.end()):
             return []  # ... nor what leaves it out: "amnesty frees thousands, but not journalists"
+        if _MANY_DESCRIBED.search(text, max(0, m.start() - 70), m.start()):
+            return []  # ... nor many of its kind: "nearly all Kremlin critics have been jailed"
         desc = [
             f"doc_desc_{side}"
             for side, span in (
@@ -3475,6 +3531,14 @@ def _kin_span(x: Mention, text: str, kind: DevelopmentType) -> tuple[int, int] |
 _RELEASE_WORD = re.compile(
     r"\b(?:free[sd]?|releas(?:e|es|ed)|pardon(?:s|ed)?|amnesty|swap(?:s|ped)?)\b", re.I
 )
+# Many described, not the one: "nearly all of the Kremlin's critics have been jailed", "dozens
+# of journalists were arrested" (a count or "all" before a plural descriptor just before).
+_MANY_DESCRIBED = re.compile(
+    r"\b(?:all|many|most|several|dozens|scores|hundreds|thousands|numerous|countless|other|"
+    r"fellow)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:" + C.DESCRIPTOR_WORDS + r")s\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 _BUT_NOT_DESCRIBED = re.compile(
     r"[^.;:]{0,60}?,?\s+(?:but\s+not|except(?:\s+for)?|excluding)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:" + C.DESCRIPTOR_WORDS + r"|dual\s+nationals?|foreigners?)s?\b",
@@ -3709,11 +3773,18 @@ _RENEWED = re.compile(
     r"stepp(?:ed)?\s+up|step(?:s)?\s+up)\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?$",
     re.I,
 )
+# (a former office-holder stays one: "former President X condemned" is no government acting)
+_ROLE_ONCE_HELD = re.compile(
+    r"\bformer(?=[\s-]+(?!(?:[\w-]+\s+)?(?:president|prime|minister|premier|chancellor|"
+    r"officials?|ambassador|diplomat|envoy|secretary|senator|governor|mayor|leader|head)\b)\w)",
+    re.I,
+)
 _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("pre_neg", lambda a: C.NEGATION.search(a.clause)),
     ("pre_modal", lambda a: C.MODAL.search(a.clause)),
     ("pre_demand", lambda a: C.DEMAND.search(a.clause)),
-    ("pre_bg", lambda a: C.BACKGROUND.search(a.clause)),
+    # ("The former general was found guilty": a role once held, not a time long past)
+    ("pre_bg", lambda a: C.BACKGROUND.search(_ROLE_ONCE_HELD.sub(" ", a.clause))),
     ("pre_perfect", lambda a: C.PERFECT.search(a.clause)),
     ("pre_relcl", lambda a: C.RELATIVE_BEFORE.search(a.clause)),
     ("passive", lambda a: C.PASSIVE.search(a.clause)),
@@ -3936,6 +4007,22 @@ _PERFECT_NOW = re.compile(
     r"recently)\s+)?(?:been\s+)?$",
     re.I,
 )
+# ... or a court's act on the event's noun, in the present perfect: "A court has rejected X's
+# appeal against his detention", "has granted her bail", "has upheld the sentence".
+_COURT_ACTED_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:(?:now|just|also|already|reportedly|officially|formally|finally|"
+    r"recently)\s+)?(?:rejected|dismissed|upheld|granted|overturned|quashed|denied|approved|"
+    r"accepted|allowed|refused|thrown\s+out|turned\s+down|struck\s+down)\s+"
+    r"(?:[\w'’.-]+\s+){0,6}?$",
+    re.I,
+)
+# ... or joined to one: "has been arrested in the CAR and handed over to the court", "has given
+# her a suspended sentence after convicting her" (a gerund after "after" only).
+_PERFECT_JOINED = re.compile(
+    r"\b(?:has|have)\s+(?:(?:now|just|also|already|reportedly|officially|formally|finally)\s+)?"
+    r"(?:been\s+)?\w+(?:ed|en)\b[^.;:]{0,100}?(?:(?P<and>\band\s+(?:then\s+)?)|\bafter\s+)$",
+    re.I,
+)
 _OWN_WORDS = re.compile(
     r"\b(?:says?|said|claims?|claimed|insists?|insisted|told)\s+(?:that\s+)?"
     r"(?:he|she|they|it)\s+(?:[\w'’-]+\s+){0,2}$",
@@ -3965,8 +4052,13 @@ def _news_now(kind: DevelopmentType, text: str, m: re.Match[str]) -> bool:
     ):
         return not _IN_RELATIVE.search(text, max(0, m.start() - 40), m.start())
     pre = text[max(0, m.start() - 60) : m.start()]
+    joined = _PERFECT_JOINED.search(text, max(0, m.start() - 140), m.start())
     return (
-        _PERFECT_NOW.search(pre) is not None
+        (
+            _PERFECT_NOW.search(pre) is not None
+            or _COURT_ACTED_NOW.search(text, max(0, m.start() - 100), m.start()) is not None
+            or (joined is not None and (joined.group("and") or m.group(0).endswith("ing")))
+        )
         and not _IN_RELATIVE.search(pre[-40:])
         and not re.search(r"\b(?:who|which|that)\s+(?:has|have)\b", pre[-30:], re.I)
         and not _OWN_WORDS.search(pre)
@@ -4004,6 +4096,8 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     if d.end <= m.start() and re.fullmatch(r"(?:['’]s)?\s*", text[d.end : m.start()]):
         return True  # the date is the trigger's own: "the April 17 arrest of X", "Thursday's
         # sentencing of"
+    if _set_apart_before(text, d, m):
+        return False
     during = d.start > m.end() and _DURING_THE.search(text, max(0, d.start - 12), d.start)
     if _of_another(text, d) and not during:
         return False  # (but "detained during the August 2020 protests": in their time)
@@ -4043,12 +4137,53 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
         # weekly Y, on Thursday", "sentenced X, 34, on Friday").
         between = re.sub(r",\s+(?=(?:in|on|at)\b[^,;:]*$)", " ", between)
         between = re.sub(r",[^,;:()]{1,80},\s*$", " ", between)
+        if _CAPTION_DATE.match(text, d.start) and re.search(r",\s+on\s+$", text[: d.start]):
+            # A photo caption's closing day dates its scene, past the place's commas ("attends
+            # a hearing in Melekhovo, Vladimir region, Russia, on June 19, 2023.")
+            between = between.replace(",", " ")
     elif _FRONTED.fullmatch(text, 0, d.start):
         # A date that opens the sentence dates its main verb: "On Sunday, the court sentenced".
         between = re.sub(r"^\s*,", " ", between)
     return not _OTHER_CLAUSE.search(between)
 
 
+def _set_apart_before(text: str, d: DateMention, m: re.Match[str]) -> bool:
+    """Whether a date before the trigger closes another clause: a subordinate one ("raped a
+    jogger in 1989 before their convictions were overturned") or a description set off by
+    commas ("X, the man who set off the bomb in 1992, has been released")."""
+    return d.end <= m.start() and bool(
+        _SUBORDINATE_NEXT.match(text, d.end)
+        or (
+            _APPOSITIVE_CLOSES.fullmatch(text, d.end, m.start())
+            and _APPOSITIVE_OPENS.search(text, max(0, d.start - 120), d.start)
+        )
+    )
+
+
+# A description set off by commas between a name and its verb: it opens after the name's comma
+# with an article or a relative, and closes with a comma just before the verb's auxiliary.
+_APPOSITIVE_OPENS = re.compile(
+    r",\s+(?:(?:an?|the)\s+[^,;:]*\b(?:who|that|which)\b|who|which)[^,;:]*$"
+)
+_APPOSITIVE_CLOSES = re.compile(
+    r"[^,;:]{0,30},\s+(?:(?:has|have|had|was|were|is|are|been|being|be)\s+)*", re.I
+)
+# A sentence that opens with a bare verb of release asks for one.
+_IMPERATIVE = re.compile(r"(?:Drop|Free|Release|Dismiss|Withdraw|Quash)\s+(?!of\b|on\b)\w")
+_BEFORE_LAWMAKERS = re.compile(
+    r"\b(?:committee|subcommittee|congress(?:ional)?|senate|parliament\w*|lawmakers|"
+    r"legislat\w+|inquiry)\b",
+    re.I,
+)
+_HIGHER_COURT = re.compile(
+    r"\b(?:appeals?|appellate|supreme|cassation|constitutional)\s+court\b[^.;:]*$", re.I
+)
+_HEART = re.compile(r"\b(?:cardiac|cardio-?respiratory|heart)\s+$", re.I)
+_SUBORDINATE_NEXT = re.compile(r"\s+(?:before|after|until|till|when|since|once)\b", re.I)
+# A full day with its year that closes a sentence, as photo captions end.
+_CAPTION_DATE = re.compile(
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}),?\s+(?:19|20)\d\d\s*(?:[.(]|$)"
+)
 # A crime told as an act between a trigger and a year: the year is the act's ("accused of
 # sexually assaulting two women between 2007 and 2016", "incidents dating back to 2014", "a
 # mob attack at the station in 2019"); not a charge's name ("convicted of embezzlement and
@@ -4097,7 +4232,10 @@ _EVENT_BEFORE_DATE = re.compile(
     re.I,
 )
 _SINCE_NOUN = re.compile(
-    r"^\s*(?:since|after|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w+'s\s+|his\s+|her\s+|their\s+)?$",
+    r"^\s*(?:since|after|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w+'s\s+|his\s+|her\s+|their\s+)?$|"
+    # ... or told as a clause: "four months after he and his wife were arrested"
+    r"^\s*(?:since|after)\s+(?:[\w'’-]+\s+){1,5}?(?:was|were|had\s+been|has\s+been|have\s+been|"
+    r"got)\s+(?:\w+ed\s+and\s+)?$",
     re.I,
 )
 _ORDINALS = {
@@ -4127,7 +4265,7 @@ def _since_event(
         if d.offset_days and d.end <= m.start() and _SINCE_NOUN.match(between):
             unit = d.offset_unit or "day"
             moved = shift(PartialDate.of(pub), -d.offset_days, "day")
-            if unit == "year":
+            if unit in ("year", "month"):
                 return PartialDate(moved.year, moved.month)
             return moved
     ann = None

@@ -48,7 +48,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # detained
     _t("det.arrest", T.DETAINED, r"\b(?:re-?)?arrest(?:ed|s|ing)?\b(?!\s+warrant)"),
     _t("det.detain", T.DETAINED, r"\bdetain(?:ed|s|ing)?\b"),
-    _t("det.detention", T.DETAINED, r"\bdetention\b"),
+    _t("det.detention", T.DETAINED, r"\b(?:detention|detainment)\b"),
     _t("det.abduct", T.DETAINED, r"\b(?:abduct(?:ed|s|ion)?|kidnap(?:ped|s|ping)?)\b"),
     _t(
         "det.seize",
@@ -304,7 +304,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b" + NUM + r"[- ](?:more |additional |further )?"
         r"(?:years?|months?)(?:-long)? (?:in |of )?(?:prison|jail|penal|term|behind bars)|"
         r"\bto death\b|\bdeath penalty\b|\bprison terms?\b|\bjail terms?\b|"
-        r"\blife (?:sentences?|imprisonment)\b",
+        r"\blife (?:sentences?|imprisonment)\b|"
+        # "a court ordered life in jail for X", "handed him life behind bars"
+        r"\b(?:ordered|orders|gave|gives|handed|hands)\s+(?:(?:him|her|them)\s+)?life\s+"
+        r"(?:in\s+(?:jail|prison)|behind\s+bars)\b",
     ),
     # Headline grammar for a custodial sentence with no term: "X gets prison for road rage
     # death", "gets life for murder", "handed jail time".
@@ -398,7 +401,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bremoved\s+from\s+(?:(?:his|her|their|the|a)\s+)?(?:[\w-]+\s+)?"
         r"(?:prison|jail|penal colony|colony)\b(?=\s*$|[,.;:]|\s+(?:in|on|at|to|by|after|"
         r"before|last|this|early|late|for|with|without|under|and\s+(?:taken|moved|sent)|"
-        r"to\s+an?\s+unknown)\b)",
+        r"to\s+an?\s+unknown)\b)|"
+        # Out of one prison for somewhere else: "left prison for unknown location", "taken
+        # from his colony to an undisclosed place".
+        r"\b(?:left|leaves|taken\s+(?:out\s+)?(?:from|of))['’]?\s+(?:(?:his|her|their|the|a)\s+)?"
+        r"(?:[\w-]+\s+)?(?:prison|jail|penal colony|colony)['’]?\s+(?:for|to)\s+(?:an?\s+)?"
+        r"(?:unknown|undisclosed|another|different|new)\b",
     ),
     # A prisoner whose whereabouts were unknown found held: "found in Moscow jail after
     # disappearing", "located in a Siberian penal colony", "resurfaces in prison".
@@ -454,15 +462,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:prison|jail|custody|detention|Guantanamo|Guantánamo|Evin|Lefortovo|Belmarsh|"
         # ... by its name: "walked out of Insein prison", "left Qanater women's prison"
         r"(?:(?-i:[A-Z])[\w'’-]+ (?:\d+ )?){1,3}(?:(?:women's|men's|central|state) )?"
-        r"(?:prison|jail)))\b",
+        r"(?:prison|jail)))\b"
+        # (not "left prison for an unknown location": moved, not freed)
+        r"(?!['’]?\s+(?:for|to)\s+(?:an?\s+)?(?:unknown|undisclosed|another|different|new)\b)",
     ),
     _t(
         "rel.swap",
         T.RELEASED,
         r"\b(?:swap(?:ped|s)?|exchang(?:ed|e)|"
-        # "traded her for X", "trading Griner for Bout": a person traded (not "traded barbs")
-        r"trad(?:ed|es|ing)(?=\s+(?:him|her|them|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)"
-        r"{0,3})\s+for\b))\b",
+        # "traded her for X", "trading Griner for Bout", "swapping 'Merchant of Death' for X": a
+        # person traded (not "traded barbs", "swapping jerseys")
+        r"(?:trad(?:ed|es|ing)|swapping|exchanging)(?=\s+(?:him|her|them|['‘\"“]?(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+        r"(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.-]*){0,3}['’\"”]?)\s+for\b))\b",
     ),
     # Handed to one's own state after a release: "now in the custody of US officials" (a case
     # of that state's, `candidates`; in another state's custody it is a detention).
@@ -504,6 +515,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"the dock|hospital)\b)|"
         r"deportation|expulsion|"
         r"dropped|repatriat(?:ed|es|ion))\b",
+    ),
+    # Charges dropped or thrown out, as labelled sets count a release from prosecution: "US
+    # throws out charges against X", "prosecutors drop charges against him", "charges against
+    # her were withdrawn".
+    _t(
+        "rel.dropped",
+        T.RELEASED,
+        r"\b(?:drop(?:s|ped|ping)?|throw(?:s|n|ing)?\s+out|threw\s+out|withdr(?:aw|aws|ew|awn|awing)|"
+        r"dismiss(?:es|ed|ing)?)\s+(?:all\s+|the\s+|remaining\s+|criminal\s+|federal\s+){0,3}"
+        r"charges\b|"
+        r"\bcharges\s+(?:against\s+(?:[\w'’.-]+\s+){1,4}?)?(?:were|was|have\s+been|had\s+been|"
+        r"are|is)\s+(?:formally\s+|now\s+)?(?:dropped|withdrawn|dismissed|thrown\s+out)\b|"
+        r"\bcharges\s+dropped\b",
     ),
     # The police or prosecutors drop the case: "faces no further action", "no further action
     # will be taken".
@@ -554,14 +578,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         "dip.actor",
         T.DIPLOMATIC_ACTION,
         r"\b(?:say|says|said|tell|tells|told|call|calls|called|calling|describ(?:e|es|ed)|deem(?:s|ed)?|"
-        r"determin(?:e|es|ed)|express(?:es|ed)?|voic(?:e|es|ed)|concern(?:s|ed)?|troubled|"
-        r"offer(?:s|ed)?|propos(?:e|es|ed|al)|pledg(?:e|es|ed)|vow(?:s|ed)?|mark(?:s|ed)?|"
+        r"determin(?:e|es|ed)|express(?:es|ed|ing)?|voic(?:e|es|ed|ing)|concern(?:s|ed)?|troubled|"
+        r"offer(?:s|ed)?|propos(?:e|es|ed|al)|pledg(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed)|"
+        r"mark(?:s|ed)?|"
         r"speak(?:s)?|spoke|accus(?:es|ed)|renew(?:s|ed)?|seek(?:s)?|sought|meet|meets|met|"
         r"hold talks|"
         r"held talks|raise[sd]?|press(?:es|ed)?|push(?:es|ed)?|condemn(?:s|ed)?|"
         r"warn(?:s|ed)?|insist(?:s|ed)?|"
-        # a government's dismay: "Australia was 'appalled'", "deeply shocked and disappointed"
-        r"appalled|outraged|dismayed|alarmed|shocked|disappointed|saddened|distressed)\b",
+        # a government's dismay or hope: "Australia was 'appalled'", "deeply shocked and
+        # disappointed", "Biden 'hopeful' about X's case"
+        r"appalled|outraged|dismayed|alarmed|shocked|disappointed|saddened|distressed|hopeful|"
+        r"optimistic)\b",
     ),
     # A government's designation: "U.S. deems WSJ reporter 'wrongfully detained'", "declared
     # wrongfully detained by the State Department", "now considers X wrongfully detained".
@@ -621,7 +648,8 @@ NEGATION = re.compile(
 )
 MODAL = re.compile(
     r"\b(?:will|would|could|" + MAY + r"|might|can|should|must|shall|to be|be|set to|expected to|"
-    r"likely|possible|possibly|potential|if|whether|plans?|planned|hopes?|hoped|wants?|"
+    r"likely|possible|possibly|potential|if|whether|plans?|planned|hopes?|hoped|hopeful|"
+    r"optimistic|wants?|"
     r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
     r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
     r"try|tries|trying|attempt(?:s|ed)?|closer to|poised to|on the (?:verge|brink) of|"
@@ -958,7 +986,8 @@ STANCE = re.compile(
     r"speak(?:s|ing)?|spoke|"
     r"talks?|designat\w+|summon\w*|protest(?:s|ed)?|demand(?:s|ed)?|criticis\w+|criticiz\w+|"
     r"slam(?:s|med)?|denounc\w+|decr(?:y|ies|ied)|unjust|unlawful|arbitrar\w+|absurd|"
-    r"outrag\w+|deplor\w+|regret\w*|dismay\w*|disappoint\w*|alarm\w*|shock\w*|sham|"
+    r"outrag\w+|deplor\w+|regret\w*|dismay\w*|disappoint\w*|alarm\w*|shock\w*|sham|hopeful|"
+    r"optimistic|"
     r"politically motivated|wrongful\w*|negotiat\w+|lobb\w+|interven\w+|abusive|barbaric|"
     r"tortur\w+)\b",
     re.I,
@@ -980,7 +1009,7 @@ PURSUIT_BEFORE = re.compile(
     r"explor\w*|efforts?|talks?|campaign(?:s|ed|ing)?|push\w*|press\w*|include|includ\w+|wait\w*|"
     r"lobb\w*|bid|possible|potential|planned|proposed|offer\w*|win|winning|urg\w+|"
     r"focus\w*|aim(?:s|ed|ing)?|dedicat\w+|devot\w+|committed|"
-    r"await\w*|hopes?|hoping|sought|toward\w*|into|interest(?:ed|s)?|"
+    r"await\w*|hopes?|hoping|hopeful|optimistic|sought|toward\w*|into|interest(?:ed|s)?|"
     r"work(?:s|ed|ing)?(?=\s+(?:on|to|toward|towards)\b)|"
     # "Russia signals openness to a prisoner swap", "ready for an exchange"
     r"openness|readiness|willingness|ready|willing)\s+(?:[\w'’]+\s+){0,3}$",

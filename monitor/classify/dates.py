@@ -82,7 +82,7 @@ _DEICTIC = re.compile(
 )
 _PERIOD = re.compile(
     r"\b(?P<mod>earlier|later|late|early)?\s*(?:in\s+)?"
-    r"(?P<which>this|last|past|the previous|the same)\s+(?P<unit>week|month|year)\b",
+    r"(?P<which>this|last|past|the previous|the same|(?<=in )the)\s+(?P<unit>week|month|year)\b",
     re.I,
 )
 _AGO = re.compile(
@@ -94,10 +94,12 @@ _LATER = re.compile(
 _NEXT_DAY = re.compile(r"\bthe\s+(?:following|next)\s+day\b", re.I)
 # A day a court puts something off to, holds someone until or has set: "remanded her in custody
 # to June 27", "adjourned the case against X to November 12", "until December 20", "set for
-# Oct. 25".
+# Oct. 25", "detention extended through at least July 2", "keep him in detention until late
+# August".
 _DEFERRED_TO = re.compile(
-    r"(?:\b(?:adjourn|postpon|remand|extend|defer|push|moved|set|prolong|renew)\w*\b[^.;:]{0,50}?"
-    r"\b(?:to|till|until)|\buntil|\b(?:set|scheduled|slated|due|expected)\s+(?:for|on))\s+$",
+    r"(?:(?:\b(?:adjourn|postpon|remand|extend|defer|push|moved|set|prolong|renew)\w*\b[^.;:]{0,50}?"
+    r"\b(?:to|till|until|through)|\buntil)(?:\s+at\s+least)?|"
+    r"\b(?:set|scheduled|slated|due|expected)\s+(?:for|on))\s+(?:(?:early|mid|late)[\s-]+)?$",
     re.I,
 )
 # Days of the year news names rather than numbers: "re-arrested on New Year's Eve".
@@ -259,7 +261,9 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
                     began = _safe(_month_year(month, pub), month)
             add(m, None, began=began)
             continue
-        if m.group("year"):
+        if _DEFERRED_TO.search(text, max(0, m.start() - 70), m.start("month")):
+            add(m, None, future=True)  # "keep him in detention until late August": ahead
+        elif m.group("year"):
             add(m, _safe(int(m.group("year")), month))
         elif m.group("rel") and pub is not None:  # "in June last year"
             add(m, _safe(pub.year - (m.group("rel").lower() == "last"), month))
@@ -302,6 +306,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
         add(m, PartialDate.of(pub - dt.timedelta(days=delta)))
     for m in _PERIOD.finditer(text) if has_unit else ():
         which, unit = m.group("which").lower(), m.group("unit").lower()
+        if which == "the" and not m.group("mod"):
+            continue  # "in the week before his arrest": no date (but "earlier in the week" is)
         back = which in ("last", "past", "the previous")
         if unit == "year":
             add(m, PartialDate(pub.year - back))

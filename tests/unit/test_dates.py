@@ -37,6 +37,8 @@ PUB = dt.date(2021, 9, 27)  # a Monday
         # days of the year news names rather than numbers
         ("re-arrested on New Year's Eve", "2020-12-31"),
         ("caught at the castle on Christmas Day 2019", "2019-12-25"),
+        # "earlier in the week" is this week, as "earlier this week" is
+        ("seized while appearing in court earlier in the week", "2021-09"),
     ],
 )
 def test_expression_resolves_against_the_publication_day(text: str, expected: str) -> None:
@@ -55,6 +57,9 @@ def test_expression_resolves_against_the_publication_day(text: str, expected: st
         "remanded her in custody to June 27",
         "adjourned the trial of X to November 12",
         "appeal hearing set for Oct. 25",
+        "detention extended through at least July 2",
+        "upheld a ruling to keep him in detention until late August",
+        "arrested in the week before the vote",
     ],
 )
 def test_words_that_look_like_dates_are_not_dates(text: str) -> None:

@@ -993,10 +993,10 @@ def test_a_wider_descriptor_stands_for_the_items_case() -> None:
 
 
 def test_a_precise_rules_own_finding_carries_the_cues_around_its_match() -> None:
-    # No broad cue proposes "drop charges" as a release; the precise rules do.
+    # No broad cue proposes "drop the case" as a release; the precise rules do.
     (release,) = [
         c
-        for c in candidates_of("Spanish prosecutors drop charges against Daniel Okafor")
+        for c in candidates_of("Spanish prosecutors drop the case against Daniel Okafor")
         if c.type.value == "released"
     ]
     assert release.trigger.startswith("released.")
@@ -4139,3 +4139,204 @@ def test_a_release_secured_or_won_happened() -> None:
         "Sweden won the release of Anna Lindqvist last year after months of talks.",
     ):
         assert "2022" in dates_of("News", text, "lindqvist", "released")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A breach of parole grants none; many of a kind described are not the one.
+        (
+            "News",
+            "Anna Lindqvist was detained and put on trial for an alleged violation of parole.",
+            "bail",
+            False,
+        ),
+        (
+            "Moscow court jails Anna Lindqvist's colleague",
+            "Since the war began, nearly all of the Kremlin's critics have been jailed.",
+            "sentenced",
+            False,
+        ),
+        # A person swapped for another, told with a gerund: released.
+        ("Senator defends swapping 'the Baron' for Anna Lindqvist", "", "released", True),
+        # Permitted and done: an envoy allowed to meet the detainee visited her.
+        (
+            "Swedish Ambassador Allowed to Meet With Detained Reporter Anna Lindqvist",
+            "",
+            "consular_visit",
+            True,
+        ),
+        # A government's hope is its stance; the detainee's own hope of release is no release.
+        ("Swedish PM 'hopeful' about Anna Lindqvist's case", "", "diplomatic_action", True),
+        ("Anna Lindqvist hopeful of release, her husband says", "", "released", False),
+        # Out of one prison for somewhere unknown: moved, not freed.
+        ("Anna Lindqvist 'left' prison for unknown location, lawyer says", "", "transferred", True),
+        ("Anna Lindqvist 'left' prison for unknown location, lawyer says", "", "released", False),
+    ],
+)
+def test_parole_breaches_many_described_swaps_permitted_visits_hopes_and_moves(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+def test_a_court_acting_on_an_appeal_in_the_present_perfect_is_todays_news() -> None:
+    text = "A Moscow court has rejected aid worker Anna Lindqvist's appeal against her arrest."
+    assert dates_of("News", text, "lindqvist", "appeal") == {"2023-03-15"}
+
+
+def test_a_detainment_and_a_dated_arrest_in_a_long_appositive_are_detentions() -> None:
+    text = "Her parents spoke for the first time since Anna Lindqvist's March 2 detainment."
+    assert dates_of("News", text, "lindqvist", "detained") == {"2023-03-02"}
+    text = (
+        "Sweden called for the release of Anna Lindqvist, an aid worker who was detained in "
+        "Russia on espionage charges last week."
+    )
+    assert dates_of("News", text, "lindqvist", "detained") == {"2023-03"}
+
+
+def test_a_government_calling_a_detention_wrongful_is_no_event_it_reports() -> None:
+    [dip] = [
+        c
+        for c in candidates_of("Anna Lindqvist 'wrongfully detained' by Russia, Sweden says")
+        if c.trigger == "dip.actor"
+    ]
+    assert "says_event" not in dip.features
+
+
+def test_a_government_promising_action_on_a_case_is_a_diplomatic_candidate() -> None:
+    text = (
+        "Her parents said the Swedish prime minister had promised to do whatever it takes to "
+        "secure the release of Anna Lindqvist."
+    )
+    assert any("w=diplomatic_action:promised" in c.features for c in candidates_of("News", text))
+
+
+def test_the_holders_words_on_talks_or_a_swap_with_another_state_are_diplomacy() -> None:
+    def spoken(title: str) -> bool:
+        return any(
+            c.trigger == "dip.actor" and "holder_talks" in c.features for c in candidates_of(title)
+        )
+
+    assert spoken("Kremlin says Moscow is in dialogue with Stockholm on Anna Lindqvist")
+    assert spoken("Russia hopeful for prisoner swap with Sweden involving Anna Lindqvist")
+    assert not spoken("Kremlin says Anna Lindqvist will serve her sentence")
+
+
+def test_a_photo_captions_closing_day_dates_its_scene_past_the_places_commas() -> None:
+    text = (
+        "Anna Lindqvist stands in a glass cage during a hearing in Lefortovo, Moscow region, "
+        "Russia, on March 3, 2023. (AP Photo)"
+    )
+    assert dates_of("News", text, "lindqvist", "hearing") == {"2023-03-03"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # Charges dropped are a release from prosecution; a refusal or a call to drop them is not.
+        ("Prosecutors drop charges against Anna Lindqvist", "", "released", True),
+        ("Judge refuses to drop charges against Anna Lindqvist", "", "released", False),
+        # A sentence undone on appeal is no sentencing.
+        (
+            "News",
+            "The court agreed to review a ruling that wiped away the death sentence of Anna "
+            "Lindqvist.",
+            "sentenced",
+            False,
+        ),
+        # Life ordered by a court is a sentence.
+        ("News", "A court on Monday ordered life in jail for Anna Lindqvist.", "sentenced", True),
+        # The heart's arrest is no detention.
+        ("News", "Anna Lindqvist went into cardiac arrest after being tasered.", "detained", False),
+        # Counted or permitted, done; expected to be first, ahead.
+        (
+            "News",
+            "Anna Lindqvist was the first of 38 traders to be jailed for rigging rates.",
+            "sentenced",
+            True,
+        ),
+        ("Anna Lindqvist wins right to appeal", "", "appeal", True),
+        ("News", "Anna Lindqvist is expected to be the first to be freed.", "released", False),
+    ],
+)
+def test_dropped_charges_undone_sentences_life_ordered_and_what_is_counted_as_done(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # A year that closes a clause before, or a description set off by commas, is not the
+        # verb's ...
+        (
+            "Anna Lindqvist was wrongly imprisoned for a robbery in 1989 before her conviction "
+            "was overturned in 2002.",
+            "appeal",
+            "2002",
+        ),
+        (
+            "Anna Lindqvist, the woman who planted the bomb that killed a judge in 1992, has been "
+            "released from jail.",
+            "released",
+            "2023-03-15",
+        ),
+        # ... a clause after "N months after" lies that long back ...
+        (
+            "Anna Lindqvist pleaded guilty on Monday, four months after she was arrested and "
+            "charged with spying.",
+            "charged",
+            "2022-11",
+        ),
+        # ... and a verb joined to a present perfect is today's news too.
+        (
+            "Anna Lindqvist has been arrested in Chad and handed over to the International "
+            "Criminal Court.",
+            "transferred",
+            "2023-03-15",
+        ),
+        (
+            "A court has given Anna Lindqvist a suspended sentence after convicting her of "
+            "insulting officials.",
+            "verdict",
+            "2023-03-15",
+        ),
+    ],
+)
+def test_dates_set_apart_counted_back_or_joined_to_todays_news(
+    text: str, kind: str, expected: str
+) -> None:
+    assert dates_of("News", text, "lindqvist", kind) == {expected}
+
+
+def test_a_role_once_held_tells_no_background_but_a_former_official_is_no_government() -> None:
+    text = "Anna Lindqvist was sentenced on Monday. The former trader was found guilty of fraud."
+    assert dates_of("News", text, "lindqvist", "verdict") == {"2023-03-15"}
+    dips = [
+        c
+        for c in candidates_of(
+            "News", "Former President Jones condemned the arrest of Anna Lindqvist."
+        )
+        if c.type.value == "diplomatic_action"
+    ]
+    assert dips and all("pre_bg" in c.features for c in dips)
+
+
+def test_testimony_to_lawmakers_is_no_trial_and_a_higher_courts_ruling_is_no_hearing() -> None:
+    assert ("lindqvist", "trial") not in proposed(
+        "News", "Anna Lindqvist testified during a House committee hearing on Capitol Hill."
+    )
+    assert ("lindqvist", "trial") in proposed(
+        "News", "Anna Lindqvist testified in her own defence at her murder trial on Monday."
+    )
+    ruled = "A federal appeals court ruled on Friday to vacate the conviction of Anna Lindqvist."
+    assert not any(c.trigger == "hea.ruled" for c in candidates_of("News", ruled))
+
+
+def test_a_headline_that_opens_with_a_bare_verb_of_release_asks_for_one() -> None:
+    title = "Drop all charges against aid workers, UN tells Greece"
+    assert ("lindqvist", "released") not in proposed(title, "Anna Lindqvist is on trial.")
+    assert ("lindqvist", "released") not in proposed("Drop charges against Anna Lindqvist, UN says")
+    assert ("lindqvist", "released") in proposed("Freed Anna Lindqvist returns home")
