@@ -2686,6 +2686,23 @@ def _trial_news(pre: str, word: str, post: str) -> bool:
 _SET_AFTER = re.compile(r"^\s+(?:set|date|scheduled|due)\b", re.I)
 
 
+# A sentence that opens with a bare verb of release asks for one ("Drop all charges against
+# X, UN tells Greece").
+_IMPERATIVE = re.compile(r"(?:Drop|Free|Release|Dismiss|Withdraw|Quash)\s+(?!of\b|on\b)\w")
+# Lawmakers who hear testimony: "testified during a House committee hearing" is no trial.
+_BEFORE_LAWMAKERS = re.compile(
+    r"\b(?:committee|subcommittee|congress(?:ional)?|senate|parliament\w*|lawmakers|"
+    r"legislat\w+|inquiry)\b",
+    re.I,
+)
+# A higher court as the subject: "a federal appeals court ruled to vacate" is an appeal's outcome.
+_HIGHER_COURT = re.compile(
+    r"\b(?:appeals?|appellate|supreme|cassation|constitutional)\s+court\b[^.;:]*$", re.I
+)
+# "went into cardiac arrest": the heart's arrest.
+_HEART = re.compile(r"\b(?:cardiac|cardio-?respiratory|heart)\s+$", re.I)
+
+
 def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     """Denied, future or hypothetical: "was not charged", "could be tried", "awaits a verdict".
     What a government "could" do is still not a diplomatic action, but its call for one is."""
@@ -4168,17 +4185,7 @@ _APPOSITIVE_OPENS = re.compile(
 _APPOSITIVE_CLOSES = re.compile(
     r"[^,;:]{0,30},\s+(?:(?:has|have|had|was|were|is|are|been|being|be)\s+)*", re.I
 )
-# A sentence that opens with a bare verb of release asks for one.
-_IMPERATIVE = re.compile(r"(?:Drop|Free|Release|Dismiss|Withdraw|Quash)\s+(?!of\b|on\b)\w")
-_BEFORE_LAWMAKERS = re.compile(
-    r"\b(?:committee|subcommittee|congress(?:ional)?|senate|parliament\w*|lawmakers|"
-    r"legislat\w+|inquiry)\b",
-    re.I,
-)
-_HIGHER_COURT = re.compile(
-    r"\b(?:appeals?|appellate|supreme|cassation|constitutional)\s+court\b[^.;:]*$", re.I
-)
-_HEART = re.compile(r"\b(?:cardiac|cardio-?respiratory|heart)\s+$", re.I)
+# A conjunction that opens the next clause: the date before it closes its own.
 _SUBORDINATE_NEXT = re.compile(r"\s+(?:before|after|until|till|when|since|once)\b", re.I)
 # A full day with its year that closes a sentence, as photo captions end.
 _CAPTION_DATE = re.compile(
