@@ -4019,16 +4019,15 @@ _IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # has ordered his release": today's news, whatever background words stand beside it (not in
 # a relative clause, "X, who has been sentenced to nine years, ...", nor in someone's words
 # about himself, "says he has been unjustly detained", nor a state, "has been held").
-_PERFECT_NOW = re.compile(
+_HAS_NOW = (
     r"\b(?:has|have)\s+(?:(?:now|just|also|already|reportedly|officially|formally|finally|"
-    r"recently)\s+)?(?:been\s+)?$",
-    re.I,
+    r"recently)\s+)?"
 )
+_PERFECT_NOW = re.compile(_HAS_NOW + r"(?:been\s+)?$", re.I)
 # ... or a court's act on the event's noun, in the present perfect: "A court has rejected X's
 # appeal against his detention", "has granted her bail", "has upheld the sentence".
 _COURT_ACTED_NOW = re.compile(
-    r"\b(?:has|have)\s+(?:(?:now|just|also|already|reportedly|officially|formally|finally|"
-    r"recently)\s+)?(?:rejected|dismissed|upheld|granted|overturned|quashed|denied|approved|"
+    _HAS_NOW + r"(?:rejected|dismissed|upheld|granted|overturned|quashed|denied|approved|"
     r"accepted|allowed|refused|thrown\s+out|turned\s+down|struck\s+down)\s+"
     r"(?:[\w'’.-]+\s+){0,6}?$",
     re.I,
@@ -4069,18 +4068,24 @@ def _news_now(kind: DevelopmentType, text: str, m: re.Match[str]) -> bool:
     ):
         return not _IN_RELATIVE.search(text, max(0, m.start() - 40), m.start())
     pre = text[max(0, m.start() - 60) : m.start()]
-    joined = _PERFECT_JOINED.search(text, max(0, m.start() - 140), m.start())
     return (
         (
             _PERFECT_NOW.search(pre) is not None
             or _COURT_ACTED_NOW.search(text, max(0, m.start() - 100), m.start()) is not None
-            or (joined is not None and (joined.group("and") or m.group(0).endswith("ing")))
+            or _joined_to_perfect(text, m)
         )
         and not _IN_RELATIVE.search(pre[-40:])
         and not re.search(r"\b(?:who|which|that)\s+(?:has|have)\b", pre[-30:], re.I)
         and not _OWN_WORDS.search(pre)
         and not (kind is DevelopmentType.DETAINED and _HELD_STATE.search(m.group(0)))
     )
+
+
+def _joined_to_perfect(text: str, m: re.Match[str]) -> bool:
+    """Whether the trigger follows "and", or is a gerund after "after", joined to a present
+    perfect (searched only when the nearer forms did not match)."""
+    joined = _PERFECT_JOINED.search(text, max(0, m.start() - 140), m.start())
+    return joined is not None and bool(joined.group("and") or m.group(0).endswith("ing"))
 
 
 _OTHER_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\b(?:who|which|that|when|where|while)\b")

@@ -34,6 +34,10 @@ MAY = (
 )
 
 
+# Out of a prison for somewhere else, not into freedom: "left prison for unknown location".
+_TO_ELSEWHERE = r"['’]?\s+(?:for|to)\s+(?:an?\s+)?(?:unknown|undisclosed|another|different|new)\b"
+
+
 def _t(rule_id: str, kind: T, pattern: str) -> Trigger:
     return Trigger(rule_id, kind, re.compile(pattern, re.I))
 
@@ -405,8 +409,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         # Out of one prison for somewhere else: "left prison for unknown location", "taken
         # from his colony to an undisclosed place".
         r"\b(?:left|leaves|taken\s+(?:out\s+)?(?:from|of))['’]?\s+(?:(?:his|her|their|the|a)\s+)?"
-        r"(?:[\w-]+\s+)?(?:prison|jail|penal colony|colony)['’]?\s+(?:for|to)\s+(?:an?\s+)?"
-        r"(?:unknown|undisclosed|another|different|new)\b",
+        r"(?:[\w-]+\s+)?(?:prison|jail|penal colony|colony)" + _TO_ELSEWHERE,
     ),
     # A prisoner whose whereabouts were unknown found held: "found in Moscow jail after
     # disappearing", "located in a Siberian penal colony", "resurfaces in prison".
@@ -464,7 +467,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:(?-i:[A-Z])[\w'’-]+ (?:\d+ )?){1,3}(?:(?:women's|men's|central|state) )?"
         r"(?:prison|jail)))\b"
         # (not "left prison for an unknown location": moved, not freed)
-        r"(?!['’]?\s+(?:for|to)\s+(?:an?\s+)?(?:unknown|undisclosed|another|different|new)\b)",
+        r"(?!" + _TO_ELSEWHERE + ")",
     ),
     _t(
         "rel.swap",
