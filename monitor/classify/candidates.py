@@ -1684,16 +1684,22 @@ _COURT_DECIDES = re.compile(
     r"decid(?:es|ed)|f(?:ound|inds))\b",
     re.I,
 )
-_THING_OBJECT = re.compile(
-    r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?"
-    r"(?:(?!(?:on|in|after|under|over|with|for|from|by|at|as|whose|who|and|but)\b)[\w-]+\s+)"
-    r"{0,2}"
+_THINGS = (
     r"(?:details|video|videos|footage|statements?|reports?|figures|data|images?|photos?|"
     r"documents?|records?|findings|results|funds|information|names|list|letters?|audio|"
     r"recordings?|pictures?|tags|transcripts?|e-?mails?|messages?|tapes?|files?|evidence|"
     r"statistics|guidance|guidelines|rules|plans?|emissions|albums?|songs?|singles?|films?|"
-    r"books?|memoirs?)\b",
+    r"books?|memoirs?|posts?|clips?|trailers?|podcasts?|episodes?)"
+)
+_THING_OBJECT = re.compile(
+    r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?"
+    r"(?:(?!(?:on|in|after|under|over|with|for|from|by|at|as|whose|who|and|but)\b)[\w-]+\s+)"
+    r"{0,2}" + _THINGS + r"\b",
     re.I,
+)
+# ... or a thing as the passive's subject: "X's unpublished Instagram post released by family".
+_THING_SUBJECT = re.compile(
+    r"\b" + _THINGS + r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|being)\s+)?$", re.I
 )
 _DIPLOMAT_OBJECT = re.compile(
     r"^\s+(?:\w+\s+){0,4}?(?:ambassadors?|diplomats?|envoys?|attach[eé]s?|"
@@ -1749,11 +1755,13 @@ _AGAINST_OLD = re.compile(
     r"(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
-_KIN_BEFORE = re.compile(
-    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|children|parents|victims?)"
-    r"(?:\s+[\w'’-]+){0,3}\s+$",
-    re.I,
+_KIN_DEAD = (
+    r"(?:wife|husband|son|daughter|mother|father|brother|sister|children|parents|fianc[ée]e?|"
+    r"girlfriend|boyfriend|victims?)"
 )
+_KIN_BEFORE = re.compile(r"\b" + _KIN_DEAD + r"(?:\s+[\w'’-]+){0,3}\s+$", re.I)
+# ... or told in a relative clause: "his fiancée, who eventually was found dead".
+_KIN_WHO = re.compile(r"\b" + _KIN_DEAD + r",\s+who\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _NOT_DEAD = re.compile(
     r"\b(?:fak(?:ed|es|ing)|stag(?:ed|es|ing)|nearly|almost|close to|near|brink of|verge of|"
     r"cheated|escaped|survived|survives)\s+(?:\w+\s+){0,2}$",
@@ -1771,6 +1779,12 @@ _BAIL_ENDED = re.compile(
 )
 _CUSTODY_ORDER = re.compile(
     r"\bextend\w*|\bpre-?trial\b|\bpreventive\b|\bremand\w*|\bdetention\b", re.I
+)
+# A sentence served as detention: "sentenced to 18 weeks' detention", "to four years in detention".
+_DETENTION_TERM = re.compile(
+    r"sentenced\s+to\s+" + C.NUM + r"[- ](?:years?|months?|weeks?|days?)['’]?\s+"
+    r"(?:(?:of|in)\s+)?(?:home\s+)?detention\b(?![^.;]{0,30}\b(?:pre-?trial|remand))",
+    re.I,
 )
 _CLEMENCY = re.compile(
     # ("suspends X's sentence", not "a suspended sentence", which is one)
@@ -2259,8 +2273,10 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(
             r"\b(?:confirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|upholds|protest(?:s|ed|ing)?\s+"
             r"against|against|appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|contest(?:s|ed|ing)?|"
-            # "appeal court cuts sentence to 12 years": an appeal's decision on an old one
-            r"cut(?:s|ting)?|reduc(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\s+(?:[\w'’.-]+\s+){0,4}?$",
+            # "appeal court cuts sentence to 12 years": an appeal's decision on an old one;
+            # "an offence that carries a potential 10-year sentence": a law's penalty
+            r"cut(?:s|ting)?|reduc(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|carr(?:y|ies|ied|ying))\s+"
+            r"(?:[\w'’.-]+\s+){0,4}?$",
             re.I,
         ),
         re.compile(
@@ -2281,7 +2297,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         # law's penalty, not one imposed; "reduced X's prison term": an appeal's decision
         re.compile(
             r"\b(?:carr(?:y|ies|ied|ying)|punishable\s+(?:by|with)|maximum|up\s+to)\s+"
-            r"(?:(?:the|a|possible)\s+)?$|"
+            r"(?:(?:the|a|an|possible|potential|mandatory)\s+){0,2}$|"
             r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|halv(?:e|es|ed|ing)|commut(?:e|es|ed|ing))\s+"
             r"(?:[\w'’.-]+\s+){0,4}?$",
             re.I,
@@ -2546,9 +2562,11 @@ _PUT_OFF = re.compile(
     r"(?:[\w.-]+\s+){0,3}$",
     re.I,
 )
-# ... or called off after the noun: "retrial abandoned", "trial was postponed".
+# ... or called off after the noun: "retrial abandoned", "trial was postponed", "the release
+# of X from prison has been delayed".
 _PUT_OFF_AFTER = re.compile(
-    r"^\s+(?:(?:was|has been|had been|is|were|have been)\s+)?(?:abandoned|scrapped|dropped|"
+    r"^(?:\s+(?:of|for)\s+(?:(?!\b(?:who|which|that|after|as|when|while|because)\b)[^,;.]){1,50}?)?"
+    r"\s+(?:(?:was|has been|had been|is|were|have been)\s+)?(?:abandoned|scrapped|dropped|"
     r"halted|collapsed|cancell?ed|called off|aborted|postponed|delayed|adjourned|put off)\b",
     re.I,
 )
@@ -2772,11 +2790,15 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         )
     ):
         return True  # "Russia could consider a swap after the trial ends": a condition ahead
-    if trig.type in _NOT_HELD_IF_PUT_OFF and (
-        _PUT_OFF.search(pre[-40:]) or (word in _NOMINAL_EVENTS and _PUT_OFF_AFTER.match(post))
+    nominal = word in _NOMINAL_EVENTS
+    if (
+        trig.type in _NOT_HELD_IF_PUT_OFF or (trig.type is DevelopmentType.RELEASED and nominal)
+    ) and (
+        _PUT_OFF.search(pre[-40:])
+        or (nominal and _PUT_OFF_AFTER.match(text[m.end() : m.end() + 110]))
     ):
         # "Israel postpones parole session", "looking to delay his sentence", "reaches a deal
-        # to avoid trial", "retrial abandoned"
+        # to avoid trial", "retrial abandoned", "Hamas delays release" (a release told as a noun)
         return True
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
         return True  # "judge revokes his bail", "loses appeal against house arrest"
@@ -2793,10 +2815,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or _PEOPLE_DIED.search(pre)
     ):
         return True  # "two killed in protests", "his wife and son were found dead": others died
-    if trig.type is DevelopmentType.SENTENCED and _CUSTODY_ORDER.search(
-        text, max(0, m.start() - 40), m.end() + 40
+    if (
+        trig.type is DevelopmentType.SENTENCED
+        and _CUSTODY_ORDER.search(text, max(0, m.start() - 40), m.end() + 40)
+        and not _DETENTION_TERM.match(text, m.start(), m.end() + 60)
     ):
         return True  # "extends his jail time by 18 months", "18-month pre-trial detention"
+        # (but "sentenced to four months of home detention" is a sentence)
     if pre.endswith("-") and not re.search(r"\bre-$", pre, re.I):
         return True  # "military-ruled", "pre-trial", "long-detained": part of a compound
     if R.HABITUAL.search(text, max(0, m.start() - 40), m.end() + 30):
@@ -3105,9 +3130,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "show trials", "a series of trials": the word, not the event
     if trig.type is DevelopmentType.RELEASED and (
-        _THING_OBJECT.match(post) or _DIPLOMAT_OBJECT.match(post)
+        _THING_OBJECT.match(post)
+        or _DIPLOMAT_OBJECT.match(post)
+        or (word == "released" and _THING_SUBJECT.search(pre))
     ):
-        return True  # "released details of", "expels the US ambassador": no prisoner freed
+        return True  # "released details of", "video released", "expels the US ambassador"
     if (
         trig.id == "rel.free"
         and m.group(0)[:1].isupper()
@@ -3512,6 +3539,9 @@ def _kin_died(pre: str, whole: str) -> bool:
     """ "His wife and son were found dead": a relative died, unless speech or a pronoun after
     the relative points back to the case ("X's brother says he was executed"), or the relative
     is joined to someone before (`whole`: the words before, across the clause break)."""
+    told_after = _KIN_WHO.search(whole)
+    if told_after:
+        return not _SPEECH.search(told_after.group(0))
     kin = _KIN_BEFORE.search(pre)
     if kin is None or _WITH_ANOTHER_BEFORE.search(whole, 0, len(whole) - len(pre) + kin.start()):
         return False  # ("X, brother shot dead", "ex-MP and his brother killed": both died)
@@ -4106,8 +4136,11 @@ _NOUN_DATE = re.compile(
 _GERUND_CLAUSE = re.compile(r"\b(?:after|before|for|by|over)\s+\w+ing\b", re.I)
 _DATE_OF_OTHER = re.compile(
     # "charged with the 2017 m...", "jailed for the 2019 attack": after "with the" or "for
-    # the", a year is the crime's, whatever the noun (but "arrested in the 2019 crackdown")
-    r"\b(?:over|of|from|during)\s+(?:the\s+)?$|\b(?:with|for)\s+the\s+$",
+    # the", a year is the crime's, whatever the noun (but "arrested in the 2019 crackdown";
+    # and "on the evening of 23 May" is the day's own time)
+    r"\b(?:over|from|during)\s+(?:the\s+)?$|\b(?:with|for)\s+the\s+$|"
+    r"(?<!morning\s)(?<!evening\s)(?<!night\s)(?<!afternoon\s)(?<!hours\s)(?<!weekend\s)"
+    r"\bof\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -205,7 +205,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "hea.fitness",
         T.HEARING,
-        r"\b(?:declared|found|ruled|deemed|judged) (?:\w+ )?(?:unfit|fit|incompetent|competent) "
+        # ("found defrocked Cardinal X "not competent" to stand trial": the one found between)
+        r"\b(?:declared|found|finds|ruled|deemed|judged)\s+(?:[\w'’.-]+\s+){0,5}?[\"“]?"
+        r"(?:not\s+)?(?:unfit|fit|incompetent|competent)[\"”]?\s+"
         r"(?:to stand trial|for trial|to be tried)\b|\bcompetency hearing\b",
     ),
     _t("hea.extradition", T.HEARING, r"\bextradit(?:ed|ion|e)\b"),
@@ -293,6 +295,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sen.fine",
         T.SENTENCED,
         r"\bfined\b|\b(?:ordered|told) to pay (?:a |an )?(?:\w+ ){0,2}?fine\b",
+    ),
+    # Community service is a sentence too: "ordered to carry out 180 hours of community
+    # service", "must do unpaid work", "given a community order".
+    _t(
+        "sen.community",
+        T.SENTENCED,
+        r"\b(?:given|handed|ordered to|told to|must|sentenced to)\s+(?:do|carry out|complete|"
+        r"perform)?\s*(?:an?\s+|\d[\d,]*\s+hours?\s+of\s+)?(?:unpaid work|community service|"
+        r"community (?:service )?order)\b",
     ),
     # "China jails activist", "X is jailed": a court's act (a bare "jailed X" may be a state).
     _t(
@@ -887,7 +898,8 @@ DESCRIPTOR_WORDS = (
     r"laureate|winner|hero|founder|leader|ex-leader|president|official|ex-official|minister|"
     r"executive|execs?|businessman|businesswoman|engineer|worker|employee|soldier|veteran|"
     r"national|citizen|dual national|student|academic|scholar|researcher|economist|artist|"
-    r"musician|writer|poet|lawyer|teacher|tourist|woman|man|girl|boy|mother|father|"
+    r"musician|writer|poet|lawyer|teacher|tourist|woman|man|girl|boy|mother|father|teenager|teen|"
+    r"schoolgirl|schoolboy|"
     r"american|briton|canadian|australian|german|frenchman|detainee|prisoner|hostage|"
     r"defender|protester|protestor|star|athlete|player|priest|pastor|marine|rapper|tycoon|"
     r"dealer|smuggler|spy|criminal|murderer|lawyers|offender|sex offender|felon|killer|rapist|"

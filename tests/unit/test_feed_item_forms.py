@@ -4340,3 +4340,92 @@ def test_a_headline_that_opens_with_a_bare_verb_of_release_asks_for_one() -> Non
     assert ("lindqvist", "released") not in proposed(title, "Anna Lindqvist is on trial.")
     assert ("lindqvist", "released") not in proposed("Drop charges against Anna Lindqvist, UN says")
     assert ("lindqvist", "released") in proposed("Freed Anna Lindqvist returns home")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A release told as a noun and put off has not happened ...
+        ("Captors delay release of Anna Lindqvist", "", False),
+        (
+            "News",
+            "The release of Anna Lindqvist from prison has been delayed, her family said.",
+            False,
+        ),
+        # ... but one welcomed, or a verb of release after a delay, has.
+        ("News", "The release of Anna Lindqvist was welcomed by Sweden on Monday.", True),
+        ("News", "Iran delayed and then freed Anna Lindqvist on Monday.", True),
+    ],
+)
+def test_a_release_put_off_is_no_release(title: str, text: str, expected: bool) -> None:
+    assert (("lindqvist", "released") in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A term served as detention is a sentence; a custody order is not.
+        (
+            "News",
+            "Anna Lindqvist was sentenced to 18 weeks' detention in a youth prison.",
+            "sentenced",
+            True,
+        ),
+        ("News", "Anna Lindqvist was sentenced to four years in detention.", "sentenced", True),
+        (
+            "News",
+            "Anna Lindqvist was sentenced to two months of pre-trial detention.",
+            "sentenced",
+            False,
+        ),
+        # Community service and unpaid work are sentences.
+        ("Anna Lindqvist must do unpaid work", "", "sentenced", True),
+        (
+            "News",
+            "Anna Lindqvist was ordered to carry out 180 hours of community service.",
+            "sentenced",
+            True,
+        ),
+        # The penalty a law carries is no sentence passed.
+        (
+            "News",
+            "Anna Lindqvist was charged with an offence that carries a potential 10-year prison "
+            "sentence if she is convicted.",
+            "sentenced",
+            False,
+        ),
+        # A thing released is no prisoner freed, told as the passive's subject too.
+        ("Anna Lindqvist's unpublished Instagram post released by family", "", "released", False),
+        ("Anna Lindqvist released by her captors", "", "released", True),
+        # A relative of the one the item describes, arrested or found dead, is another person.
+        (
+            "Anna Lindqvist in a coma",
+            "Police arrest the mother of a teenager in a coma after a clash on the metro.",
+            "detained",
+            False,
+        ),
+        (
+            "News",
+            "Daniel Okafor returned without his fiancée, who eventually was found dead in a park.",
+            "died",
+            False,
+        ),
+        # The one found unfit may stand between the verb and the finding.
+        (
+            "News",
+            'A judge found the former banker Daniel Okafor "not competent" to stand trial.',
+            "hearing",
+            True,
+        ),
+    ],
+)
+def test_detention_terms_community_service_penalties_things_and_relatives(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    case = "okafor" if "Okafor" in title + text else "lindqvist"
+    assert ((case, kind) in proposed(title, text)) is expected
+
+
+def test_the_evening_of_a_day_dates_the_verb() -> None:
+    text = "Anna Lindqvist was charged on the evening of 13 March."
+    assert dates_of("News", text, "lindqvist", "charged") == {"2023-03-13"}
