@@ -72,7 +72,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.DETAINED,
         r"\bsurrender(?:ed|s)?\b(?= (?:himself |herself |themselves )?to\b)|"
         # "co-defendants surrender", "surrenders at Fulton County jail"
-        r"(?<!['’]s )(?<!of )(?<!the )\bsurrender(?:ed|s)?\b(?=\s*(?:$|[.,;:!?]|(?:at|in|on)\s))|"
+        r"(?<!['’]s )(?<!of )(?<!the )\bsurrender(?:ed|s)?\b"
+        # ("surrender after robbery charge")
+        r"(?=\s*(?:$|[.,;:!?]|(?:at|in|on|after|over|following)\s))|"
         r"\bhanded (?:himself|herself|themselves) (?:over|in)\b|"
         r"\bturned (?:himself|herself|themselves) in\b",
     ),
@@ -81,6 +83,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.DETAINED,
         r"\b(?:imprison(?:ed|ment)?|incarcerat(?:ed|ion)|locked up|"
         r"remanded|jailed)\b",
+    ),
+    # A headline's "held over" or "held on suspicion" is an arrest, not a state: "X held over
+    # alleged war crime" (weighed apart from a bare "held", mostly the time someone is held).
+    _t(
+        "det.held_over",
+        T.DETAINED,
+        r"\bheld(?=\s+(?:over|for|on\s+suspicion|in\s+connection\s+with|after)\s+"
+        r"(?!(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|more|nearly|almost|"
+        r"over|about|weeks|months|years|days|hours|decades)\b))",
     ),
     _t("det.held", T.DETAINED, r"\b(?:held|holding|holds)\b"),
     # Put in jail without a term: "ordered to jail after judge revokes his bail", "recalled to
@@ -225,7 +236,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:a )?retrial))\b|"
         r"\b(?:bail|parole|(?:bid|request|motion) for (?:bail|parole|(?:a )?new trial|"
         r"(?:a )?retrial)) "
-        r"(?:was |is |has been )?(?:denied|refused|rejected|revoked)\b",
+        r"(?:was |is |has been )?(?:denied|refused|rejected|revoked)\b|"
+        # a headline's "No bail for suspect in killing"
+        r"\bno bail for\b",
     ),
     _t("hea.ruled", T.HEARING, r"\b(?:rul(?:ed|es|ing))\b"),
     # trials
@@ -303,7 +316,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.SENTENCED,
         r"\b(?:given|handed|ordered to|told to|must|sentenced to)\s+(?:do|carry out|complete|"
         r"perform)?\s*(?:an?\s+|\d[\d,]*\s+hours?\s+of\s+)?(?:unpaid work|community service|"
-        r"community (?:service )?order)\b",
+        r"community payback|community (?:service |payback )?order)\b",
     ),
     # "China jails activist", "X is jailed": a court's act (a bare "jailed X" may be a state).
     _t(
@@ -506,7 +519,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # (not a plea for one: "Sweden pardon plea for X")
         r"\b(?:pardon(?:ed|s)?(?!\s+(?:pleas?|requests?|bids?|appeals?|petitions?|applications?)\b)|"
         r"amnesty(?!\s+(?:International|says|said|demands?|demanded|calls?|"
-        r"called|urges?|urged|reports?|accuses?|warns?|condemns?|has|and)\b))\b",
+        r"called|urges?|urged|reports?|reported|accuses?|warns?|condemns?|has|and|claims?|"
+        r"claimed|alleges?|alleged|finds|found|believes?|documents?|documented|estimates?|"
+        r"notes?|noted|adds?|added|tells?|told)\b))\b",
     ),
     _t(
         "rel.home",

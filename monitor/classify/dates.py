@@ -166,6 +166,21 @@ def _day_year(month: int, day: int, pub: dt.date) -> int:
     return pub.year if candidate <= pub + dt.timedelta(days=1) else pub.year - 1
 
 
+# A day a few days after publication, its year unwritten, lies ahead, not a year back.
+_AHEAD_DAYS = range(2, 11)
+
+
+def _days_ahead(month: int, day: int, pub: dt.date) -> bool:
+    """Whether month/day of the publication's year falls a few days after it."""
+    for year in (pub.year, pub.year + 1):  # ("Jan. 3" in a December item)
+        try:
+            if (dt.date(year, month, day) - pub).days in _AHEAD_DAYS:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def _safe(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
     try:
         return PartialDate(year, month, day)
@@ -226,6 +241,9 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             if m.group("year"):
                 year = int(m.group("year"))
             elif pub is not None:
+                if _days_ahead(month, day, pub):
+                    add(m, None, future=True)  # "goes on trial on Feb. 3", four days on
+                    continue
                 year = _day_year(month, day, pub)
             else:
                 continue

@@ -4429,3 +4429,124 @@ def test_detention_terms_community_service_penalties_things_and_relatives(
 def test_the_evening_of_a_day_dates_the_verb() -> None:
     text = "Anna Lindqvist was charged on the evening of 13 March."
     assert dates_of("News", text, "lindqvist", "charged") == {"2023-03-13"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "case", "kind", "expected"),
+    [
+        # Amnesty International speaking is no amnesty; fearing for someone kidnapped is news.
+        (
+            "News",
+            "Anna Lindqvist was targeted by spyware, Amnesty claims.",
+            "lindqvist",
+            "released",
+            False,
+        ),
+        (
+            "Fears for Swedish aid worker kidnapped in Mali",
+            "Anna Lindqvist is 61.",
+            "lindqvist",
+            "detained",
+            True,
+        ),
+        # The one described as the subject may be the case though a victim is described after
+        # it; a couple harmed is still the case harmed.
+        (
+            "Local man pleads not guilty in killing of boy",
+            "Daniel Okafor is 71.",
+            "okafor",
+            "hearing",
+            True,
+        ),
+        (
+            "Man jailed in kidnapping of Swedish couple",
+            "Anna Lindqvist is 61.",
+            "lindqvist",
+            "sentenced",
+            False,
+        ),
+        # A surrender after a charge, no bail: an arrest and a hearing.
+        ("Anna Lindqvist surrenders after fraud charge", "", "lindqvist", "detained", True),
+        ("Anna Lindqvist: No bail for suspect in fraud case", "", "lindqvist", "hearing", True),
+        # An exchange a company runs, a sentence asked for, a sentence to be cut, day release.
+        (
+            "News",
+            "Daniel Okafor, the founder of the Thodex exchange, was jailed.",
+            "okafor",
+            "released",
+            False,
+        ),
+        (
+            "News",
+            "Prosecutors ask that Daniel Okafor receive a sentence of ten years.",
+            "okafor",
+            "sentenced",
+            False,
+        ),
+        ("Anna Lindqvist and her aide receive long sentences", "", "lindqvist", "sentenced", True),
+        ("Daniel Okafor to have sentence reduced", "", "okafor", "appeal", False),
+        ("Russia appears to have detained Daniel Okafor", "", "okafor", "detained", True),
+        (
+            "News",
+            "Daniel Okafor was on day release when he stopped the attacker.",
+            "okafor",
+            "released",
+            False,
+        ),
+        # A term of community payback is a sentence.
+        (
+            "News",
+            "Daniel Okafor was given community payback for the assault.",
+            "okafor",
+            "sentenced",
+            True,
+        ),
+    ],
+)
+def test_speakers_fears_victims_headline_arrests_and_things_ahead(
+    title: str, text: str, case: str, kind: str, expected: bool
+) -> None:
+    assert ((case, kind) in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A date after the crime a trigger is "in" is the crime's ...
+        (
+            "News",
+            "Anna Lindqvist is charged in the fatal stabbing of a boy on March 4.",
+            "charged",
+            {"2023-03-15"},
+        ),
+        (
+            "Anna Lindqvist convicted in reporter's murder 35 years ago",
+            "",
+            "verdict",
+            {"2023-03-15"},
+        ),
+        # ... a present perfect takes no day told before it in a run-on feed summary ...
+        (
+            "News",
+            "The alleged incident happened on Saturday night in Malmo The aid worker Anna "
+            "Lindqvist has been arrested by police.",
+            "detained",
+            {"2023-03-15"},
+        ),
+        # ... and a day a few days after publication lies ahead: no trial yet.
+        ("Anna Lindqvist goes on trial on March 19", "", "trial", set()),
+        ("Anna Lindqvist was arrested on March 12", "", "detained", {"2023-03-12"}),
+    ],
+)
+def test_crimes_days_perfects_and_days_ahead(
+    title: str, text: str, kind: str, expected: set[str]
+) -> None:
+    assert dates_of(title, text, "lindqvist", kind) == expected
+
+
+def test_a_headlines_held_over_is_weighed_as_an_arrest_not_as_time_held() -> None:
+    held = candidates_of("Anna Lindqvist held over alleged fraud")
+    assert any(c.trigger == "det.held_over" for c in held)
+    assert not any(
+        c.trigger == "det.held_over" for c in candidates_of("Anna Lindqvist held for two years")
+    )
