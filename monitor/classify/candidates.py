@@ -1705,7 +1705,7 @@ _COURT_DECIDES = re.compile(
     r"decid(?:es|ed)|f(?:ound|inds))\b",
     re.I,
 )
-_THINGS = (
+_RELEASED_THINGS = (
     r"(?:details|video|videos|footage|statements?|reports?|figures|data|images?|photos?|"
     r"documents?|records?|findings|results|funds|information|names|list|letters?|audio|"
     r"recordings?|pictures?|tags|transcripts?|e-?mails?|messages?|tapes?|files?|evidence|"
@@ -1715,7 +1715,7 @@ _THINGS = (
 _THING_OBJECT = re.compile(
     r"^\s+(?:(?:a|an|the|its|his|her|their|new|fresh)\s+)?"
     r"(?:(?!(?:on|in|after|under|over|with|for|from|by|at|as|whose|who|and|but)\b)[\w-]+\s+)"
-    r"{0,2}" + _THINGS + r"\b",
+    r"{0,2}" + _RELEASED_THINGS + r"\b",
     re.I,
 )
 _SOUGHT_THAT = re.compile(
@@ -1727,7 +1727,7 @@ _ON_LEAVE = re.compile(
 )
 # ... or a thing as the passive's subject: "X's unpublished Instagram post released by family".
 _THING_SUBJECT = re.compile(
-    r"\b" + _THINGS + r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|being)\s+)?$", re.I
+    r"\b" + _RELEASED_THINGS + r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|being)\s+)?$", re.I
 )
 _DIPLOMAT_OBJECT = re.compile(
     r"^\s+(?:\w+\s+){0,4}?(?:ambassadors?|diplomats?|envoys?|attach[eé]s?|"

@@ -171,7 +171,7 @@ _AHEAD_DAYS = range(2, 11)
 
 
 def _days_ahead(month: int, day: int, pub: dt.date) -> bool:
-    """Whether month/day of the publication's year falls a few days after it."""
+    """Whether month/day falls a few days after publication (in its year or the next)."""
     for year in (pub.year, pub.year + 1):  # ("Jan. 3" in a December item)
         try:
             if (dt.date(year, month, day) - pub).days in _AHEAD_DAYS:
