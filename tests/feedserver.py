@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -12,6 +13,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 Route = Callable[[BaseHTTPRequestHandler], None]
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A loopback server that lets a client hang up quietly: a client that closes a kept-alive
+    connection, or gives up on a slow answer, is what the tests do, not an error to print."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionResetError | BrokenPipeError):
+            super().handle_error(request, client_address)
 
 
 def rss(items: list[dict[str, str]], title: str = "Test feed", encoding: str = "utf-8") -> bytes:
@@ -54,8 +66,7 @@ class FeedServer:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

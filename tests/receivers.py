@@ -8,12 +8,13 @@ import socket
 import threading
 import time
 from email.message import Message
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from aiosmtpd.controller import Controller
 
 from monitor.alerts.webhook import verify
+from tests.feedserver import QuietServer
 
 
 def free_port() -> int:
@@ -58,8 +59,7 @@ class WebhookReceiver:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port or 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = QuietServer(("127.0.0.1", port or 0), Handler)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     @property
