@@ -135,6 +135,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
     item_text = " ".join(s.text for s in view.sentences)
     trial_told = _trial_told(item_text)
     kin_cases = _told_as_kin(view)
+    kin_of_cases = _told_with_kin(view)
     # Types the item tells of someone it names or describes who is not a configured case
     # ("Laurent Vasseur was detained", "arrests another American"): a sentence naming no case
     # does not tell them of the item's case ("Russia arrests French researcher").
@@ -160,7 +161,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     vetoed = _vetoed(text, m, trig)
                     if not vetoed:
                         told_of_others.add(trig.type)
-                targets = _targets(m, mentions, doc_cases, trig.type, kin_cases)
+                targets = _targets(m, mentions, doc_cases, trig.type, kin_cases, kin_of_cases)
                 if not targets:
                     continue
                 if vetoed if vetoed is not None else _vetoed(text, m, trig):
@@ -874,7 +875,12 @@ _ORGANISATION = re.compile(
 )
 _OF_BEFORE_NAME = re.compile(r"\b(?:of|for|to|with|by)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _INTRANSITIVE = frozenset("died dies dead disappeared missing".split())
-_CONJOINED = re.compile(r"^\s*(?:,|and|&|, and)\s*$")
+# What joins the case to the subject's name: a conjunction, perhaps after other names (and
+# ages) in one list, "X, Y, Z and W were abducted".
+_CONJOINED = re.compile(
+    r"^(?:\s*(?:,|and|&|, and)\s*(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,3}"
+    r"(?:,\s*\d{1,3})?)*\s*(?:,|and|&|, and)\s*$"
+)
 
 
 def _subject_is_another(
@@ -3310,16 +3316,30 @@ def _targets(
     doc_cases: Sequence[str],
     kind: DevelopmentType,
     kin_cases: frozenset[str] = frozenset(),
+    kin_of_cases: frozenset[str] = frozenset(),
 ) -> list[tuple[str, list[str]]]:
     """The cases a trigger may be about, each with its relation features (`kin_cases`: cases
-    the item itself calls someone's relative, whose news a relative's headline is)."""
+    the item itself calls someone's relative, whose news a relative's headline is;
+    `kin_of_cases`: cases it names as the one whose relative it speaks of)."""
     if not mentions:
         # A descriptor beside the trigger ("over journalist detained in China", "the Kremlin
         # critic was jailed") is how a sentence that names nobody speaks of the item's case ...
         text = m.string
-        if _relatives_news(text, m, kind) and not set(doc_cases) <= kin_cases:
-            return []  # ... but not its relative's: "Brother of jailed dual national arrested"
-            # (unless the case is the relative: "Iran Sentences Former President's Daughter")
+        kin = _relatives_news(text, m, kind)
+        kin_feats = []
+        if kin is not None and not set(doc_cases) <= kin_cases:
+            if (
+                not _PUBLIC_ROLE.search(kin.group(0))
+                or _HELD_DESCRIBED.search(kin.group(0))
+                or not kin_of_cases.isdisjoint(doc_cases)
+            ):
+                return []  # ... but not its relative's: "Brother of jailed dual national
+                # arrested" (unless the case is the relative: "Iran Sentences Former
+                # President's Daughter")
+            # The relative of one known for a public role (not held, never called the case)
+            # is the item's case: "Son of Spanish actors arrested" above "YouTube chef X
+            # confessed", "Colombian president's son charged".
+            kin_feats.append("kin_subject")
         if _BUT_NOT_DESCRIBED.match(text, m.end()):
             return []  # ... nor what leaves it out: "amnesty frees thousands, but not journalists"
         if _MANY_DESCRIBED.search(text, max(0, m.start() - 70), m.start()):
@@ -3332,7 +3352,7 @@ def _targets(
             )
             if C.DESCRIPTOR.search(span)
         ]
-        return [(c, ["rel=doc", *desc]) for c in doc_cases]
+        return [(c, ["rel=doc", *desc, *kin_feats]) for c in doc_cases]
     outside = False  # the trigger's clause names no case: the cases are named elsewhere
     if kind is not DevelopmentType.DIPLOMATIC_ACTION:
         lo, hi = O.own_clause(m.string, m, mentions)
@@ -3432,11 +3452,29 @@ def _targets(
 _KIN = (
     r"(?:sons?|daughters?|wife|husband|mother|father|parents?|brothers?|sisters?|children|"
     r"nephews?|nieces?|cousins?|uncles?|aunts?|grandsons?|granddaughters?|girlfriend|boyfriend|"
-    r"fianc[ée]e?|"
+    r"fianc[ée]e?|partners?|"
     r"widow|co-?defendants?|associates?|aides?|accomplices?)"
 )
 # A case the item calls someone's relative: "Faezeh Rafsanjani, daughter of former president".
 _KIN_APPOSED = re.compile(r",?\s+(?:the\s+)?(?:[\w'’-]+\s+)?" + _KIN + r"\s+of\b", re.I)
+
+
+def _told_with_kin(view: ArticleView) -> frozenset[str]:
+    """Cases the item names beside a relation, other than as someone's relative set off after
+    the name: the one whose relative it speaks of ("X's son", "the son of X"), or a relative
+    named after the word ("her father X", of the daughter a headline is about)."""
+    return frozenset(
+        case
+        for sent, mentions in zip(view.sentences, view.mentions, strict=True)
+        for x in mentions
+        if _KIN_AFTER.match(sent.text[x.end :])
+        or _KIN_BEFORE_OF.search(sent.text[max(0, x.start - 60) : x.start])
+        or _KIN_JUST_BEFORE.search(sent.text[max(0, x.start - 30) : x.start])
+        for case in x.cases
+    )
+
+
+_KIN_JUST_BEFORE = re.compile(r"\b" + _KIN + r",?\s+$", re.I)
 
 
 def _told_as_kin(view: ArticleView) -> frozenset[str]:
@@ -3523,10 +3561,10 @@ _KIN_OPENING, _KIN_POSSESSED_OPENING, _KIN_OBJECT, _KIN_AFTER_PRONOUN = _relatio
 ) = _relation_patterns(_ASSOCIATE, "of|for|to")
 
 
-def _relatives_news(text: str, m: re.Match[str], kind: DevelopmentType) -> bool:
-    """Whether a sentence that names no case tells the trigger of a relative (or, for a
-    person's own fate, an associate) of the one it describes: as its subject, with no speech
-    or pronoun between that hands the news back ("His wife says he was moved" is the case's),
+def _relatives_news(text: str, m: re.Match[str], kind: DevelopmentType) -> re.Match[str] | None:
+    """The relative (or, for a person's own fate, associate) of the one it describes that a
+    sentence naming no case tells the trigger of, if any: as its subject, with no speech or
+    pronoun between that hands the news back ("His wife says he was moved" is the case's),
     or as the one the trigger acts on."""
     own_fate = kind in _OWN_FATE
     for opening in (_KIN_OPENING, _KIN_POSSESSED_OPENING) + (
@@ -3536,10 +3574,29 @@ def _relatives_news(text: str, m: re.Match[str], kind: DevelopmentType) -> bool:
         if kin and kin.end() <= m.start():
             gap = text[kin.end() : m.start()]
             if len(_words(gap)) <= 6 and not _SPEECH.search(gap) and not _BACK_TO_CASE.search(gap):
-                return True
-    return bool(
-        _KIN_OBJECT.match(text, m.end()) or (own_fate and _ASSOCIATE_OBJECT.match(text, m.end()))
+                return kin
+    return _KIN_OBJECT.match(text, m.end()) or (
+        _ASSOCIATE_OBJECT.match(text, m.end()) if own_fate else None
     )
+
+
+# Roles that make one's relatives news: "son of Spanish actors", "president's son", "partner
+# of Tory peer's son" (not roles the held have: activist, journalist, opposition leader).
+_PUBLIC_ROLE = re.compile(
+    r"\b(?:actors?|actress(?:es)?|president|prime minister|(?:first\s+)?ministers?|peers?|lord|"
+    r"billionaires?|tycoons?|moguls?|magnates?|stars?|singers?|celebrit(?:y|ies)|footballers?|"
+    r"senators?|lawmakers?|governors?|mayors?|kings?|queens?|princes?|princess|royals?|"
+    r"rulers?|presidents|chairman|ceo)\b",
+    re.I,
+)
+# The one a relative is told of is held or harmed, as the item's case is: "Brother of jailed
+# dual national", "wife of detained activist", "mother of hostage".
+_HELD_DESCRIBED = re.compile(
+    r"\b(?:jailed|detained|imprisoned|incarcerated|arrested|held|captured|kidnapped|abducted|"
+    r"missing|disappeared|murdered|slain|killed|dead|late|executed|convicted|accused|"
+    r"condemned|(?:detainee|prisoner|hostage|captive|victim|inmate)s?)\b",
+    re.I,
+)
 
 
 _OWN_FATE = frozenset(
@@ -3786,6 +3843,10 @@ _LEAD_NAME = re.compile(
 )
 
 
+# What parts a name that opens a list from the next: its age and a conjunction.
+_LISTED = re.compile(r"(?:\d{1,3},\s*)?(?:(?:and|&)\s+)?")
+
+
 def _in_anothers_appositive(x: Mention, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
     """Whether the mention sits in the appositive of another name that opens the sentence and
     the trigger is that name's verb: "Win Htein, a senior figure in X's party, was taken by
@@ -3798,6 +3859,8 @@ def _in_anothers_appositive(x: Mention, m: re.Match[str], mentions: Sequence[Men
         return False  # the case opens the sentence
     if _INCLUDING.match(text, lead.end(1)):
         return False  # "Four Americans, including X, arrested": one of them
+    if _LISTED.fullmatch(text, lead.end(), x.start) and not text.startswith(("'s", "’s"), x.end):
+        return False  # "Y, 33, and X, 41, were detained": a list, not an appositive
     close = text.rfind(", ", x.end, m.start())
     return close >= 0 and len(_words(text[close : m.start()])) <= 3
 

@@ -4550,3 +4550,75 @@ def test_a_headlines_held_over_is_weighed_as_an_arrest_not_as_time_held() -> Non
     assert not any(
         c.trigger == "det.held_over" for c in candidates_of("Anna Lindqvist held for two years")
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "case", "expected"),
+    [
+        # A list of names shares its plural verb: the case among them is abducted too ...
+        (
+            "News",
+            "Maria Soto, Daniel Okafor, Ivan Petrov and Lena Berg were abducted by gunmen.",
+            "okafor",
+            True,
+        ),
+        (
+            "News",
+            "Maria Soto, 33, Daniel Okafor, 41, and Ivan Petrov, 29, were detained on Monday.",
+            "okafor",
+            True,
+        ),
+        (
+            "News",
+            "Maria Soto, 33, and Daniel Okafor, 41, were detained on Monday.",
+            "okafor",
+            True,
+        ),
+        # ... but a name that stands alone before the verb is another's subject, and so is
+        # one whose appositive names the case.
+        ("News", "Daniel Okafor said Ivan Petrov was detained on Monday.", "okafor", False),
+        (
+            "News",
+            "Ivan Petrov, a senior aide in Daniel Okafor's party, was detained on Monday.",
+            "okafor",
+            False,
+        ),
+        # A relative of someone described by a public role, never as the case, is the case ...
+        (
+            "Son of famous actors arrested on holiday island",
+            "Daniel Okafor confessed to the killing, police said.",
+            "okafor",
+            True,
+        ),
+        (
+            "Partner of Tory peer's son arrested over shooting",
+            "Daniel Okafor was found near the body.",
+            "okafor",
+            True,
+        ),
+        # ... but not a relative of someone held, nor where the item calls the case the one
+        # whose relative it is.
+        (
+            "Brother of jailed aid worker arrested",
+            "Daniel Okafor is a British citizen.",
+            "okafor",
+            False,
+        ),
+        (
+            "Daughter of opposition leader arrested",
+            "Her father Daniel Okafor is abroad.",
+            "okafor",
+            False,
+        ),
+        (
+            "Daughter of opposition leader arrested",
+            "Daniel Okafor's daughter was taken from her home.",
+            "okafor",
+            False,
+        ),
+    ],
+)
+def test_a_list_of_names_shares_its_verb_and_a_relative_of_a_public_figure_is_the_case(
+    title: str, text: str, case: str, expected: bool
+) -> None:
+    assert ((case, "detained") in proposed(title, text)) is expected
