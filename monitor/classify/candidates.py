@@ -1826,6 +1826,8 @@ _CLEMENCY = re.compile(
     r"(?:was|were|been|is) suspended)\b",
     re.I,
 )
+# What sets a sentence apart from a clemency told before it: an earlier time, a clause.
+_SINCE_BETWEEN = re.compile(r"\b(?:after|since|had\s+been)\b|;", re.I)
 _COURT = re.compile(r"\b(?:appeals?|appellate|court|judges?|tribunal)\b", re.I)
 _DEATH_SENTENCE = re.compile(r"\bto death\b|\bdeath (?:sentence|penalty|row)\b", re.I)
 # A swap spoken of as sought, discussed or possible ("confirms talks on a prisoner swap").
@@ -2982,9 +2984,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     if (
         trig.type is DevelopmentType.SENTENCED
         and word.startswith("sentence")
-        and _CLEMENCY.search(text, max(0, m.start() - 45), m.end() + 25)
+        and any(
+            c.start() > m.start() or not _SINCE_BETWEEN.search(text, c.end(), m.start())
+            for c in _CLEMENCY.finditer(text, max(0, m.start() - 45), m.end() + 25)
+        )
     ):
         return True  # "his sentence was commuted": an old sentence shortened, not a new one
+        # (but "pardoned weeks after being sentenced" tells the sentence, earlier)
     if trig.type is not DevelopmentType.DIPLOMATIC_ACTION and (
         _DENIED_BEFORE.search(text, max(0, m.start() - 80), m.start())
         or _HEARSAY_BEFORE.search(text, max(0, m.start() - 120), m.start())
@@ -4446,9 +4452,34 @@ _SINCE_NOUN = re.compile(
     r"^\s*(?:since|after|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w+'s\s+|his\s+|her\s+|their\s+)?$|"
     # ... or told as a clause: "four months after he and his wife were arrested"
     r"^\s*(?:since|after)\s+(?:[\w'’-]+\s+){1,5}?(?:was|were|had\s+been|has\s+been|have\s+been|"
-    r"got)\s+(?:\w+ed\s+and\s+)?$",
+    r"got)\s+(?:\w+ed\s+and\s+)?$|"
+    # ... or as a participle or a pronoun's verb: "18 months after being arrested", "days
+    # after he pleaded guilty"
+    r"^\s*(?:since|after)\s+(?:being|having\s+been|(?:he|she|they)(?:\s+had)?)\s+$",
     re.I,
 )
+# What makes a length of time a term served or given: "jailed for", "sentenced to", "serving".
+_TERM_BEFORE = re.compile(
+    r"\b(?:for|to|serv(?:e|es|ed|ing)|gets?|got|given|receiv(?:e|es|ed|ing)|fac(?:e|es|ed|ing))"
+    r"\s+(?:another\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|up\s+to\s+|over\s+)?$",
+    re.I,
+)
+# A span told without a number: "weeks after being sentenced", "days after she was arrested",
+# "days after the arrest of X"
+# (not a time held: "held for months after being captured").
+_VAGUE_AFTER = re.compile(
+    r"(?<!\bfor\s)(?<!\bwithin\s)\b(hours|days|weeks|months)\s+(?:after|since)\s+"
+    r"(?:being|having\s+been|(?:he|she|they)(?:\s+(?:was|were|had|had\s+been))?|"
+    r"(?:the|his|her|their|[\w-]+['’]s)(?:\s+[\w-]+)?)\s+$",
+    re.I,
+)
+# How far back each such span reaches, in days, and to what precision it dates.
+_VAGUE_SPAN = {
+    "hours": (0, "month"),
+    "days": (3, "month"),
+    "weeks": (21, "year"),
+    "months": (90, "year"),
+}
 _ORDINALS = {
     w: i + 1
     for i, w in enumerate(
@@ -4473,12 +4504,19 @@ def _since_event(
         between = text[d.end : m.start()]
         if d.text.lower().endswith(("since", "after")):
             between = f" since {between}"
+        if _TERM_BEFORE.search(text, max(0, d.start - 40), d.start):
+            continue  # a term, not a span back: "jailed for 10 years after he was convicted"
         if d.offset_days and d.end <= m.start() and _SINCE_NOUN.match(between):
             unit = d.offset_unit or "day"
             moved = shift(PartialDate.of(pub), -d.offset_days, "day")
             if unit in ("year", "month"):
                 return PartialDate(moved.year, moved.month)
             return moved
+    vague = _VAGUE_AFTER.search(text, max(0, m.start() - 40), m.start())
+    if vague is not None:
+        back, precision = _VAGUE_SPAN[vague.group(1).lower()]
+        then = pub - dt.timedelta(days=back)
+        return PartialDate(then.year, then.month if precision == "month" else None)
     ann = None
     for a in _ANNIVERSARY.finditer(text, 0, m.start()):
         ann = a

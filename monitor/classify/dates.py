@@ -88,6 +88,9 @@ _PERIOD = re.compile(
 _AGO = re.compile(
     r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before)\b", re.I
 )
+# "before" that names what it is before: an event or a clause ("two days before the vote",
+# "a week before he was arrested"), not the time of writing.
+_BEFORE_SOMETHING = re.compile(r"\s+(?![,.;:])\S", re.I)
 _LATER = re.compile(
     r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|since)\b", re.I
 )
@@ -337,6 +340,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             week_day = pub - dt.timedelta(days=7 if back else 0)
             add(m, PartialDate(week_day.year, week_day.month))
     for m in _AGO.finditer(text) if has_unit else ():
+        if m.group("dir").lower() == "before" and _BEFORE_SOMETHING.match(text, m.end()):
+            continue  # "convicted a year before the World Cup": before that, not before today
         n = number(m.group("n"))
         unit = m.group("unit").lower()
         if unit == "day":

@@ -4622,3 +4622,71 @@ def test_a_list_of_names_shares_its_verb_and_a_relative_of_a_public_figure_is_th
     title: str, text: str, case: str, expected: bool
 ) -> None:
     assert ((case, "detained") in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A span after a participle or a pronoun's verb counts back from publication: a number
+        # of weeks to the day, "days" to the month, "weeks" and "months" to the year ...
+        (
+            "News",
+            "Anna Lindqvist was freed two weeks after being sentenced.",
+            "sentenced",
+            {"2023-03-01"},
+        ),
+        ("News", "Days after being charged, Anna Lindqvist fled.", "charged", {"2023-03"}),
+        ("News", "Weeks after being arrested, Anna Lindqvist spoke out.", "detained", {"2023"}),
+        ("News", "Anna Lindqvist died months after she was released.", "released", {"2022"}),
+        (
+            "News",
+            "Days after the arrest of Anna Lindqvist, the minister spoke.",
+            "detained",
+            {"2023-03"},
+        ),
+        # ... and a span before something else is not counted back from publication.
+        (
+            "Anna Lindqvist convicted less than a year before the World Cup",
+            "",
+            "verdict",
+            {"2023-03-15"},
+        ),
+    ],
+)
+def test_a_span_after_being_counts_back_from_publication(
+    title: str, text: str, kind: str, expected: set[str]
+) -> None:
+    assert dates_of(title, text, "lindqvist", kind) == expected
+
+
+def test_a_time_held_after_a_capture_is_no_span_back() -> None:
+    held = "Anna Lindqvist, held for weeks after being captured, spoke out."
+    assert "2023" not in dates_of("News", held, "lindqvist", "detained")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Lindqvist was sentenced to 12 years after being found guilty of fraud.",
+        "Anna Lindqvist has been jailed for 10 years after she was convicted of spying.",
+        "Anna Lindqvist was jailed for six years after pleading guilty to fraud.",
+    ],
+)
+def test_a_term_given_is_no_span_back_to_the_verdict(text: str) -> None:
+    dated = dates_of("News", text, "lindqvist", "verdict")
+    assert dated and not any(d and d < "2023" for d in dated)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A pardon told before a sentence that came earlier does not make it no sentence ...
+        ("Anna Lindqvist was pardoned two weeks after being sentenced to eight years.", True),
+        ("Anna Lindqvist was pardoned on Monday; she had been sentenced to eight years.", True),
+        # ... but a sentence commuted or pardoned is no new one.
+        ("Anna Lindqvist's sentence was commuted to five years.", False),
+        ("The president pardoned Anna Lindqvist, sentenced to eight years.", False),
+    ],
+)
+def test_a_sentence_told_apart_from_a_later_pardon_is_reported(text: str, expected: bool) -> None:
+    assert (("lindqvist", "sentenced") in proposed("News", text)) is expected
