@@ -4465,8 +4465,7 @@ _TERM_BEFORE = re.compile(
     re.I,
 )
 # A span told without a number: "weeks after being sentenced", "days after she was arrested",
-# "days after the arrest of X"
-# (not a time held: "held for months after being captured").
+# "days after the arrest of X" (not a time held: "held for months after being captured").
 _VAGUE_AFTER = re.compile(
     r"(?<!\bfor\s)(?<!\bwithin\s)\b(hours|days|weeks|months)\s+(?:after|since)\s+"
     r"(?:being|having\s+been|(?:he|she|they)(?:\s+(?:was|were|had|had\s+been))?|"

@@ -90,7 +90,7 @@ _AGO = re.compile(
 )
 # "before" that names what it is before: an event or a clause ("two days before the vote",
 # "a week before he was arrested"), not the time of writing.
-_BEFORE_SOMETHING = re.compile(r"\s+(?![,.;:])\S", re.I)
+_BEFORE_SOMETHING = re.compile(r"\s+(?![,.;:])\S")
 _LATER = re.compile(
     r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|since)\b", re.I
 )
