@@ -2620,6 +2620,15 @@ _FUTURE_AFTER = re.compile(
     r"^\s+dates?\b|^\s+(?:of\s+[^,;.]{0,60}?\s)?(?:can|could|" + C.MAY + r"|will|to) go ahead\b",
     re.I,
 )
+# An event said to be close: "his arrest is imminent", "a swap was near", "looks days away".
+_IMMINENT_AFTER = re.compile(
+    r"^\s+(?:is|was|appears|appeared|seems|seemed|looks|looked)\s+(?:now\s+|to\s+be\s+)?"
+    r"(?:imminent|days\s+away|weeks\s+away)\b|"
+    r"^\s+(?:is|was|appears|appeared|seems|seemed|looks|looked)\s+(?:now\s+)?(?:near|close)"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:with|for|now|as)\b)",
+    re.I,
+)
+_CUSTODY_NOUNS = frozenset({"arrest", "detention", "capture"})
 # An event in the "after" clause of what may happen, told in the present: "may discuss a swap
 # after a court delivers its verdict", "could consider a swap after the trial ends" (not "a
 # week after his detention", "may appeal after she was convicted": done).
@@ -2741,8 +2750,11 @@ _SET_AFTER = re.compile(r"^\s+(?:set|date|scheduled|due)\b", re.I)
 
 
 # A sentence that opens with a bare verb of release asks for one ("Drop all charges against
-# X, UN tells Greece").
-_IMPERATIVE = re.compile(r"(?:Drop|Free|Release|Dismiss|Withdraw|Quash)\s+(?!of\b|on\b)\w")
+# X, UN tells Greece", "Pardon Lt. X"; not a noun: "Pardon for X sparks outrage").
+_IMPERATIVE = re.compile(
+    r"(?:Drop|Free|Release|Dismiss|Withdraw|Quash|Pardon)\s+"
+    r"(?!(?:of|on|for|to|by|from|as|is|was|granted|given|sparks|draws)\b)\w"
+)
 # Lawmakers who hear testimony: "testified during a House committee hearing" is no trial.
 _BEFORE_LAWMAKERS = re.compile(
     r"\b(?:committee|subcommittee|congress(?:ional)?|senate|parliament\w*|lawmakers|"
@@ -2819,6 +2831,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         _FUTURE_AFTER.match(post) or _PLANNED_BEFORE.search(pre) or _AGAINST_BEFORE.search(pre)
     ):
         return True  # "early release to be considered", "parole process could start": ahead
+    if (word in _NOMINAL_EVENTS or word in _CUSTODY_NOUNS) and _IMMINENT_AFTER.match(post):
+        return True  # "his arrest is imminent", "a prisoner swap is near": not yet
     if trig.type is not DevelopmentType.DIPLOMATIC_ACTION and (
         _AFTER_AHEAD.search(text, max(0, m.start() - 120), m.start())
         or (

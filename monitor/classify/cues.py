@@ -682,7 +682,9 @@ MODAL = re.compile(
     r"seeks?|sought|seeking|risk|risks|faces?|facing|threat(?:en(?:ed|s)?)?|awaits?|"
     r"awaiting|ahead of|upcoming|pending|prepar(?:es|ed|ing)|due to|bid|push(?:es)? for|"
     r"try|tries|trying|attempt(?:s|ed)?|closer to|poised to|on the (?:verge|brink) of|"
-    r"agree(?:s|d)? to|fears?|feared|fearing|eligible|eligibility)\b",
+    r"agree(?:s|d)? to|fears?|feared|fearing|eligible|eligibility|"
+    # steps toward it: "Iran moves to release", "moves toward freeing", "takes steps to prosecute"
+    r"moves? (?:to|toward)|moving (?:to|toward)|(?:takes?|taking|took) steps (?:to|toward))\b",
     re.I,
 )
 DEMAND = re.compile(

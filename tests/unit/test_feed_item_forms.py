@@ -4690,3 +4690,28 @@ def test_a_term_given_is_no_span_back_to_the_verdict(text: str) -> None:
 )
 def test_a_sentence_told_apart_from_a_later_pardon_is_reported(text: str, expected: bool) -> None:
     assert (("lindqvist", "sentenced") in proposed("News", text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # An event said to be close has not happened ...
+        (
+            "Anna Lindqvist says police surround her house and her arrest is imminent.",
+            "detained",
+            False,
+        ),
+        ("Anna Lindqvist's release was near, her lawyer said.", "released", False),
+        # ... but a place or an hour near it is no nearness.
+        ("Anna Lindqvist's arrest was near the border, police said.", "detained", True),
+    ],
+)
+def test_an_event_said_to_be_imminent_has_not_happened(
+    text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed("News", text)) is expected
+
+
+def test_a_headline_asking_for_a_pardon_is_no_pardon_but_a_pardon_told_is() -> None:
+    assert ("lindqvist", "released") not in proposed("Pardon Dr. Anna Lindqvist")
+    assert ("lindqvist", "released") in proposed("Pardon for Anna Lindqvist sparks outrage")
