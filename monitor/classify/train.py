@@ -259,7 +259,15 @@ def _calibration(outcomes: Sequence[tuple[float, bool]]) -> tuple[tuple[float, f
             )
         )
     )
-    return tuple(points)
+    # Below the score of the few lowest outcomes the map rests on one or two of them (a single
+    # wrong one just over the threshold read 0.01): there it holds the level it has at the
+    # _SUPPORT-th lowest, as beyond the highest it holds the last.
+    floor = sorted(xs)[min(len(xs), _SUPPORT) - 1]
+    level = float(iso.predict([floor])[0])
+    return ((floor, level), *((x, y) for x, y in points if x > floor))
+
+
+_SUPPORT = 10
 
 
 @dataclass

@@ -126,6 +126,15 @@ def test_calibrated_confidence_never_decreases_with_the_score() -> None:
     assert values == sorted(values)
 
 
+def test_one_wrong_outcome_at_the_bottom_does_not_pull_the_map_to_its_floor() -> None:
+    pytest.importorskip("sklearn")
+    # one wrong candidate just over the threshold, then forty alternating right and wrong ones
+    outcomes = [(0.380, False)] + [(0.40 + i / 100, i % 2 == 0) for i in range(40)]
+    m = learned.Model({}, 0.0, 0.38, train._calibration(outcomes), {})
+    assert m.confidence(0.3801) >= 0.4
+    assert m.confidence(0.3801) == m.confidence(0.40)
+
+
 def test_the_shipped_model_loads_without_scikit_learn_and_names_the_classifier() -> None:
     m = learned.load()
     assert m.weights and 0.0 < m.threshold < 1.0
