@@ -2622,10 +2622,9 @@ _FUTURE_AFTER = re.compile(
 )
 # An event said to be close: "his arrest is imminent", "a swap was near", "looks days away".
 _IMMINENT_AFTER = re.compile(
-    r"^\s+(?:is|was|appears|appeared|seems|seemed|looks|looked)\s+(?:now\s+|to\s+be\s+)?"
-    r"(?:imminent|days\s+away|weeks\s+away)\b|"
-    r"^\s+(?:is|was|appears|appeared|seems|seemed|looks|looked)\s+(?:now\s+)?(?:near|close)"
-    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:with|for|now|as)\b)",
+    r"^\s+(?:is|was|appears|appeared|seems|seemed|looks|looked)\s+(?:"
+    r"(?:now\s+|to\s+be\s+)?(?:imminent|days\s+away|weeks\s+away)\b|"
+    r"(?:now\s+)?(?:near|close)(?=\s*(?:[,.;:!?]|$)|\s+(?:with|for|now|as)\b))",
     re.I,
 )
 _CUSTODY_NOUNS = frozenset({"arrest", "detention", "capture"})
@@ -2827,11 +2826,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         and not re.match(r"^\s+(?:since|following|after|from)\b", post, re.I)
     ):
         return True  # "is currently under / serving house arrest": a state (but "... since")
-    if (word in _NOMINAL_EVENTS or word[:-1] in _NOMINAL_EVENTS) and (
+    nominal = word in _NOMINAL_EVENTS
+    if (nominal or word[:-1] in _NOMINAL_EVENTS) and (
         _FUTURE_AFTER.match(post) or _PLANNED_BEFORE.search(pre) or _AGAINST_BEFORE.search(pre)
     ):
         return True  # "early release to be considered", "parole process could start": ahead
-    if (word in _NOMINAL_EVENTS or word in _CUSTODY_NOUNS) and _IMMINENT_AFTER.match(post):
+    if (nominal or word in _CUSTODY_NOUNS) and _IMMINENT_AFTER.match(post):
         return True  # "his arrest is imminent", "a prisoner swap is near": not yet
     if trig.type is not DevelopmentType.DIPLOMATIC_ACTION and (
         _AFTER_AHEAD.search(text, max(0, m.start() - 120), m.start())
@@ -2840,7 +2840,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         )
     ):
         return True  # "Russia could consider a swap after the trial ends": a condition ahead
-    nominal = word in _NOMINAL_EVENTS
     if (
         trig.type in _NOT_HELD_IF_PUT_OFF or (trig.type is DevelopmentType.RELEASED and nominal)
     ) and (
@@ -4517,9 +4516,13 @@ def _since_event(
         between = text[d.end : m.start()]
         if d.text.lower().endswith(("since", "after")):
             between = f" since {between}"
-        if _TERM_BEFORE.search(text, max(0, d.start - 40), d.start):
-            continue  # a term, not a span back: "jailed for 10 years after he was convicted"
-        if d.offset_days and d.end <= m.start() and _SINCE_NOUN.match(between):
+        if (
+            d.offset_days
+            and d.end <= m.start()
+            and _SINCE_NOUN.match(between)
+            # a term, not a span back: "jailed for 10 years after he was convicted"
+            and not _TERM_BEFORE.search(text, max(0, d.start - 40), d.start)
+        ):
             unit = d.offset_unit or "day"
             moved = shift(PartialDate.of(pub), -d.offset_days, "day")
             if unit in ("year", "month"):

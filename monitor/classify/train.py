@@ -241,11 +241,16 @@ def case_folds(exs: Sequence[Example], k: int = FOLDS, seed: int = 0) -> list[li
     return folds
 
 
+# The fewest outcomes a calibration level may rest on at the map's bottom (and the fewest to
+# fit a map at all).
+_SUPPORT = 10
+
+
 def _calibration(outcomes: Sequence[tuple[float, bool]]) -> tuple[tuple[float, float], ...]:
     """An isotonic map from raw score to the observed share of right predictions."""
     from sklearn.isotonic import IsotonicRegression
 
-    if len(outcomes) < 10:
+    if len(outcomes) < _SUPPORT:
         return ()
     xs = [x for x, _ in outcomes]
     ys = [1.0 if ok else 0.0 for _, ok in outcomes]
@@ -262,12 +267,9 @@ def _calibration(outcomes: Sequence[tuple[float, bool]]) -> tuple[tuple[float, f
     # Below the score of the few lowest outcomes the map rests on one or two of them (a single
     # wrong one just over the threshold read 0.01): there it holds the level it has at the
     # _SUPPORT-th lowest, as beyond the highest it holds the last.
-    floor = sorted(xs)[min(len(xs), _SUPPORT) - 1]
+    floor = sorted(xs)[_SUPPORT - 1]
     level = float(iso.predict([floor])[0])
     return ((floor, level), *((x, y) for x, y in points if x > floor))
-
-
-_SUPPORT = 10
 
 
 @dataclass
