@@ -198,7 +198,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 diplomacy = trig.type is DevelopmentType.DIPLOMATIC_ACTION
                 # (the holder reporting another's diplomacy is not its speaker: "Russia says the
                 # U.S. has called to demand X's release")
-                speaker = _reported(clause)[-40:] if diplomacy else actors
+                speaker = _speaker(clause) if diplomacy else actors
                 for case, relation in targets:
                     if (
                         _others_news(trig.type, relation)
@@ -238,6 +238,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                         continue  # in another state's (or the holder's own) custody: no release
                     if trig.id == "det.custody" and _in_own_custody(m, text, own_states):
                         continue  # in one's own state's custody: released, not detained
+                    if trig.id == "det.held" and _case_holds(text, m, mentions, case):
+                        continue  # "X has been holding rallies": the case holds something
                     if trig.id == "tra.moved" and _own_state_acts(
                         text[m.end() : m.end() + 40], own_states
                     ):
@@ -1199,6 +1201,23 @@ _EVENT_TRIGGERS = tuple(
 _OWN_CUSTODY = next(t.pattern for t in C.TRIGGERS if t.id == "rel.own_custody")
 
 
+# Only auxiliaries between a subject and its verb: "X has been holding", "X still holds".
+_AUXILIARIES = re.compile(
+    r"\s*(?:(?:has|have|had|is|are|was|were|been|still|now|also|reportedly|again)\s+)*", re.I
+)
+
+
+def _case_holds(text: str, m: re.Match[str], mentions: Sequence[Mention], case: str) -> bool:
+    """Whether the case is the subject of an active "holding"/"holds" (a rally, a title, talks):
+    it holds something, it is not held."""
+    if m.group(0).lower() not in ("holding", "holds"):
+        return False
+    return any(
+        case in x.cases and x.end <= m.start() and _AUXILIARIES.fullmatch(text, x.end, m.start())
+        for x in mentions
+    )
+
+
 def _in_own_custody(m: re.Match[str], text: str, citizenship: Sequence[str]) -> bool:
     """Whether "custody" stands in "in the custody of <state> officials" for a state the case
     is a citizen of."""
@@ -1223,7 +1242,7 @@ _EVENT_THEN_DATE = re.compile(r"\b" + _ACT_ON_CASE + r"[^,;:]*?$", re.I)
 # ... or the subject of what drew their words: "The sentence drew swift condemnation from".
 _EVENT_SUBJECT = re.compile(r"\b" + _ACT_ON_CASE + r"(?:\W+\w+){0,4}?\W*$", re.I)
 # (a citizen state's "lawmakers" aside)
-_GOVERNMENTS = frozenset(("gov_subject", "gov_meets", "intl_acts"))
+_GOVERNMENTS = frozenset(("gov_subject", "gov_meets", "intl_acts", "actor_after"))
 # What passes between two states over a case: talks, a swap, contact.
 _BETWEEN_STATES = re.compile(
     r"\b(?:prisoner\s+(?:swap|exchange|trade)s?|swaps?|exchanges?|talks|dialogue|negotiat\w+|"
@@ -1333,9 +1352,8 @@ def _rule_cues(
 
 
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no|none|neither|nobody|cannot|without|denie[sd]|deny)\b|"
-    + C.NOT_CONTRACTED
-    + r")(?:\W+\w+){0,2}\W*$",
+    r"(?:\b(?:not|never|no|none|neither|nobody|cannot|without|denie[sd]|deny|"
+    r"(?:refus|declin)(?:ed|es|ing)\s+to)\b|" + C.NOT_CONTRACTED + r")(?:\W+\w+){0,2}\W*$",
     re.I,
 )
 # Nouns of events a later "has not" denies: "his verdict has not been announced".
@@ -1383,6 +1401,7 @@ _PENDING_TRIAL = re.compile(
 )
 _NONE_BEFORE = re.compile(r"\b(?:none|nobody|neither)\b[^.;:,]{0,60}$", re.I)
 # A refusal with its own object, then another predicate: "denied bail and hit with ...".
+_DENIED_BY_COURT = re.compile(r"\b(?:denie[sd]|deny)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _DENIED_THEN = re.compile(
     r"\b(?:denie[sd]|deny|refused|rejected)\s+[\w'’-]+\s+(?:and|but|then)\s+$", re.I
 )
@@ -1393,6 +1412,19 @@ _NOT_BROUGHT = re.compile(
     re.I,
 )
 _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I)
+# An appearance ahead, then the charge it answers: "X due in court charged with murder", "to
+# appear in court charged with a crime".
+_DUE_IN_COURT = re.compile(
+    r"\b(?:due|set|expected|scheduled|to)\s+(?:to\s+)?(?:appear\s+)?(?:in|before)\s+(?:a\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:court|magistrates|judge)\s*$",
+    re.I,
+)
+# The second of two things faced: "faces a fine and a prison sentence", "facing charges or arrest".
+_FACED_AND = re.compile(
+    r"\b(?:fac(?:e|es|ing)|risk(?:s|ing)?)\s+(?:[\w$£€.'’-]+\s+){1,6}(?:and|or)\s+"
+    r"(?:(?:a|an|the|possible|potential|likely|lengthy|long|years?\s+in)\s+)?(?:[\w'’-]+\s+)?$",
+    re.I,
+)
 _UNREALISED = re.compile(
     r"\b(?:will|would|could|"
     + C.MAY
@@ -1525,6 +1557,23 @@ def _reported(clause: str) -> str:
     """The clause, or what its speaker said where it reports speech."""
     said = _SAID.match(clause)
     return clause[said.end() :] if said is not None and said.end() < len(clause) else clause
+
+
+# A subordinate clause's subject speaks, not a place in the clause before it: "protests continue
+# in Niger as Biden urges X's release" (Biden, not Niger; but "such as", "as well as" join).
+_SUBORDINATE = re.compile(
+    r"(?<!\bsuch )(?<!\bwell )\b(?:as|while|after|when|since|because|whereas)\s+"
+    r"(?=(?:the\s+)?(?-i:[A-Z]))",
+    re.I,
+)
+
+
+def _speaker(clause: str) -> str:
+    """Where the government speaking a diplomatic trigger stands: the end of what its clause
+    reports, from the last subordinate clause's subject on."""
+    said = _reported(clause)
+    subordinate = list(_SUBORDINATE.finditer(said))
+    return (said[subordinate[-1].end() :] if subordinate else said)[-40:]
 
 
 _NOT_ACTOR = re.compile(r"\b(?:court|judge|prosecutors?|company|firm|media|newspaper|tv)\b", re.I)
@@ -1675,7 +1724,8 @@ _REQUEST_TO = re.compile(r"\b(?:request|bid|application|move|attempt)s?\s+to\s+$
 # "Ambassador allowed to meet detained X", "was able to visit him", "wins the right to appeal",
 # "the first of 38 traders to be jailed": done, as permitted or counted.
 _ACHIEVED_TO = re.compile(
-    r"\b(?:allowed|permitted|able|managed|got|granted\s+(?:access|permission)|"
+    # (and a decision taken: "the decision to drop charges against X was made")
+    r"\b(?:allowed|permitted|able|managed|got|decision|granted\s+(?:access|permission)|"
     r"(?:wins?|won|granted|given|gets?|got)\s+(?:the\s+)?(?:right|leave|permission)|"
     r"(?:first|second|third|last|only)(?:\s+[\w'’-]+){0,4}?)\s+to\s+(?:be\s+)?$",
     re.I,
@@ -2789,9 +2839,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         _NEGATED.search(pre)
         and not (trig.id == "ver.guilty" and _FOUND_NOT.search(pre[-20:]))
         and not _DENIED_THEN.search(pre)
+        and not (trig.type is DevelopmentType.APPEAL and _DENIED_BY_COURT.search(pre))
     ):
-        return True  # but "found not guilty" is a verdict, and "denied bail and hit with new
-        # charge" denies the bail, not the charge
+        return True  # but "found not guilty" is a verdict, "denied bail and hit with new
+        # charge" denies the bail, not the charge, and "the court denied his appeal" decides it
     if re.sub(r"[\s-]", "", word) in _DENIABLE_NOUNS and (
         _NOT_YET_AFTER.match(text, m.end()) or _UNLIKELY_AFTER.match(text, m.end())
     ):
@@ -3233,6 +3284,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             pre = pre[: more.start()]
     if trig.type is DevelopmentType.DIPLOMATIC_ACTION:
         return False
+    if trig.type is DevelopmentType.CHARGED and _DUE_IN_COURT.search(pre):
+        return False  # "due in court charged with murder": the court date is ahead, the charge not
+    if trig.type is not DevelopmentType.CHARGED and _FACED_AND.search(whole):
+        return True  # "could face a steep fine and a prison sentence": the second thing faced
+        # (charges faced are weighed as the charges they are, above)
     done = _ACHIEVED_TO.search(pre)  # "the first of 38 to be jailed": what ahead says is done
     return bool(_UNREALISED.search(pre[: done.start()] if done else pre))
 
@@ -3953,7 +4009,9 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("pre_bg", lambda a: C.BACKGROUND.search(_ROLE_ONCE_HELD.sub(" ", a.clause))),
     ("pre_perfect", lambda a: C.PERFECT.search(a.clause)),
     ("pre_relcl", lambda a: C.RELATIVE_BEFORE.search(a.clause)),
-    ("passive", lambda a: C.PASSIVE.search(a.clause)),
+    # (a verb in -ing after "is" or "been" is progressive and active: "has been holding rallies")
+    ("passive", lambda a: C.PASSIVE.search(a.clause) and not a.word.split()[0].endswith("ing")),
+    ("progressive", lambda a: C.PASSIVE.search(a.clause) and a.word.split()[0].endswith("ing")),
     # (a noun some verb makes news of is none: "repeated its call for", "renewed their appeal")
     ("nominal", lambda a: C.NOMINAL_BEFORE.search(a.clause) and not _RENEWED.search(a.clause)),
     ("of_after", lambda a: C.OF_AFTER.match(a.post)),
@@ -4202,6 +4260,13 @@ _COURT_ACTED_NOW = re.compile(
     r"(?:[\w'’.-]+\s+){0,6}?$",
     re.I,
 )
+# ... or a court's decision in the simple past, the sentence's own news: "The court denied his
+# appeal" (not "after a court denied his appeal": background).
+_COURT_ACTED = re.compile(
+    r"\b(?:court|judges?|tribunal|panel)\s+(?:\w+\s+){0,2}?(?:rejected|dismissed|denied|upheld|"
+    r"granted|refused|turned\s+down|threw\s+out)\s+(?:[\w'’.-]+\s+){0,4}?$",
+    re.I,
+)
 # ... or joined to one: "has been arrested in the CAR and handed over to the court", "has given
 # her a suspended sentence after convicting her" (a gerund after "after" only).
 _PERFECT_JOINED = re.compile(
@@ -4243,6 +4308,7 @@ def _news_now(kind: DevelopmentType, text: str, m: re.Match[str]) -> bool:
             _PERFECT_NOW.search(pre) is not None
             or _COURT_ACTED_NOW.search(text, max(0, m.start() - 100), m.start()) is not None
             or _joined_to_perfect(text, m)
+            or (_COURT_ACTED.search(pre) is not None and not C.BACKGROUND.search(pre))
         )
         and not _IN_RELATIVE.search(pre[-40:])
         and not re.search(r"\b(?:who|which|that)\s+(?:has|have)\b", pre[-30:], re.I)

@@ -1003,6 +1003,7 @@ TRIAL_EVENT = re.compile(
     r"\b(?:begin|begins|began|begun|beginning|open|opens|opened|opening|start|starts|started|"
     r"resume|resumes|resumed|goes|go|went|gone|stand|stands|stood|put|puts|held|hold|holds|"
     r"close|closes|closed|conclude|concludes|concluded|end|ends|ended|underway|under way|"
+    r"kicks off|kicked off|kicking off|kick off|"
     r"testif\w+|hearing|appear\w*|day|covert|secret|closed-door|convicted|sentenced|"
     # A trial under way, told by its parts: "a juror was dismissed in X's trial", "the
     # five-week trial of X", "evidence in the X trial".
@@ -1021,7 +1022,10 @@ STANCE = re.compile(
     r"outrag\w+|deplor\w+|regret\w*|dismay\w*|disappoint\w*|alarm\w*|shock\w*|sham|hopeful|"
     r"optimistic|"
     r"politically motivated|wrongful\w*|negotiat\w+|lobb\w+|interven\w+|abusive|barbaric|"
-    r"tortur\w+)\b",
+    r"tortur\w+|"
+    # a demand in its words: "X must be released, says PM", "India must end X's detention"
+    r"(?:must|should|needs?\s+to|has\s+to|ought\s+to)\s+(?:be\s+)?(?:released|freed|free|"
+    r"release|end|drop|dropped|returned|allowed))\b",
     re.I,
 )
 

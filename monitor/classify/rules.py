@@ -483,8 +483,9 @@ THING_RELEASED = re.compile(
     r"tape|audio|photos?|pictures?|findings|decision|judgment|judgement|memo|emails?|"
     r"information|evidence|study|survey|numbers|statistics|game|song|single|trailer|"
     r"product|phone|smartphone|model)\s+"
-    # (not a verb before the release's own article: "Negotiator Details the Release of X")
-    r"(?!(?:the|a|an|his|her|their)\s+$)"
+    # (not a verb before the release's own article: "Negotiator Details the Release of X", nor
+    # the decision's own act: "the decision to drop charges against X")
+    r"(?!(?:the|a|an|his|her|their)\s+$)(?!to\s)"
     # ... released as its subject: not "video shows the release of X", where a verb stands between.
     r"(?:(?!(?:shows?|showed|shown|captures?|captured|reveals?|revealed|depicts?|marks?|"
     r"celebrates?|documents?)\b)\S+\s+){0,5}?"
