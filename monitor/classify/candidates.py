@@ -1353,7 +1353,9 @@ def _rule_cues(
 
 _NEGATED = re.compile(
     r"(?:\b(?:not|never|no|none|neither|nobody|cannot|without|denie[sd]|deny|"
-    r"(?:refus|declin)(?:ed|es|ing)\s+to)\b|" + C.NOT_CONTRACTED + r")(?:\W+\w+){0,2}\W*$",
+    # (a refusal to attend or to speak is no refusal of the event: "refuses to attend hearing")
+    r"(?:refus|declin)(?:ed|es|ing)\s+to(?!\s+(?:attend|appear|watch|accept|recogni[sz]e|"
+    r"acknowledge|comment|speak|testify)\b))\b|" + C.NOT_CONTRACTED + r")(?:\W+\w+){0,2}\W*$",
     re.I,
 )
 # Nouns of events a later "has not" denies: "his verdict has not been announced".
@@ -1400,8 +1402,13 @@ _PENDING_TRIAL = re.compile(
     re.I,
 )
 _NONE_BEFORE = re.compile(r"\b(?:none|nobody|neither)\b[^.;:,]{0,60}$", re.I)
+# A court's denial decides an appeal: "the court denied his appeal".
+_DENIED_BY_COURT = re.compile(
+    r"\b(?:denie[sd]|deny|(?:refus|declin)(?:ed|es|ing)\s+to\s+(?:hear|consider|review|take\s+up))"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 # A refusal with its own object, then another predicate: "denied bail and hit with ...".
-_DENIED_BY_COURT = re.compile(r"\b(?:denie[sd]|deny)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _DENIED_THEN = re.compile(
     r"\b(?:denie[sd]|deny|refused|rejected)\s+[\w'’-]+\s+(?:and|but|then)\s+$", re.I
 )
@@ -1415,14 +1422,16 @@ _FOUND_NOT = re.compile(r"\b(?:found|find|finds|declared|ruled)\s+not\s+$", re.I
 # An appearance ahead, then the charge it answers: "X due in court charged with murder", "to
 # appear in court charged with a crime".
 _DUE_IN_COURT = re.compile(
-    r"\b(?:due|set|expected|scheduled|to)\s+(?:to\s+)?(?:appear\s+)?(?:in|before)\s+(?:a\s+|the\s+)?"
-    r"(?:\w+\s+)?(?:court|magistrates|judge)\s*$",
+    r"\b(?:due|set|expected|scheduled|to|will)\s+(?:to\s+)?(?:appear\s+)?(?:in|before|at)\s+"
+    r"(?:a\s+|the\s+)?(?:[\w'’]+\s+){0,2}?(?:court|magistrates['’]?(?:\s+court)?|judge)"
+    r"(?:\s+(?:later|today|tomorrow|on\s+\w+|in\s+\w+|this\s+\w+|next\s+\w+)){0,2}\s*$",
     re.I,
 )
 # The second of two things faced: "faces a fine and a prison sentence", "facing charges or arrest".
 _FACED_AND = re.compile(
     r"\b(?:fac(?:e|es|ing)|risk(?:s|ing)?)\s+(?:[\w$£€.'’-]+\s+){1,6}(?:and|or)\s+"
-    r"(?:(?:a|an|the|possible|potential|likely|lengthy|long|years?\s+in)\s+)?(?:[\w'’-]+\s+)?$",
+    r"(?:(?:a|an|the|possible|potential|likely|lengthy|long|years?\s+in)\s+)?"
+    r"(?:(?!(?:was|were|is|are|has|have|had|then|now)\b)[\w'’-]+\s+)?$",
     re.I,
 )
 _UNREALISED = re.compile(
@@ -1709,6 +1718,24 @@ _DETAINED_ON = re.compile(
     r"Oct|Nov|Dec)[a-z]*\.?|last\s+(?:week|month|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
     r"earlier\s+(?:this|in\s+the)\s+(?:week|month))",
 )
+# A gerund with its object, the subject of a modal: "freeing him could be difficult",
+# "arresting Putin would be a declaration of war" (not a noun: "the ruling could be appealed").
+_MODAL_AFTER_GERUND = re.compile(
+    r"^\s+(?:him|her|them|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s+"
+    r"(?:could|would|might|may|will|can|should|must)\b",
+    re.I,
+)
+# What a court orders lies ahead: "orders ex-PM X's open trial inside jail premises".
+_ORDERED = re.compile(r"\border(?:s|ed)?\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# People to be freed, described by their captivity: "the release of Americans detained by
+# Russia", "freeing a journalist held in Myanmar", "bring home reporters jailed abroad".
+_HELD_TO_FREE = re.compile(
+    r"\b(?:release\s+of|releasing|freeing|(?<!radio\s)free|bring(?:ing)?\s+home|return\s+of)\s+"
+    r"(?:(?:the|an?|two|three|four|all|other|fellow|[\w-]+)\s+){0,3}?(?:americans?|citizens?|"
+    r"nationals?|journalists?|prisoners?|people|britons?|canadians?|australians?|hostages?|"
+    r"men|women|reporters?|detainees?|captives?)\s+(?:(?:wrongfully|unjustly|still)\s+)?$",
+    re.I,
+)
 # "to free", "to help free", "to stand trial", "to face trial": an infinitive, a purpose or
 # what lies ahead.
 _TO_BASE = re.compile(
@@ -1727,7 +1754,9 @@ _ACHIEVED_TO = re.compile(
     # (and a decision taken: "the decision to drop charges against X was made")
     r"\b(?:allowed|permitted|able|managed|got|decision|granted\s+(?:access|permission)|"
     r"(?:wins?|won|granted|given|gets?|got)\s+(?:the\s+)?(?:right|leave|permission)|"
-    r"(?:first|second|third|last|only)(?:\s+[\w'’-]+){0,4}?)\s+to\s+(?:be\s+)?$",
+    # (but not an attempt counted: "a second attempt by prosecutors to convict X")
+    r"(?:first|second|third|last|only)(?:\s+(?!(?:attempts?|bids?|efforts?|tries|try|chances?|"
+    r"opportunity|push|moves?|requests?|application)\b)[\w'’-]+){0,4}?)\s+to\s+(?:be\s+)?$",
     re.I,
 )
 _LEFT_OUT = re.compile(
@@ -2095,6 +2124,7 @@ _MOVED_TO_ACT = re.compile(
     re.I,
 )
 _IN_SWAP = re.compile(r"\b(?:swap|exchange)\b", re.I)
+_NEXT_CLAUSE = re.compile(r"[;:]|(?<![A-Z])\.(?=\s|$)|,\s+(?-i:[A-Z])")  # (not "U.S.")
 # "shot to death", "beaten to death": a killing, not a death sentence.
 _KILLED_TO_DEATH = re.compile(
     r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
@@ -2900,6 +2930,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         # "Israel postpones parole session", "looking to delay his sentence", "reaches a deal
         # to avoid trial", "retrial abandoned", "Hamas delays release" (a release told as a noun)
         return True
+    if word.endswith("ing") and _MODAL_AFTER_GERUND.match(post):
+        return True  # "freeing him could be difficult": a gerund subject of what may be
+    if trig.id == "tri.trial" and _ORDERED.search(pre):
+        return True  # "court orders X's open trial inside jail": a trial ordered, ahead
+    if trig.type is DevelopmentType.DETAINED and _HELD_TO_FREE.search(
+        text, max(0, m.start() - 80), m.start()
+    ):
+        return True  # "calls for the release of Americans detained by Russia": who they are
     if trig.type is DevelopmentType.BAIL and _BAIL_ENDED.search(pre[-30:]):
         return True  # "judge revokes his bail", "loses appeal against house arrest"
     if (
@@ -3144,9 +3182,10 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     ):
         return True  # "confirms talks with Russia on X prisoner swap", "open to a swap": sought
     if trig.type is DevelopmentType.TRANSFERRED and _IN_SWAP.search(
-        text, m.end(), min(len(text), m.end() + 70)
+        _NEXT_CLAUSE.split(text[m.end() : m.end() + 70], 1)[0]
     ):
-        return True  # "handed over to Moscow as part of a prisoner swap": a release
+        return True  # "handed over to Moscow as part of a prisoner swap": a release (not a
+        # swap in the next clause: "X Enters a Penal Colony, Russia Signals Openness to Swap")
     if trig.type is DevelopmentType.SENTENCED and _SERVING.search(pre):
         return True  # "who is serving a 12-year sentence": a state
     if trig.type is DevelopmentType.SENTENCED and re.search(
@@ -4215,7 +4254,12 @@ def _date(
     if "convicted_who" in local and not sent.headline:
         return None, "date=who"  # "convicted arms dealer X": some earlier day
     background = bool(had) or any(c in local for c in ("pre_bg", "nominal"))
-    if background and not sent.headline and not _news_now(kind, text, m):
+    if (
+        background
+        and not sent.headline
+        and not _news_now(kind, text, m)
+        and not _court_decided(text, m)
+    ):
         return None, "date=background"
     if background and (had or _IN_RELATIVE.search(text, max(0, m.start() - 40), m.start())):
         # (a headline's background is mostly its news, "after arrest, X ...", but not in a
@@ -4260,8 +4304,9 @@ _COURT_ACTED_NOW = re.compile(
     r"(?:[\w'’.-]+\s+){0,6}?$",
     re.I,
 )
-# ... or a court's decision in the simple past, the sentence's own news: "The court denied his
-# appeal" (not "after a court denied his appeal": background).
+# A court's decision in the simple past is the sentence's own news, not background: "The court
+# denied his appeal" (but "after a court denied his appeal" is background, and a day told
+# before it stays its day: "On March 3, a court rejected X's appeal").
 _COURT_ACTED = re.compile(
     r"\b(?:court|judges?|tribunal|panel)\s+(?:\w+\s+){0,2}?(?:rejected|dismissed|denied|upheld|"
     r"granted|refused|turned\s+down|threw\s+out)\s+(?:[\w'’.-]+\s+){0,4}?$",
@@ -4308,13 +4353,19 @@ def _news_now(kind: DevelopmentType, text: str, m: re.Match[str]) -> bool:
             _PERFECT_NOW.search(pre) is not None
             or _COURT_ACTED_NOW.search(text, max(0, m.start() - 100), m.start()) is not None
             or _joined_to_perfect(text, m)
-            or (_COURT_ACTED.search(pre) is not None and not C.BACKGROUND.search(pre))
         )
         and not _IN_RELATIVE.search(pre[-40:])
         and not re.search(r"\b(?:who|which|that)\s+(?:has|have)\b", pre[-30:], re.I)
         and not _OWN_WORDS.search(pre)
         and not (kind is DevelopmentType.DETAINED and _HELD_STATE.search(m.group(0)))
     )
+
+
+def _court_decided(text: str, m: re.Match[str]) -> bool:
+    """Whether a court's simple-past decision governs the trigger ("the court denied his
+    appeal"), with no background word before it."""
+    pre = text[max(0, m.start() - 60) : m.start()]
+    return _COURT_ACTED.search(pre) is not None and not C.BACKGROUND.search(pre)
 
 
 def _joined_to_perfect(text: str, m: re.Match[str]) -> bool:

@@ -427,7 +427,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:moved|relocated|handed over|turned over|handover|penal colony)\b|"
         # Taken out of one prison for another: "missing after being removed from prison".
         r"\bremoved\s+from\s+(?:(?:his|her|their|the|a)\s+)?(?:[\w-]+\s+)?"
-        r"(?:prison|jail|penal colony|colony)\b(?=\s*$|[,.;:]|\s+(?:in|on|at|to|by|after|"
+        r"(?:prison|jail|penal colony|colony)\b(?=\s*$|[,.;:'’\"”]|\s+(?:in|on|at|to|by|after|"
         r"before|last|this|early|late|for|with|without|under|and\s+(?:taken|moved|sent)|"
         r"to\s+an?\s+unknown)\b)|"
         # Out of one prison for somewhere else: "left prison for unknown location", "taken

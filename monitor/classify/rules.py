@@ -485,7 +485,7 @@ THING_RELEASED = re.compile(
     r"product|phone|smartphone|model)\s+"
     # (not a verb before the release's own article: "Negotiator Details the Release of X", nor
     # the decision's own act: "the decision to drop charges against X")
-    r"(?!(?:the|a|an|his|her|their)\s+$)(?!to\s)"
+    r"(?!(?:the|a|an|his|her|their)\s+$)(?!to\s+(?!(?:be|soon)\b))"
     # ... released as its subject: not "video shows the release of X", where a verb stands between.
     r"(?:(?!(?:shows?|showed|shown|captures?|captured|reveals?|revealed|depicts?|marks?|"
     r"celebrates?|documents?)\b)\S+\s+){0,5}?"

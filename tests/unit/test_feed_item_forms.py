@@ -4840,3 +4840,106 @@ def test_a_decision_taken_to_drop_charges_is_a_release_from_prosecution() -> Non
     # ... but a decision that would be taken is none, nor a report to be released.
     hypothetical = "A decision to release Anna Lindqvist would be a travesty, police say."
     assert ("lindqvist", "released") not in proposed("News", hypothetical)
+
+
+def test_an_attempt_counted_is_no_event_counted() -> None:
+    text = "The trial marks a second attempt by prosecutors to convict Anna Lindqvist."
+    assert ("lindqvist", "verdict") not in proposed("News", text)
+    # ... while the first of many to be jailed was jailed.
+    assert ("lindqvist", "detained") in proposed(
+        "News", "Anna Lindqvist is the first of 38 traders to be jailed."
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # People to be freed, described by their captivity, are not detained anew ...
+        ("Anna Lindqvist: House calls for release of Americans detained by Russia", False),
+        ("Anna Lindqvist: Biden works on freeing journalists held in Russia", False),
+        # ... but a detention told as news still is.
+        ("Anna Lindqvist: Americans detained by Russia after a raid", True),
+    ],
+)
+def test_people_to_be_freed_described_by_their_captivity_are_not_detained_anew(
+    title: str, expected: bool
+) -> None:
+    headline = {c.type.value for c in candidates_of(title, "") if c.sentence == 0}
+    assert ("detained" in headline) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A gerund that is the subject of a modal has not happened ...
+        (
+            "News",
+            "The White House warned that freeing Anna Lindqvist could be difficult.",
+            "released",
+        ),
+        ("Arresting Anna Lindqvist would be a declaration of war, says minister", "", "detained"),
+        # ... nor has a trial a court orders.
+        ("Court orders Anna Lindqvist's open trial inside jail premises", "", "trial"),
+    ],
+)
+def test_a_gerund_before_a_modal_and_a_trial_ordered_have_not_happened(
+    title: str, text: str, kind: str
+) -> None:
+    assert ("lindqvist", kind) not in proposed(title, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "expected"),
+    [
+        # A swap in the next clause of a headline is another story: the move is a move ...
+        (
+            "Lindqvist Enters a Penal Colony, Russia Signals Openness to Prisoner Swap",
+            "transferred",
+            True,
+        ),
+        # ... but a hand-over as part of a swap is the release.
+        ("Anna Lindqvist handed over to Sweden as part of a prisoner swap", "transferred", False),
+        # A removal told in quotes is a removal.
+        ("Anna Lindqvist 'removed from penal colony'", "transferred", True),
+    ],
+)
+def test_a_swap_in_the_next_clause_and_a_quoted_removal(
+    title: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A court that declines to hear an appeal decides it ...
+        (
+            "News",
+            "The Supreme Court declined to hear an appeal from Anna Lindqvist.",
+            "appeal",
+            True,
+        ),
+        # ... a refusal to attend is no refusal of the event ...
+        ("Anna Lindqvist Refuses to Attend Court Hearing Over Maltreatment", "", "hearing", True),
+        # ... a swap after "U.S." is still the hand-over's clause ...
+        ("Anna Lindqvist Handed Over to U.S. in Prisoner Exchange", "", "transferred", False),
+        # ... a court date with its time, before the charge it answers ...
+        ("News", "Anna Lindqvist is due in court later charged with murder.", "charged", True),
+        # ... a new main verb after a thing faced is no thing faced ...
+        (
+            "News",
+            "Anna Lindqvist faces growing calls from lawmakers and was arrested.",
+            "detained",
+            True,
+        ),
+        # ... and "Radio Free Asia" frees nobody.
+        ("Radio Free Asia reporter Anna Lindqvist detained in Laos", "", "detained", True),
+    ],
+)
+def test_what_the_new_vetoes_leave_alone(title: str, text: str, kind: str, expected: bool) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+def test_a_day_told_before_a_courts_decision_is_its_day() -> None:
+    text = "On March 3, a Moscow court rejected Anna Lindqvist's appeal."
+    assert dates_of("News", text, "lindqvist", "appeal") == {"2023-03-03"}
