@@ -312,7 +312,12 @@ def candidates(view: ArticleView) -> list[Candidate]:
         and not (c.type in _FREED and c.sentence in left_out.get(c.case, ()))
         and not (c.case in apart and not _NAMESAKE_REFERENCES.isdisjoint(c.features))
     ]
-    return out + _rule_only(view, out, others, doc_cases, first_body, n_units)
+    found = out + _rule_only(view, out, others, doc_cases, first_body, n_units)
+    if _died_at_home(item_text):
+        # "has died in his Moscow home": no death in custody, here or in the headline that
+        # tells the same death ("dies in Moscow")
+        found = [c for c in found if c.type is not DevelopmentType.DIED]
+    return found
 
 
 def _told_apart(view: ArticleView) -> set[str]:
@@ -953,7 +958,14 @@ def _of_another(text: str, d: DateMention) -> bool:
     after, before = text[d.end : d.end + 30], text[: d.start]
     if re.match(r"the\s+(?:19|20)\d\d\b", d.text, re.I):
         before += "the "  # (the date's span holds its article: "the 2017 ")
+    if _DAY_NAMED_IN.search(before) and _MONTH_DAY_ONLY.fullmatch(d.text.strip()):
+        return True  # "charged in Jan. 6", "in May 14 elections": a day that names an event
     return bool(_NOUN_DATE.search(after) or _DATE_OF_OTHER.search(before))
+
+
+# A day of the month after "in" (a day takes "on") names an event: "charged in Jan. 6".
+_DAY_NAMED_IN = re.compile(r"\bin\s+$", re.I)
+_MONTH_DAY_ONLY = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?")
 
 
 def _pick_date(
@@ -1831,7 +1843,9 @@ _CHARGE_ENDED = re.compile(
 _CONVICTED_OF = re.compile(
     r"\b(?:convict(?:ed|s|ing)|found\s+guilty|pleads?\s+guilty|pleaded\s+guilty|"
     r"acquit(?:s|ted|ting)|cleared)\s+"
-    r"(?:[\w'’.-]+\s+){0,7}?(?:of|on|to)\s+(?:[\w'’-]+\s+){0,5}$",
+    r"(?:[\w'’.-]+\s+){0,7}?(?:of|on|to)\s+(?:[\w'’-]+\s+){0,5}$|"
+    # an admission is a plea: "after admitting drugs charge", "admits two charges"
+    r"\badmit(?:s|ted|ting)\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
 # ... or a quoted title after a possessive: "Russia's 'Merchant of Death'".
@@ -1875,6 +1889,21 @@ _KIN_DEAD = (
 _KIN_BEFORE = re.compile(r"\b" + _KIN_DEAD + r"(?:\s+[\w'’-]+){0,3}\s+$", re.I)
 # ... or told in a relative clause: "his fiancée, who eventually was found dead".
 _KIN_WHO = re.compile(r"\b" + _KIN_DEAD + r",\s+who\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def _died_at_home(item_text: str) -> bool:
+    """Whether the item tells a death as one at home: then no death it tells is in custody."""
+    return any(_AT_HOME.match(item_text, m.end()) for m in _DIED_WORD.finditer(item_text))
+
+
+_DIED_WORD = re.compile(r"\b(?:died|dies|passed away)\b", re.I)
+# A death at home, told right after the verb (no custody word between): "died in his Moscow
+# home", "died peacefully at home".
+_AT_HOME = re.compile(
+    r"(?:\s+(?!(?:in|at)\s)(?!(?:custody|prison|jail|detention|cell)\b)[\w,-]+){0,4}?"
+    r"\s+(?:at|in)\s+(?:(?:his|her|their|the\s+family)\s+(?:[\w-]+\s+){0,2})?home\b",
+    re.I,
+)
 _NOT_DEAD = re.compile(
     r"\b(?:fak(?:ed|es|ing)|stag(?:ed|es|ing)|nearly|almost|close to|near|brink of|verge of|"
     r"cheated|escaped|survived|survives)\s+(?:\w+\s+){0,2}$",
@@ -2092,6 +2121,31 @@ _SCHEDULED_AFTER = re.compile(
     r"(?:for|on|in|next|within)\b",
     re.I,
 )
+# A court named by its place ("in South Africa court"), after a word in lower case.
+_IN_PLACE_COURT = re.compile(r"(?:back\s+)?in\s+(?-i:[A-Z])", re.I)
+_LOWER_WORD_END = re.compile(r"\b(?-i:[a-z])[\w'’-]*\s+$")
+
+
+# "in exchange for" a thing, not a person or a release: no capitalised name, no person word.
+_FOR_A_THING = re.compile(
+    r"\s+for\s+(?!(?:[\w'’$.,-]+\s+){0,7}?(?:(?-i:[A-Z])|(?:release|freedom|return|prisoners?|"
+    r"detainees?|him|her|them|citizens?|nationals?)\b))",
+    re.I,
+)
+
+
+# Who put someone under house arrest, where it is a detention and not a court's bail: soldiers
+# in a coup, the police.
+_PLACED_UNDER = re.compile(
+    r"\b(?:put|puts|putting|placed|places|placing)\s+(?:[\w.'’-]+\s+){0,5}?under\s+house\s+$", re.I
+)
+_BY_FORCE = re.compile(
+    r"\b(?:soldiers|junta|coup|putschists?|mutin\w+|troops|police|security forces)\b|"
+    r"\b(?:the|by)\s+(?:military|army)\b",  # (not "a military doctor")
+    re.I,
+)
+
+
 # A step toward a release: "Iran moves to free X" (but "moved to house arrest" is bail).
 _MOVES_TO = re.compile(r"\bmov(?:es|ed|ing)\s+to\s+$", re.I)
 # A release wished for: "Russia wanted the assassin set free", "he wants them released".
@@ -2646,9 +2700,11 @@ _ARREST_AHEAD = re.compile(
     re.I,
 )
 _ARREST_WANTED = re.compile(
-    r"\b(?:warrants?|bount(?:y|ies)|rewards?|calls?|called|calling|push(?:es|ed|ing)?|"
-    r"pressure|demands?|appeals?|clamou?r)\s+for\s+(?:(?:the|his|her|their|immediate)\s+|"
-    r"(?-i:[A-Z])[\w.'’-]*\s+){0,3}$",
+    r"(?:\b(?:warrants?|bount(?:y|ies)|rewards?|calls?|called|calling|push(?:es|ed|ing)?|"
+    r"pressure|demands?|appeals?|clamou?r)\s+for|"
+    # "a protest demanding X's arrest", "urging the arrest of"
+    r"\b(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))"
+    r")\s+(?:(?:the|his|her|their|immediate)\s+|(?-i:[A-Z])[\w.'’-]*\s+){0,5}$",
     re.I,
 )
 
@@ -3015,9 +3071,24 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "testify during a House committee hearing": lawmakers, not a trial
     if trig.id == "hea.ruled" and _HIGHER_COURT.search(pre[-60:]):
         return True  # "a federal appeals court ruled to vacate": the appeal's outcome
+    if (
+        trig.id == "hea.court"
+        and (_IN_PLACE_COURT.match(m.group(0)) or post[:1] in (",", ":", ";"))
+        and (not pre.strip() or _LOWER_WORD_END.search(pre))
+    ):
+        return True  # "pleads guilty to fraud in US court", "perjured himself in court, rather
+        # than": the verb's place, no headline subject in court (but "Suspect X in South Africa
+        # court", "X in court, denies hitting brother")
     if trig.type is DevelopmentType.DETAINED:
-        if word == "arrest" and pre.lower().endswith("house "):
-            return True  # house arrest is its own type (bail), not a new detention
+        if trig.id == "det.report" and re.search(r"\bto\s+$", pre):
+            return True  # "to report to prison", "a new date to report to prison": ahead
+        if (
+            word == "arrest"
+            and pre.lower().endswith("house ")
+            and not (_PLACED_UNDER.search(pre[-80:]) and _BY_FORCE.search(text))
+        ):
+            return True  # house arrest is its own type (bail), not a new detention (but soldiers
+            # or police who put someone under it detain: "the military put X under house arrest")
         if word == "arrest" and _HEART.search(pre):
             return True  # "went into cardiac arrest": the heart, not the police
         if word == "arrest" and _ARREST_AHEAD.search(pre):
@@ -3168,7 +3239,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         or _CONVICTED_OF.search(text, max(0, m.start() - 90), m.start())
     ):
         return True  # "acquitted of tax evasion charges", "charges were dropped": no new charge
-    if word.startswith("commut") and not _COURT.search(text):
+    if word.startswith(("commut", "reduc", "halv", "lengthen")) and not _COURT.search(text):
         return True  # a president's clemency is no appeal (a court's reduction is)
     if word == "to death" and _KILLED_TO_DEATH.search(pre):
         return True  # "beaten to death in custody": a killing, not a death sentence
@@ -3176,6 +3247,8 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "after six years in prison", "spent 19 years in jail": time held
     if trig.id == "sen.jailed_for" and word.startswith("jail ") and re.search(r"\bin\s+$", pre):
         return True  # "had been in jail for four years": time held, not a term passed
+    if trig.id == "rel.swap" and pre.lower().endswith("in ") and _FOR_A_THING.match(text, m.end()):
+        return True  # "in exchange for access to frozen funds": a price, not a prisoner swap
     if trig.id == "rel.swap" and (
         _SWAP_PURSUED.search(re.split(r"[,;:]", text[max(0, m.start() - 80) : m.start()])[-1])
         or _SWAP_AHEAD.search(re.split(r"[,;:]", text[max(0, m.start() - 100) : m.start()])[-1])
@@ -4387,7 +4460,7 @@ _NOUN_DATE = re.compile(
     r"winner|campaign|committee|panel|commission|attacks?|riots?|rioters|insurrection|massacre|"
     r"bombings?|genocide|shootings?|crash|hijacking|murders?|killings?|crimes?|heist|robbery|"
     r"raid|plot|scandal|incident|disappearance|fire|explosion|assaults?|rapes?|fraud|stabbing|"
-    r"offen[cs]es?)\b",
+    r"offen[cs]es?|charges|counts|cases?|probe|investigation|defendants)\b",
     re.I,
 )
 _GERUND_CLAUSE = re.compile(r"\b(?:after|before|for|by|over)\s+\w+ing\b", re.I)
@@ -4679,7 +4752,7 @@ def _began(
         if d.began is None or not _dates_event(text, d, m):
             continue  # (another clause's beginning: "X, held since 2015, and Y, detained in 2018")
         if (
-            d.text.lower().startswith(("since", "from"))
+            d.text.lower().startswith(("since", "from", "mark", "reach", "near"))
             or "pre_perfect" in local
             or ("being" in text[max(0, m.start() - 12) : m.start()].lower())
         ):

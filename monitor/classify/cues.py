@@ -108,18 +108,39 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bput(?:s|ting)?\s+(?:[\w'’.-]+\s+){1,4}?behind bars\b|"
         r"\b(?:mandatory|coercive|compulsory) measures\b|\bresidential surveillance\b",
     ),
+    # Turned in to serve a term: "reports to prison to begin a five-month sentence".
+    _t(
+        "det.report",
+        T.DETAINED,
+        r"\breport(?:s|ed|ing)? to (?:a |the )?(?:[\w-]+ ){0,2}?(?:prison|jail|penitentiary)\b",
+    ),
     # Held again: "X is back in detention", "back behind bars".
     _t(
         "det.back",
         T.DETAINED,
         r"\bback (?:in|behind) (?:detention|jail|prison|custody|bars)\b",
     ),
-    # A state with its beginning: "in jail since December 2020", "behind bars since 2018".
+    # A state with its beginning: "in jail since December 2020", "behind bars since 2018", or
+    # its length, counted back: "has been in jail for three years" (not "remain in custody for
+    # 30 days", a custody order).
     _t(
         "det.since",
         T.DETAINED,
         r"\b(?:in (?:jail|prison|custody|detention)|behind bars)\b"
-        r"(?=(?:\s+[\w'’-]+){0,6}\s+since\b)",
+        r"(?=(?:\s+[\w'’-]+){0,6}\s+since\b)|"
+        r"(?<=\bbeen )(?:in (?:jail|prison|custody|detention)|behind bars)\b"
+        r"(?=(?:\s+[\w'’-]+){0,3}?\s+for\s+(?:about\s+|around\s+|more than\s+|nearly\s+|"
+        r"almost\s+|over\s+|some\s+)?(?:[\d,]+|an?|" + NUM + r")\s+(?:day|week|month|year)s?\b)",
+    ),
+    # Time held as a milestone: "marks 1,000 days behind bars", "nears 3 years in detention".
+    _t(
+        "det.milestone",
+        T.DETAINED,
+        r"\b(?:marks?|marking|marked|reach(?:es|ed|ing)?|nears?|nearing|neared)\s+"
+        r"(?:(?:about|around|more than|nearly|almost|over|some|his|her)\s+)?(?:[\d,]+|an?|"
+        + NUM
+        + r")\s+(?:day|week|month|year)s?\s+(?:in|behind|of)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:jail|prison|detention|custody|captivity|bars|imprisonment)\b",
     ),
     _t(
         "det.taken",
@@ -166,8 +187,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?<!said )(?<!says )(?<!told )(?<!tells )(?<!argued )(?<!argues )(?<!lying )(?<!lied )"
         r"(?<!testified )(?<!testifies )(?<!claimed )(?<!filed )(?<!shown )(?<!heard )"
         r"(?<!presented )(?<!played )(?<!read )(?<!wins )(?<!won )(?<!lost )(?<!loses )"
-        r"(?<!off )\b(?:back )?in court\b"
-        r"(?=\s*$| (?:charged|accused|over|on|for|after|as|again|today)\b)|"
+        r"(?<!off )\b(?:back )?in (?:court|(?:(?-i:[A-Z])[\w.'’-]*\s+){1,2}(?-i:court))\b"
+        # ("X in South Africa court", not "in Federal Court"; "X in court, denies hitting")
+        r"(?=\s*$|\s*[,:;]| (?:charged|accused|over|on|for|after|as|again|today)\b)|"
         r"\b(?:faces?|facing) (?:an? |the )?(?:(?!in |him |her |them |off )\w+ ){0,2}?court\b"
         r"(?![- ]martial)"
         r"(?! (?:of|ruling|order|decision|battle|fight|challenge|case|action|bid|fines?)\b)",
@@ -373,7 +395,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # A higher court acting on a conviction: "suspends his conviction", "conviction
         # reinstated", "annulled his 2017 convictions", "set aside the verdict".
         # (A determiner or owner between: "a suspended sentence" is a sentence.)
-        r"\b(?:suspend(?:s|ed)?|annul(?:s|led)?|set aside|vacat(?:es|ed)|reinstat(?:es|ed))"
+        r"\b(?:suspend(?:s|ed)?|annul(?:s|led)?|set aside|vacat(?:es|ed)|reinstat(?:es|ed)|"
+        # ... or changing it: "tossed out X's murder conviction", "reduced her sentence"
+        r"toss(?:es|ed) out|thr(?:ew|ows) out|reduc(?:es|ed)|halv(?:es|ed)|lengthen(?:s|ed))"
         r"(?= (?:[\w-]+ ){0,2}?(?:the|his|her|their|its|[\w-]+['’]s?) (?:[\w'’-]+ ){0,2}?"
         r"(?:convictions?|sentences?|verdicts?)\b)|"
         r"\b(?:convictions?|sentences?|verdicts?|(?:minimum |jail |prison )?terms?) "

@@ -127,9 +127,12 @@ _BARE_YEAR = re.compile(
 )
 # "held for 600 days", "detained there for three months": a state's length, back from publication.
 _DURATION = re.compile(
-    r"\bfor\s+(?:about\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
+    r"\b(?:for|(?P<milestone>marks?|marking|marked|reach(?:es|ed|ing)?|nears?|nearing|neared))\s+"
+    r"(?:about\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+|some\s+|his\s+|her\s+)?"
     + _NUM
-    + r"\s+(?P<unit>day|week|month|year)s?\b",
+    + r"\s+(?P<unit>day|week|month|year)s?\b"
+    # (a milestone is time held: "marks 1,000 days behind bars", "nears 3 years in detention")
+    r"(?(milestone)(?=\s+(?:in|behind|of)\b))",
     re.I,
 )
 

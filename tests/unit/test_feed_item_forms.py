@@ -4943,3 +4943,139 @@ def test_what_the_new_vetoes_leave_alone(title: str, text: str, kind: str, expec
 def test_a_day_told_before_a_courts_decision_is_its_day() -> None:
     text = "On March 3, a Moscow court rejected Anna Lindqvist's appeal."
     assert dates_of("News", text, "lindqvist", "appeal") == {"2023-03-03"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Time held, told as a length, is a detention counted back from publication ...
+        ("Anna Lindqvist has been in jail for three years, accused of spying.", {"2020"}),
+        ("Anna Lindqvist has been behind bars for nearly two years.", {"2021"}),
+        ("Anna Lindqvist, who had been in custody in Moscow for 600 days, flew home.", {"2021"}),
+        # ... but a custody order's length is no detention told.
+        ("Anna Lindqvist will remain in custody for 30 days.", set()),
+    ],
+)
+def test_time_held_told_as_a_length_is_a_detention_dated_back(
+    text: str, expected: set[str]
+) -> None:
+    assert dates_of("News", text, "lindqvist", "detained") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Soldiers or police who put someone under house arrest detain him ...
+        ("Coup in Sweden", "Soldiers put Anna Lindqvist under house arrest.", True),
+        ("Anna Lindqvist placed under house arrest by the military", "", True),
+        # ... a court that does grants a kind of bail, and a state stays a state.
+        ("Court places Anna Lindqvist under house arrest", "", False),
+        ("Anna Lindqvist remains under house arrest, the army says", "", False),
+    ],
+)
+def test_house_arrest_imposed_by_force_is_a_detention(
+    title: str, text: str, expected: bool
+) -> None:
+    assert (("lindqvist", "detained") in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A milestone of time held is a detention counted back from publication ...
+        ("Anna Lindqvist marks 1,000 days behind bars", {"2020"}),
+        ("Family speaks as Anna Lindqvist nears three years in Russian detention", {"2020"}),
+        # ... but a birthday in prison is no milestone.
+        ("Anna Lindqvist marks her 40th birthday in prison", set()),
+    ],
+)
+def test_a_milestone_of_time_held_is_a_detention_dated_back(title: str, expected: set[str]) -> None:
+    assert dates_of(title, "", "lindqvist", "detained") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "In exchange for" a thing is a price, not a prisoner swap ...
+        (
+            "Iran moves to free Anna Lindqvist, a teacher, and two others in exchange for access"
+            " to frozen funds.",
+            False,
+        ),
+        # ... but one traded for a person, or for a release, is swapped.
+        ("Russia freed a pilot in exchange for the convicted spy Anna Lindqvist.", True),
+        ("The Taliban freed an engineer in exchange for the release of Anna Lindqvist.", True),
+    ],
+)
+def test_in_exchange_for_a_thing_is_no_swap(text: str, expected: bool) -> None:
+    assert (("lindqvist", "released") in proposed("News", text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A death at home is no death in custody, nor is the headline's that tells it ...
+        (
+            "Spy who worked for the Soviets has died in Moscow",
+            "Anna Lindqvist, convicted of spying in 1985, has died in her Moscow home.",
+            "died",
+            False,
+        ),
+        ("Anna Lindqvist dies in prison", "", "died", True),
+        # ... a protest demanding someone's arrest is no arrest ...
+        ("News", "Athletes staged a protest demanding Anna Lindqvist's arrest.", "detained", False),
+        # ... a court that throws out or cuts what it reviews decides an appeal ...
+        ("A federal judge tossed out Anna Lindqvist's murder conviction", "", "appeal", True),
+        ("Court of Appeal reduces Anna Lindqvist's sentence", "", "appeal", True),
+        # ... one who reports to prison is taken in, one who is to report is not yet ...
+        ("Anna Lindqvist reports to prison to begin her sentence", "", "detained", True),
+        ("Anna Lindqvist to report to prison in May", "", "detained", False),
+        # ... and an admitted charge is a plea, not a new charge.
+        (
+            "Anna Lindqvist: Singer faces jail time after admitting drugs charge",
+            "",
+            "charged",
+            False,
+        ),
+    ],
+)
+def test_deaths_at_home_demanded_arrests_court_reductions_and_reporting_to_prison(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A headline's subject "in court" (a place between, a comma after) appeared there.
+        ("Anna Lindqvist in court, denies hitting brother", True),
+        ("Spy suspect Anna Lindqvist in Stockholm court", True),
+        ("Anna Lindqvist said in court, that she was innocent", False),
+        ("Anna Lindqvist pleads guilty to fraud in US court", False),
+    ],
+)
+def test_a_headline_subject_in_court_is_a_hearing(title: str, expected: bool) -> None:
+    assert (("lindqvist", "hearing") in proposed(title)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A day after "in" names an event ("charged in Jan. 6") ...
+        (
+            "Actor charged in Jan. 6: he confronted police",
+            "Anna Lindqvist was named.",
+            "charged",
+            {"2023-03-15"},
+        ),
+        # ... as does a day before the charges it names ...
+        ("Anna Lindqvist stands trial on Jan. 6 sedition charges", "", "trial", {"2023-03-15"}),
+        # ... but a day after "on" is the event's.
+        ("Anna Lindqvist was arrested on Jan. 6 in Washington", "", "detained", {"2023-01-06"}),
+    ],
+)
+def test_a_day_that_names_an_event_dates_nothing(
+    title: str, text: str, kind: str, expected: set[str]
+) -> None:
+    assert dates_of(title, text, "lindqvist", kind) == expected
