@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from monitor.classify import cues as C
 from monitor.classify import others as O
 from monitor.classify import rules as R
-from monitor.classify.dates import DateMention, find_dates, number, shift
+from monitor.classify.dates import MILESTONE, DateMention, find_dates, number, shift
 from monitor.classify.mentions import Mention, common_words, conjoined, title_case
 from monitor.classify.text import Sentence
 from monitor.domain.dates import PartialDate, Precision
@@ -3247,8 +3247,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "after six years in prison", "spent 19 years in jail": time held
     if trig.id == "sen.jailed_for" and word.startswith("jail ") and re.search(r"\bin\s+$", pre):
         return True  # "had been in jail for four years": time held, not a term passed
-    if trig.id == "rel.swap" and pre.lower().endswith("in ") and _FOR_A_THING.match(text, m.end()):
-        return True  # "in exchange for access to frozen funds": a price, not a prisoner swap
     if trig.id == "rel.swap" and (
         _SWAP_PURSUED.search(re.split(r"[,;:]", text[max(0, m.start() - 80) : m.start()])[-1])
         or _SWAP_AHEAD.search(re.split(r"[,;:]", text[max(0, m.start() - 100) : m.start()])[-1])
@@ -3315,7 +3313,11 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
             or (
                 word in ("exchange", "swap")
                 and re.match(r"^\s+for\b", post) is not None
-                and not _DONE_SWAP_BEFORE.search(pre[-25:])
+                and (
+                    not _DONE_SWAP_BEFORE.search(pre[-25:])
+                    # "in exchange for access to frozen funds": a price, not a prisoner swap
+                    or (pre.lower().endswith("in ") and _FOR_A_THING.match(text, m.end()))
+                )
             )
             or _still_held(text, m)
         )
@@ -4752,7 +4754,8 @@ def _began(
         if d.began is None or not _dates_event(text, d, m):
             continue  # (another clause's beginning: "X, held since 2015, and Y, detained in 2018")
         if (
-            d.text.lower().startswith(("since", "from", "mark", "reach", "near"))
+            d.text.lower().startswith(("since", "from"))
+            or MILESTONE.match(d.text)
             or "pre_perfect" in local
             or ("being" in text[max(0, m.start() - 12) : m.start()].lower())
         ):

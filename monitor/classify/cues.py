@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.classify.dates import MILESTONE_VERBS
 from monitor.domain.developments import DevelopmentType as T
 
 
@@ -136,7 +137,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "det.milestone",
         T.DETAINED,
-        r"\b(?:marks?|marking|marked|reach(?:es|ed|ing)?|nears?|nearing|neared)\s+"
+        rf"\b(?:{MILESTONE_VERBS})\s+"
         r"(?:(?:about|around|more than|nearly|almost|over|some|his|her)\s+)?(?:[\d,]+|an?|"
         + NUM
         + r")\s+(?:day|week|month|year)s?\s+(?:in|behind|of)\s+(?:[\w-]+\s+){0,2}?"

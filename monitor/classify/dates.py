@@ -125,9 +125,13 @@ _YEAR_BEFORE_NOUN = re.compile(
 _BARE_YEAR = re.compile(
     r"(?<![\d$£€.,/-])\b(?P<year>(?:19|20)\d{2})\b(?![\d%/-]|\s*(?:people|persons|km|miles))"
 )
+# Verbs of a milestone of time held: "marks 1,000 days behind bars", "nears 3 years in detention"
+# (shared with the trigger that proposes it, `cues`, and the reading of its date, `candidates`).
+MILESTONE_VERBS = r"marks?|marking|marked|reach(?:es|ed|ing)?|nears?|nearing|neared"
+MILESTONE = re.compile(rf"(?:{MILESTONE_VERBS})\b", re.I)
 # "held for 600 days", "detained there for three months": a state's length, back from publication.
 _DURATION = re.compile(
-    r"\b(?:for|(?P<milestone>marks?|marking|marked|reach(?:es|ed|ing)?|nears?|nearing|neared))\s+"
+    rf"\b(?:for|(?P<milestone>{MILESTONE_VERBS}))\s+"
     r"(?:about\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+|some\s+|his\s+|her\s+)?"
     + _NUM
     + r"\s+(?P<unit>day|week|month|year)s?\b"
