@@ -2199,6 +2199,24 @@ _OUT_OF_A_CELL = re.compile(
     re.I,
 )
 
+# Events hosted, not people held: "a rally held by X", "X held talks".
+_HOSTED = (
+    r"(?:talks|meetings?|rall(?:y|ies)|(?:press\s+|news\s+)?conferences?|summits?|elections?|"
+    r"polls|votes?|referend(?:um|a)|ceremon(?:y|ies)|events?|funerals?|vigils?|protests?|"
+    r"demonstrations?|sessions?|discussions?|consultations?|negotiations?|briefings?|"
+    r"celebrations?|parades?|marches|memorials?|festivals?|concerts?|primar(?:y|ies)|"
+    r"auctions?|gatherings?|debates?|hearings?|interviews?|(?:phone\s+)?calls?|"
+    r"(?:state\s+|official\s+)?visits?)\b"
+)
+
+# A thing moved, not a prisoner: "demanded the trial be relocated", "the hearing was moved"
+# (an auxiliary between: "Suspect in X's Case Moved to New Prison" is the suspect moved).
+_THING_MOVED = (
+    r"\b(?:trials?|cases?|hearings?|proceedings|venues?|embassy|embassies|headquarters|"
+    r"offices?|capital|operations|elections?|meetings?|talks|summits?|funds|money|assets)\s+"
+    r"(?:(?:be|was|were|is|are|been|being|to|has|have|had|will|would|could|should)\s+){1,3}$"
+)
+
 # Trigger words in another sense, by trigger id: (pattern on the text before, pattern on the
 # text after); either matching vetoes. Each is how news uses the word for something else.
 _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
@@ -2221,7 +2239,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(r"\b(?:remains|body|bodies|ashes)\b(?:\s+[\w'’.-]+){0,5}\s+$", re.I),
         re.compile(
             r"^\s+(?:flights?|of\s+(?:[\w'’.-]+\s+){0,4}?(?:remains|body|bodies|ashes))\b|"
-            r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?(?:party|congress|"
+            r"^\s+(?:from|by)\s+(?:the\s+|his\s+|her\s+)?(?:[\w'’.-]+\s+){0,2}?(?:party|congress|"
             r"house|senate|parliament|assembly|school|university|club|league|federation|union|"
             r"church|order|organi[sz]ation)\b|"
             r"^\s+(?:the\s+)?(?:court|courtroom|stand|witness stand|work|office|power|"
@@ -2287,7 +2305,10 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"footage|books?|novels?|reports?|documents?|data|figures|statements?|images?|photos?|"
             r"pictures?|records?|games?|trailers?|episodes?|series|documentar(?:y|ies)|"
             r"tracks?|memoirs?|transcripts?|recordings?)\s+(?:(?:was|were|is|are|being|been|has|"
-            r"have|had|first|just|recently|newly|officially|to\s+be)\s+){0,2}$",
+            r"have|had|first|just|recently|newly|officially|to\s+be)\s+){0,2}$|"
+            # "violated the conditions of his pretrial release": a release had, not news
+            r"\b(?:conditions?|terms)\s+of\s+(?:his\s+|her\s+|their\s+)?(?:pre-?trial\s+|"
+            r"supervised\s+|conditional\s+)?$",
             re.I,
         ),
         _OUT_OF_A_CELL,
@@ -2300,6 +2321,42 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             re.I,
         ),
         _OUT_OF_A_CELL,
+    ),
+    # "a rally held by X", "held talks with Russian leaders", "held the post", "held
+    # accountable": an event hosted, an office or a view had, no one held
+    "det.held": (
+        re.compile(
+            r"\b" + _HOSTED + r"\s+(?:(?:was|were|is|are|be|being|been|will|would|to|had|has|"
+            r"have|also|recently|first|last|already|jointly|regularly|usually)\s+){0,3}$",
+            re.I,
+        ),
+        re.compile(
+            r"^\s+(?:(?:a|an|the|its|his|her|their|two|three|several|many|regular|weekly|daily|"
+            r"secret|closed-door|private|public|joint|emergency|fresh|new|further|separate|"
+            r"informal|direct|high-level|bilateral|[\w-]+-level|[\w-]+-(?:hour|day|week))\s+){0,3}"
+            + r"(?:"
+            + _HOSTED
+            + r"|(?:power|offices?|posts?|positions?|titles?|records?|seats?|jobs?|roles?|"
+            r"ranks?|portfolios?|stakes?|shares|majorit(?:y|ies)|views?|beliefs?|placards?|"
+            r"banners?|signs?|portraits?|up|back|off|out|onto|firm|steady|together|aloft|"
+            r"responsible|accountable|liable)\b)",
+            re.I,
+        ),
+    ),
+    # "disappeared into Chinese custody", "held in US custody": one's own state holds (the
+    # custody a release hands over to is entered, "released into U.S. custody")
+    "rel.own_custody": (
+        re.compile(
+            r"\b(?:disappear(?:ed|s|ing)?|vanish(?:ed|es|ing)?|abducted|snatched|seized|"
+            r"detained|arrested|held|remain(?:s|ed)?|kept|died|dies|death)\s+$",
+            re.I,
+        ),
+        None,
+    ),
+    # "bail set at $1m", "judge sets bail": a court's decision (a hearing), no one out yet
+    "bai.bail": (
+        re.compile(r"\bset(?:s|ting)?\s+(?:his\s+|her\s+|their\s+)?$", re.I),
+        re.compile(r"^\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?set\b", re.I),
     ),
     # "had his phone seized", "seized power": things and power taken, no one held
     "det.seize": (
@@ -2509,7 +2566,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             # "deeply moved by the compassion": a feeling
             r"\b(?:deeply|very|so|truly|visibly|profoundly|greatly|genuinely|really)\s+$|"
             # "in his Mordovian penal colony": where one is held, not a move
-            r"\bin\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$",
+            r"\bin\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$|" + _THING_MOVED,
             re.I,
         ),
         re.compile(
@@ -2528,7 +2585,7 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "tra.transfer": (
         re.compile(
             r"\b(?:football|soccer|player|club|summer|january|deadline|world-record|"
-            r"big-money|[£$€]\d[\w.]*)\s+$|\b\d{4}\s+(?-i:[A-Z])\w+\s+$",
+            r"big-money|[£$€]\d[\w.]*)\s+$|\b\d{4}\s+(?-i:[A-Z])\w+\s+$|" + _THING_MOVED,
             re.I,
         ),
         re.compile(
@@ -2904,6 +2961,26 @@ _HIGHER_COURT = re.compile(
 _HEART = re.compile(r"\b(?:cardiac|cardio-?respiratory|heart)\s+$", re.I)
 
 
+# A member of a body, whom an expulsion removes from it: "YouTuber MP expelled", "elected to
+# parliament is expelled".
+_MEMBER_BEFORE = re.compile(
+    r"\b(?:MPs?|lawmakers?|legislators?|senators?|congress(?:wo)?m[ae]n|parliament(?:arians?)?|"
+    r"councill?ors?|party\s+members?)\b",
+    re.I,
+)
+# The death penalty as a policy: "position on", "calls to abolish", "support for".
+_POLICY_BEFORE = re.compile(
+    r"\b(?:on|over|about|against|abolish\w*|reinstat\w*|restor\w*|support(?:s|ed|ing)?|"
+    r"support\s+for|oppos\w*|opposition\s+to|ban\w*|end(?:s|ed|ing)?|moratorium\s+on|"
+    r"use\s+of|debate\s+(?:on|over|about))\s+(?:the\s+)?$",
+    re.I,
+)
+# An order, not yet carried out: "ordered the 'expulsion' of".
+_ORDERED_BEFORE = re.compile(
+    r"\border(?:s|ed|ing)?\s+(?:the\s+|his\s+|her\s+|their\s+)?['‘\"“]?$", re.I
+)
+
+
 def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     """Denied, future or hypothetical: "was not charged", "could be tried", "awaits a verdict".
     What a government "could" do is still not a diplomatic action, but its call for one is."""
@@ -2949,6 +3026,12 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "back in Evin after her furlough ends": back in prison
     if trig.id == "rel.home" and re.search(r"\bexile\b", text, re.I):
         return True  # "returns from exile": a homecoming, not a release
+    if word.startswith(("expel", "expul")) and (
+        _MEMBER_BEFORE.search(whole) or _ORDERED_BEFORE.search(pre)
+    ):
+        return True  # "MP expelled for never going to work", "ordered the 'expulsion' of"
+    if word in ("death penalty", "capital punishment") and _POLICY_BEFORE.search(pre):
+        return True  # "Trump's position on the death penalty", "abolished the death penalty"
     if word == "returned to" and _NO_RELEASE_DESTINATION.match(post):
         return True  # "returned to his Moscow hotel", "returned to work": no release
     if trig.type is DevelopmentType.RELEASED and _TO_FACE.match(post):
@@ -3533,6 +3616,8 @@ def _targets(
             return []  # ... nor what leaves it out: "amnesty frees thousands, but not journalists"
         if _MANY_DESCRIBED.search(text, max(0, m.start() - 70), m.start()):
             return []  # ... nor many of its kind: "nearly all Kremlin critics have been jailed"
+        if _MANY_AFTER.match(text, m.end()) or _MANY_BEFORE.search(text, 0, m.start()):
+            return []  # ... nor a crowd: "the release of all suspects detained over the blast"
         desc = [
             f"doc_desc_{side}"
             for side, span in (
@@ -3869,6 +3954,14 @@ _MANY_DESCRIBED = re.compile(
     r"(?:" + C.DESCRIPTOR_WORDS + r")s\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
+# A crowd a trigger tells of, whoever they are: "the release of all suspects", "hundreds of
+# protesters arrested", "all suspects detained".
+_CROWD = (
+    r"(?:all|many|most|several|dozens|scores|hundreds|thousands|numerous)\s+(?:of\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?[\w'’-]+s"
+)
+_MANY_AFTER = re.compile(r"\s+of\s+" + _CROWD + r"\b", re.I)
+_MANY_BEFORE = re.compile(r"\b" + _CROWD + r"\s+$", re.I)
 _BUT_NOT_DESCRIBED = re.compile(
     r"[^.;:]{0,60}?,?\s+(?:but\s+not|except(?:\s+for)?|excluding)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:" + C.DESCRIPTOR_WORDS + r"|dual\s+nationals?|foreigners?)s?\b",
@@ -4115,6 +4208,17 @@ _ROLE_ONCE_HELD = re.compile(
     r"officials?|ambassador|diplomat|envoy|secretary|senator|governor|mayor|leader|head)\b)\w)",
     re.I,
 )
+# The subject counted among those the trigger tells of.
+_ONE_OF = re.compile(
+    r"\b(?:was|is|were|are|as|became|becomes)\s+(?:among|one\s+of)\s+(?:the\s+)?"
+    r"(?:[\w,'’-]+\s+){1,4}?$",
+    re.I,
+)
+# What a verb "charge" charges its object with ("charges WSJ reporter X with spying").
+# (not "charged along with three others")
+_CHARGE_WITH = re.compile(r"\s+(?:(?!along\b|together\b)[\w'’.-]+\s+){1,6}?with\b", re.I)
+
+
 _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("pre_neg", lambda a: C.NEGATION.search(a.clause)),
     ("pre_modal", lambda a: C.MODAL.search(a.clause)),
@@ -4143,6 +4247,10 @@ _CUE_TESTS: tuple[tuple[str, Callable[[_Around], object]], ...] = (
     ("convicted_who", lambda a: _convicted_who(a.word, a.pre, a.post)),
     # "arrested on $1 billion fraud charges": the arrest brings the charges
     ("held_on", lambda a: a.word.startswith("charge") and _HELD_ON.search(a.clause)),
+    # "X was one of 64 protesters held", "is among nine children released": the case too
+    ("one_of", lambda a: _ONE_OF.search(a.clause)),
+    # "US charges think tank head with being Chinese agent": the verb, with what it charges
+    ("charge_with", lambda a: a.word.startswith("charge") and _CHARGE_WITH.match(a.post)),
     (
         "actor_before",
         lambda a: C.OFFICIAL.search(a.clause[-35:]) or C.STATES.search(a.clause[-35:]),

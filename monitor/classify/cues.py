@@ -260,8 +260,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:bail|parole|(?:bid|request|motion) for (?:bail|parole|(?:a )?new trial|"
         r"(?:a )?retrial)) "
         r"(?:was |is |has been )?(?:denied|refused|rejected|revoked)\b|"
-        # a headline's "No bail for suspect in killing"
-        r"\bno bail for\b",
+        # a headline's "No bail for suspect in killing"; bail set by a court ("Bail Set for
+        # Actor", "judge sets bail at $1m"), which a release may follow or not
+        r"\bno bail for\b|\bbail (?:was |is |has been )?set\b|"
+        r"\bset(?:s|ting)? (?:his |her |their )?bail\b",
     ),
     _t("hea.ruled", T.HEARING, r"\b(?:rul(?:ed|es|ing))\b"),
     # trials

@@ -450,7 +450,11 @@ def _resolve_hit(
         and word not in common_words()
         and word not in index.bare_surnames
         and not _as_place(text, start, end)
-        and (_standalone_surname(text, start, end) or _spelt_otherwise(text, start, index, owners))
+        and (
+            _standalone_surname(text, start, end)
+            or _spelt_otherwise(text, start, index, owners)
+            or _middle_name(text, start, _given_names(index, next(iter(owners))))
+        )
     ):
         chosen = next(iter(owners))
     else:
@@ -658,8 +662,25 @@ def _other_given_name(text: str, start: int, end: int, index: MentionIndex, case
                 and not (match is after and word in common_words() and title_case(text))
             )
             if given and (match.start(1) > 0 or text[:start].strip()):
+                if match is not after and _middle_name(text, start, _given_names(index, case)):
+                    continue  # "Khamis Abdullah Abakar": the case's given name, then a middle one
                 return True
     return False
+
+
+def _middle_name(text: str, start: int, given_names: Sequence[str]) -> bool:
+    """Whether the surname at `start` follows a capitalised word that follows one of the case's
+    own given names: "Khamis Abdullah Abakar" for Khamis Abakar (a middle or a father's name)."""
+    middle = _CAPITALISED_BEFORE.search(text[:start])
+    given = _CAPITALISED_BEFORE.search(text[: middle.start(1)]) if middle else None
+    return given is not None and _same_given(_fold(given.group(1)), given_names)
+
+
+def _given_names(index: MentionIndex, case: str) -> list[str]:
+    """The first word of each of the case's names of two words or more."""
+    definition = index.book.case(case)
+    names = definition.names() if definition else ()
+    return [n.split()[0] for n in names if len(n.split()) > 1]
 
 
 def _note_another(index: MentionIndex, discourse: Discourse, text: str, hit: _Hit) -> None:

@@ -5079,3 +5079,91 @@ def test_a_day_that_names_an_event_dates_nothing(
     title: str, text: str, kind: str, expected: set[str]
 ) -> None:
     assert dates_of(title, text, "lindqvist", kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # "Held" of an event hosted, an office or a view had, holds no one ...
+        ("Shots fired at a rally held by Anna Lindqvist", "", False),
+        ("Anna Lindqvist held talks with Russian leaders", "", False),
+        ("Anna Lindqvist, who held the post until 2022, speaks", "", False),
+        ("Anna Lindqvist to be held accountable, minister says", "", False),
+        # ... but a person held is held.
+        ("Anna Lindqvist held in Russian jail on spying charges", "", True),
+        ("Police held Anna Lindqvist overnight", "", True),
+    ],
+)
+def test_held_of_an_event_or_an_office_holds_no_one(title: str, text: str, expected: bool) -> None:
+    assert (("lindqvist", "detained") in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "case", "kind", "expected"),
+    [
+        # A middle or a father's name between the case's given name and surname is the case ...
+        ("UN blames militia for the death of Daniel Chukwuma Okafor", "", "okafor", "died", True),
+        # ... but another given name before the surname is someone else.
+        ("Chukwuma Okafor arrested in Lagos", "", "okafor", "detained", False),
+        # A member expelled from a body, an expulsion ordered, the conditions of a release had,
+        # a custody one disappears into: no release.
+        (
+            "Anna Lindqvist, MP, expelled for never going to work",
+            "",
+            "lindqvist",
+            "released",
+            False,
+        ),
+        ("Anna Lindqvist expelled from Sweden's upper house", "", "lindqvist", "released", False),
+        ("Junta ordered the 'expulsion' of Anna Lindqvist", "", "lindqvist", "released", False),
+        (
+            "Warrant for Anna Lindqvist",
+            "She violated the conditions of her pretrial release, a judge said.",
+            "lindqvist",
+            "released",
+            False,
+        ),
+        (
+            "Rights group fears for Zhou Min",
+            "It feared Zhou Min had disappeared into Chinese custody in Hong Kong.",
+            "zhou",
+            "released",
+            False,
+        ),
+        ("Russia expels Anna Lindqvist", "", "lindqvist", "released", True),
+        # Bail set by a court is a hearing's decision, not a release on bail.
+        ("Bail set for Anna Lindqvist at $1m", "", "lindqvist", "hearing", True),
+        ("Bail set for Anna Lindqvist at $1m", "", "lindqvist", "bail", False),
+        # A trial moved is no prisoner moved; a death penalty as a policy is no sentence.
+        (
+            "Anna Lindqvist demanded the trial be relocated to Uppsala",
+            "",
+            "lindqvist",
+            "transferred",
+            False,
+        ),
+        ("Anna Lindqvist's position on the death penalty", "", "lindqvist", "sentenced", False),
+        # The release of a crowd is not the item's case's.
+        (
+            "Prosecutor charges judge Anna Lindqvist",
+            "The prosecutor also ordered the release of all suspects detained over the blast.",
+            "lindqvist",
+            "released",
+            False,
+        ),
+    ],
+)
+def test_middle_names_expulsions_bail_set_and_things_moved(
+    title: str, text: str, case: str, kind: str, expected: bool
+) -> None:
+    assert ((case, kind) in proposed(title, text)) is expected
+
+
+def test_one_of_those_held_counts_the_case_among_them() -> None:
+    found = candidates_of("Protest leader held", "Anna Lindqvist was one of 64 protesters held.")
+    assert any("one_of" in c.features for c in found if c.type.value == "detained")
+
+
+def test_charges_with_what_marks_the_verb() -> None:
+    found = candidates_of("US charges think tank head Anna Lindqvist with being an agent")
+    assert any("charge_with" in c.features for c in found if c.type.value == "charged")
