@@ -3946,18 +3946,20 @@ def _kin_span(x: Mention, text: str, kind: DevelopmentType) -> tuple[int, int] |
 _RELEASE_WORD = re.compile(
     r"\b(?:free[sd]?|releas(?:e|es|ed)|pardon(?:s|ed)?|amnesty|swap(?:s|ped)?)\b", re.I
 )
+# Words that count many.
+_MANY = r"all|many|most|several|dozens|scores|hundreds|thousands|numerous"
 # Many described, not the one: "nearly all of the Kremlin's critics have been jailed", "dozens
 # of journalists were arrested" (a count or "all" before a plural descriptor just before).
 _MANY_DESCRIBED = re.compile(
-    r"\b(?:all|many|most|several|dozens|scores|hundreds|thousands|numerous|countless|other|"
-    r"fellow)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"\b(?:" + _MANY + r"|countless|other|fellow)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?"
     r"(?:" + C.DESCRIPTOR_WORDS + r")s\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
 # A crowd a trigger tells of, whoever they are: "the release of all suspects", "hundreds of
 # protesters arrested", "all suspects detained".
 _CROWD = (
-    r"(?:all|many|most|several|dozens|scores|hundreds|thousands|numerous)\s+(?:of\s+)?"
+    r"(?:" + _MANY + r")\s+(?:of\s+)?"
     r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?[\w'’-]+s"
 )
 _MANY_AFTER = re.compile(r"\s+of\s+" + _CROWD + r"\b", re.I)

@@ -616,11 +616,9 @@ def _spelt_otherwise(text: str, start: int, index: MentionIndex, owners: set[str
     """Whether the word before a surname is the case's given name in another transliteration:
     "Murad Tahbaz" for a case named "Morad Tahbaz"."""
     before = _CAPITALISED_BEFORE.search(text[:start])
-    definition = index.book.case(next(iter(owners)))
-    if before is None or definition is None:
-        return False
-    given = [n.split()[0] for n in definition.names() if len(n.split()) >= 2]
-    return _same_given(before.group(1), given)
+    return before is not None and _same_given(
+        before.group(1), _given_names(index, next(iter(owners)))
+    )
 
 
 _GENERATIONS = ("Jr", "Sr", "Jnr", "Snr", "II", "III", "IV")
