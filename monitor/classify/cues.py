@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.classify.dates import MILESTONE_VERBS
+from monitor.classify.dates import ABOUT, MILESTONE_VERBS
 from monitor.domain.developments import DevelopmentType as T
 
 
@@ -130,15 +130,20 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:in (?:jail|prison|custody|detention)|behind bars)\b"
         r"(?=(?:\s+[\w'’-]+){0,6}\s+since\b)|"
         r"(?<=\bbeen )(?:in (?:jail|prison|custody|detention)|behind bars)\b"
-        r"(?=(?:\s+[\w'’-]+){0,3}?\s+for\s+(?:about\s+|around\s+|more than\s+|nearly\s+|"
-        r"almost\s+|over\s+|some\s+)?(?:[\d,]+|an?|" + NUM + r")\s+(?:day|week|month|year)s?\b)",
+        r"(?=(?:\s+[\w'’-]+){0,3}?\s+for\s+(?:(?:"
+        + ABOUT
+        + r")\s+)?(?:[\d,]+|an?|"
+        + NUM
+        + r")\s+(?:day|week|month|year)s?\b)",
     ),
     # Time held as a milestone: "marks 1,000 days behind bars", "nears 3 years in detention".
     _t(
         "det.milestone",
         T.DETAINED,
         rf"\b(?:{MILESTONE_VERBS})\s+"
-        r"(?:(?:about|around|more than|nearly|almost|over|some|his|her)\s+)?(?:[\d,]+|an?|"
+        r"(?:(?:"
+        + ABOUT
+        + r"|his|her)\s+)?(?:[\d,]+|an?|"
         + NUM
         + r")\s+(?:day|week|month|year)s?\s+(?:in|behind|of)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:jail|prison|detention|custody|captivity|bars|imprisonment)\b",

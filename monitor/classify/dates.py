@@ -129,12 +129,13 @@ _BARE_YEAR = re.compile(
 # (shared with the trigger that proposes it, `cues`, and the reading of its date, `candidates`).
 MILESTONE_VERBS = r"marks?|marking|marked|reach(?:es|ed|ing)?|nears?|nearing|neared"
 MILESTONE = re.compile(rf"(?:{MILESTONE_VERBS})\b", re.I)
+# Words that make a length approximate: "for nearly two years", "marks more than 500 days"
+# (shared with the triggers of time held, `cues`).
+ABOUT = r"about|around|more than|nearly|almost|over|some"
 # "held for 600 days", "detained there for three months": a state's length, back from publication.
 _DURATION = re.compile(
     rf"\b(?:for|(?P<milestone>{MILESTONE_VERBS}))\s+"
-    r"(?:about\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+|some\s+|his\s+|her\s+)?"
-    + _NUM
-    + r"\s+(?P<unit>day|week|month|year)s?\b"
+    r"(?:(?:" + ABOUT + r"|his|her)\s+)?" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\b"
     # (a milestone is time held: "marks 1,000 days behind bars", "nears 3 years in detention")
     r"(?(milestone)(?=\s+(?:in|behind|of)\b))",
     re.I,
