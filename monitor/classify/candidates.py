@@ -144,7 +144,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
         text = sent.text
         if not mentions and n_units > _MAX_DOC_UNITS:
             continue
-        someone_else = bool(O.PERSON_NAME.search(text) or O.ANOTHER_WORD.search(text))
+        someone_else = bool(
+            O.PERSON_NAME.search(text) or O.ANOTHER_WORD.search(text) or O.AGED_NAME.search(text)
+        )
         dates = find_dates(text, view.published)
         foreign = {d.date for d in dates if d.date is not None and _of_another(text, d)}
         masked = _mask(text, mentions)
@@ -190,6 +192,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     | _events_dates(trig, m, dates)
                     | {d.date for d in dates if d.date and _set_apart_before(text, d, m)}
                     | {d.date for d in dates if d.date and _crimes_date(text, d, m)}
+                    | {d.date for d in dates if d.date and _acts_year(text, d, m)}
                     | _before_a_perfect(trig.type, text, m, dates)
                 )
                 actors = clause[-40:]  # where a government acting stands
@@ -543,6 +546,13 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
         )
     if word in ("death", "deaths") and _CAUSING.search(before):
         return True  # "pleaded guilty to causing his death", "causing death by dangerous driving"
+    if (
+        word in _DEATH_NOUNS
+        and _PERSON_OWNS.search(before)
+        and not any(_KIN_OF_CASE.match(text, x.end) for x in mentions if x.end <= m.start())
+    ):
+        return True  # "X missing; mother's body found", "convicted over his wife's death" (but
+        # "X's mom describes son's death": the case, told by its kin)
     if word in ("executes", "executed", "hangs", "hanged"):
         people = _EXECUTES_PEOPLE.match(text[m.end() : m.end() + 60])
         end = m.end() + people.end() if people is not None else -1
@@ -554,6 +564,25 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
         if people is not None and not any(end <= x.start <= end + 30 for x in mentions):
             return True  # (but "the death of Kurdish woman X" is the case's)
     return _owned_by_another(text, m, mentions)
+
+
+_DEATH_NOUNS = frozenset(
+    ("body", "bodies", "death", "deaths", "killing", "slaying", "assassination", "suicide")
+)
+# The case's kin, who may speak of the case as theirs: "Tyre Nichols' mom".
+_KIN_OF_CASE = re.compile(
+    r"['’]s?\s+(?:\w+\s+)?(?:mom|mother|father|dad|parents|wife|husband|widow|family|sister|"
+    r"brother|son|daughter)\b",
+    re.I,
+)
+# A relative of the case, or someone it harmed, whose death or body the noun is (not a
+# descriptor the case may go by: "the prisoner's body").
+_PERSON_OWNS = re.compile(
+    r"\b(?:mother|father|parents|wife|husband|son|daughter|sons|daughters|brother|sister|"
+    r"brothers|sisters|child|children|baby|babies|girlfriend|boyfriend|partner|fianc[ée]e?|"
+    r"victim|victims|grand(?:mother|father|son|daughter))['’]s?\s+$",
+    re.I,
+)
 
 
 # Events told as nouns, which an owner's name makes someone's: "Alex Saab's extradition".
@@ -701,6 +730,10 @@ def _anothers_event(
         return True
     if kind is DevelopmentType.DIED:
         return _death_of_another(text, m, mentions)
+    if kind in (DevelopmentType.TRIAL, DevelopmentType.HEARING) and _witness_against(
+        text, m, mentions
+    ):
+        return True  # "X gives evidence against Y at a murder trial": Y's trial
     if kind in _COUNTED_KINDS and (
         _others_counted(text, m, mentions) or _people_are_subject(text, m, mentions)
     ):
@@ -708,6 +741,25 @@ def _anothers_event(
     if _HELPERS_SUBJECT.match(text[: m.start()]):
         return True  # "Two men accused of helping X flee Japan were arrested": the helpers'
     return _owned_by_another(text, m, mentions)
+
+
+_WITNESS_AGAINST = re.compile(
+    r"\b(?:testif(?:y|ies|ied|ying)|(?:gives?|gave|giving)\s+evidence)\s+against\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?(?-i:[A-Z])",
+    re.I,
+)
+
+
+def _witness_against(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the case, named before it, testifies against someone who is no case, in the
+    proceeding the trigger tells of: the proceeding is the accused's."""
+    w = _WITNESS_AGAINST.search(text)
+    return (
+        w is not None
+        and w.start() <= m.start()
+        and any(x.end <= w.start() for x in mentions)
+        and not any(w.start() <= x.start < w.end() + 30 for x in mentions)
+    )
 
 
 # The sentence's subject is people who helped the case, and the verb is theirs: "Two men
@@ -960,6 +1012,8 @@ def _of_another(text: str, d: DateMention) -> bool:
         before += "the "  # (the date's span holds its article: "the 2017 ")
     if _DAY_NAMED_IN.search(before) and _MONTH_DAY_ONLY.fullmatch(d.text.strip()):
         return True  # "charged in Jan. 6", "in May 14 elections": a day that names an event
+    if re.search(r"\bover\s+$", before) and re.search(r"\bago\s*$", d.text):
+        return False  # "kidnapped over a month ago": more than, not a noun's time
     return bool(_NOUN_DATE.search(after) or _DATE_OF_OTHER.search(before))
 
 
@@ -2080,6 +2134,12 @@ _DEMANDED_RELEASE = re.compile(
     r"urgent|prompt|speedy|quick|humanitarian|and|,)\s*){0,6}$",
     re.I,
 )
+_WAS_KEPT = re.compile(r"\b(?:was|were|been)\s+kept\b", re.I)
+_FOR_A_TIME = re.compile(
+    r"\s+for\s+(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:[\w-]+\s+)?"
+    r"(?:days?|weeks?|months?|years?)\b",
+    re.I,
+)
 _KEPT_IN = re.compile(r"\b(?:kept|keeps?|keeping)\s+(?:[\w'’-]+\s+){0,2}in\s+(?:\w+\s+)?$", re.I)
 # Detention as a state: "his continued detention", "the arbitrary detention of", "X's detention
 # is unacceptable".
@@ -2213,12 +2273,23 @@ _HOSTED = (
 # (an auxiliary between: "Suspect in X's Case Moved to New Prison" is the suspect moved).
 _THING_MOVED = (
     r"\b(?:trials?|cases?|hearings?|proceedings|venues?|embassy|embassies|headquarters|"
-    r"offices?|capital|operations|elections?|meetings?|talks|summits?|funds|money|assets)\s+"
+    r"offices?|capital|operations|elections?|meetings?|talks|summits?|funds|money|assets|"
+    r"albums?|paintings?|artworks?|collections?|documents|files|passports?)\s+"
     r"(?:(?:be|was|were|is|are|been|being|to|has|have|had|will|would|could|should)\s+){1,3}$"
 )
 
 # Trigger words in another sense, by trigger id: (pattern on the text before, pattern on the
 # text after); either matching vetoes. Each is how news uses the word for something else.
+_SEIZED_THINGS = (
+    r"\b(?:phones?|passports?|assets?|documents?|devices?|laptops?|computers?|property|"
+    r"properties|cash|money|funds|accounts?|vehicles?|cars?|weapons?|guns?|drugs|"
+    r"records|files|boats?|ships?|tankers?|albums?|paintings?|artworks?|jewell?e?ry|"
+    r"goods|cargo|shipments?)"
+)
+# ... told without its auxiliary, as a participle: "album seized from X", "had phone seized by
+# agents" (not "men in two cars seized X": the cars' riders seized someone).
+_THING_SEIZED = re.compile(_SEIZED_THINGS + r"\s+$", re.I)
+_SEIZED_FROM = re.compile(r"\s+(?:from|by|in|at|during|after|as|over|under)\b|\s*(?:[,.;:]|$)")
 _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     # "crypto exchange", "exchange rate", "an exchange of fire": no prisoner swap
     "rel.swap": (
@@ -2361,13 +2432,15 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     # "had his phone seized", "seized power": things and power taken, no one held
     "det.seize": (
         re.compile(
-            r"\b(?:phones?|passports?|assets?|documents?|devices?|laptops?|computers?|property|"
-            r"properties|cash|money|funds|accounts?|vehicles?|cars?|weapons?|guns?|drugs|"
-            r"records|files|boats?|ships?|tankers?)\s+(?:(?:was|were|been|being)\s+)$|"
+            _SEIZED_THINGS + r"\s+(?:(?:was|were|been|being)\s+)$|"
             r"\bhad\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$",
             re.I,
         ),
-        re.compile(r"^\s+(?:power|control|the (?:initiative|moment|opportunity))\b", re.I),
+        # ("seized power", "seized it from X": a thing taken from the case)
+        re.compile(
+            r"^\s+(?:power|control|the (?:initiative|moment|opportunity))\b|^\s+it\s+from\b",
+            re.I,
+        ),
     ),
     # "overturn the 2020 election", "overturned the ban": no conviction's appeal
     "app.decided": (
@@ -2532,10 +2605,23 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(r"^\s+(?:trials?|cases?|prosecutions?|charges?|proceedings|hearings?)\b", re.I),
     ),
     # "a congressional hearing", "speaks during a Senate committee hearing": no court's
+    # "a humane method of execution", "execution date", "execution warrant": no one executed
+    "die.executed": (
+        re.compile(r"\b(?:method|methods|means|way|form|manner)\s+of\s+$", re.I),
+        re.compile(
+            r"^(?:\s+|-)(?:methods?|protocols?|drugs?|chamber|dates?|warrants?|orders?|list|"
+            r"procedures?|team|style)\b",
+            re.I,
+        ),
+    ),
     "hea.hearing": (
         re.compile(
             r"\b(?:congressional|senate|house|committee|subcommittee|parliamentary|confirmation|"
-            r"oversight|select|public|budget|impeachment)\s+$",
+            r"oversight|select|public|budget|impeachment)\s+$|"
+            # a hearing granted or set is one to come: "granted parole hearing", "had been set
+            # for a detention hearing"
+            r"\b(?:granted|grants|given|gets|wins|won|secures|secured|(?:set|scheduled)\s+for)\s+"
+            r"(?:a\s+|an\s+)?(?:new\s+|fresh\s+|parole\s+|bail\s+|court\s+|detention\s+)?$",
             re.I,
         ),
         # "began hearing the case against X": a trial; "hearing ... deferred for the 12th time":
@@ -2592,7 +2678,10 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"^\s+(?:fees?|window|saga|requests?|talks|market|deal|ban|targets?|rumou?rs?|"
             r"speculation|of\s+(?:power|funds|money|ownership|technology|weapons|arms|data))\b|"
             # "transferred X to house arrest": bail, not a move between prisons
-            r"^\s+(?:[\w'’.-]+\s+){0,4}?(?:to|into)\s+house\s+arrest\b|" + _TO_A_CELL,
+            r"^\s+(?:[\w'’.-]+\s+){0,4}?(?:to|into)\s+house\s+arrest\b|"
+            # "transfer the five commanders back home from Turkey": a return, not a move
+            r"^\s+(?:[\w'’.-]+\s+){0,5}?(?:back\s+)?home\b(?!\s+(?:to\s+serve|prison|jail))|"
+            + _TO_A_CELL,
             re.I,
         ),
     ),
@@ -2981,6 +3070,25 @@ _ORDERED_BEFORE = re.compile(
 )
 
 
+# A removal fought: "fight against expulsion", "a bid to block his extradition".
+_FOUGHT = re.compile(
+    r"\b(?:fight|fights|fighting|battle|battles|bid|campaign|challenge|struggle|case)\s+"
+    r"(?:against|to\s+(?:stop|halt|block|avoid|prevent|resist))\s+(?:(?:his|her|their|the)\s+)?"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+# A verdict or sentence told with what it was for: "sentenced to five years on charges of",
+# "convicted of terrorism charges", "acquitted on all charges" (not "jailed on murder charges",
+# held on them, nor "jailed critic faces new charges").
+_SENTENCED_ON = re.compile(
+    r"\b(?:sentenc(?:ed|es|ing)|convicted|acquitted|cleared|found\s+guilty)\b"
+    r"[^.;:]{0,80}?\b(?:on|of)\s+(?:(?:the\s+)?(?:same|similar)\s+|[\w'’“”\"-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     """Denied, future or hypothetical: "was not charged", "could be tried", "awaits a verdict".
     What a government "could" do is still not a diplomatic action, but its call for one is."""
@@ -2992,6 +3100,14 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     word = m.group(0).lower()
     if _HABITUAL.search(whole):
         return True  # "a long history of being jailed": a habit, not one development
+    if trig.id == "det.seize" and _THING_SEIZED.search(pre) and _SEIZED_FROM.match(post):
+        return True  # "copy of the album seized from X": a thing taken, not a person
+    if trig.type in (DevelopmentType.RELEASED, DevelopmentType.TRANSFERRED) and _FOUGHT.search(pre):
+        return True  # "loses two-decade fight against expulsion": one to come, if any
+    if word in ("charge", "charges") and _SENTENCED_ON.search(
+        text, max(0, m.start() - 120), m.start()
+    ):
+        return True  # "sentenced to four years on the same charges": what the sentence was for
     if _other_sense(trig, pre, post):
         return True  # "crypto exchange", "ruled out", "sentenced to ... a penal colony"
     if (word == "ruling" and _RULING_WHO.match(post)) or (
@@ -3271,8 +3387,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         )
     ):
         return True  # "Free X now", "'Free X,' says his mother", "release of X demanded"
-    if trig.type is DevelopmentType.DETAINED and _KEPT_IN.search(pre[-30:]):
-        return True  # "a judge kept him in custody": held on, not taken
+    if (
+        trig.type is DevelopmentType.DETAINED
+        and _KEPT_IN.search(pre[-30:])
+        and not (_WAS_KEPT.search(pre[-30:]) and _FOR_A_TIME.match(post))
+    ):
+        return True  # "a judge kept him in custody": held on, not taken (but "was kept in
+        # custody for 15 days": a detention that began and ended)
     if word == "detention" and (
         _STATE_DETENTION_BEFORE.search(pre[-30:]) or _STATE_DETENTION_AFTER.match(post)
     ):
@@ -4480,7 +4601,11 @@ _HAS_NOW = (
     r"\b(?:has|have)\s+(?:(?:now|just|also|already|reportedly|officially|formally|finally|"
     r"recently)\s+)?"
 )
-_PERFECT_NOW = re.compile(_HAS_NOW + r"(?:been\s+)?$", re.I)
+_PERFECT_NOW = re.compile(
+    # (and contracted before "been": "now says he's been freed")
+    r"(?:" + _HAS_NOW + r"(?:been\s+)?|(?<=\w)['’](?:s|ve)\s+(?:just\s+|now\s+)?been\s+)$",
+    re.I,
+)
 # ... or a court's act on the event's noun, in the present perfect: "A court has rejected X's
 # appeal against his detention", "has granted her bail", "has upheld the sentence".
 _COURT_ACTED_NOW = re.compile(
@@ -4569,7 +4694,7 @@ _NOUN_DATE = re.compile(
     r"(?:(?!(?:after|before|during|over|amid|for|by|in|on|at|and|or|but|the|a|an|of|to|from|"
     r"with|as|when|while|where|who|which|that)\b)[\w'’-]+\s+){0,2}"
     r"(?:protests?|elections?|coup|war|invasion|uprising|olympics|games|summit|prize|laureate|"
-    r"winner|campaign|committee|panel|commission|attacks?|riots?|rioters|insurrection|massacre|"
+    r"winner|campaign|committee|panel|commission|attacks?|riots?|rioters?|insurrection|massacre|"
     r"bombings?|genocide|shootings?|crash|hijacking|murders?|killings?|crimes?|heist|robbery|"
     r"raid|plot|scandal|incident|disappearance|fire|explosion|assaults?|rapes?|fraud|stabbing|"
     r"offen[cs]es?|charges|counts|cases?|probe|investigation|defendants)\b",
@@ -4616,16 +4741,17 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
         return False  # "sentenced after pleading guilty to organising a protest last year"
     if d.start > m.end() and _EVENT_BEFORE_DATE.search(text, lo, hi):
         return False  # "the third such visit since his detention in March": the detention's
-    if (
-        d.start > m.end()
-        and _CRIME_BETWEEN.search(text, lo, hi)
-        and re.search(r"\b(?:19|20)\d\d\b", d.text)
-        and (d.date is None or d.date.precision is not Precision.DAY)
-    ):
+    if _acts_year(text, d, m):
         return False  # "convicted of murder for shooting a protester in 2020": the crime's
     if _crimes_date(text, d, m):
         return False  # "charged in the fatal stabbing of a boy on Oct. 14", "convicted in
         # reporter's murder 35 years ago": the crime's day
+    if (
+        d.end <= m.start()
+        and _AUXILIARIES_ONLY.fullmatch(text, d.end, m.start())
+        and _CRIME_THEN_DATE.search(text, max(0, d.start - 50), d.start)
+    ):
+        return False  # "The man convicted of killing X in 1996 is sentenced": the killing's
     # An appositive name, noun phrase or participle between commas does not end the clause
     # ("arrested its founder, X, on", "The trial of X, a journalist from Melitopol, opened on
     # Monday", "raised the case of X, detained since 2021, in talks on Saturday").
@@ -4644,7 +4770,14 @@ def _dates_event(text: str, d: DateMention, m: re.Match[str]) -> bool:
     elif _FRONTED.fullmatch(text, 0, d.start):
         # A date that opens the sentence dates its main verb: "On Sunday, the court sentenced".
         between = re.sub(r"^\s*,", " ", between)
+    elif _HAVING.fullmatch(between):
+        # A participle hangs on the clause the date closes: "is released on Oct. 27, 2022,
+        # having been granted bail".
+        between = " "
     return not _OTHER_CLAUSE.search(between)
+
+
+_HAVING = re.compile(r",\s+having\s+(?:been\s+)?(?:[a-z]+\s+){0,2}", re.I)
 
 
 def _set_apart_before(text: str, d: DateMention, m: re.Match[str]) -> bool:
@@ -4681,9 +4814,24 @@ _CAPTION_DATE = re.compile(
 _CRIME_BETWEEN = re.compile(
     r"\b(?:kill(?:ing|ed)|shoot(?:ing)|shot|murdering|attacks?|attack(?:ed|ing)|assaulting|"
     r"bomb(?:ing|ings|ed)|raping|abusing|incidents?|massacres?|stabb(?:ed|ing)|"
-    r"strangl(?:ed|ing)|plotting)\b",
+    r"strangl(?:ed|ing)|plotting|help(?:ing|ed)|escap(?:e|ed|ing))\b",
     re.I,
 )
+
+
+def _acts_year(text: str, d: DateMention, m: re.Match[str]) -> bool:
+    """Whether a year after the trigger follows a crime told as an act, whose year it is."""
+    return (
+        d.start > m.end()
+        and _CRIME_BETWEEN.search(text, m.end(), d.start) is not None
+        and re.search(r"\b(?:19|20)\d\d\b", d.text) is not None
+        and (d.date is None or d.date.precision is not Precision.DAY)
+    )
+
+
+# ... or the crime told just before the date that stands before the trigger.
+_CRIME_THEN_DATE = re.compile(_CRIME_BETWEEN.pattern + r"[^,;:]*$", re.I)
+_AUXILIARIES_ONLY = re.compile(r"\s+(?:(?:is|was|were|are|has|have|had|been|being)\s+){0,3}")
 
 
 # The crime a trigger is "in" or "over", told as a noun: a date after it is the crime's (but

@@ -59,8 +59,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "det.seize",
         T.DETAINED,
         r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing|e)|apprehend(?:ed|s)?)\b|"
-        # "until he was caught in 2017" (not "caught on camera").
-        r"\b(?:was|were|been|being|got|gets?) caught\b(?! on (?:camera|video|tape|film))",
+        # "until he was caught in 2017" (not "caught on camera"); a headline's "Mafia boss
+        # caught after 30 years on the run".
+        r"\b(?:was|were|been|being|got|gets?) caught\b(?! on (?:camera|video|tape|film))|"
+        r"\bcaught(?= after\b)",
     ),
     _t(
         "det.custody",
@@ -152,7 +154,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "det.taken",
         T.DETAINED,
         r"\b(?:taken|hauled off|removed from|picked up|snatched|"
-        r"disappeared|disappears|disappearing|vanished|vanishes|went missing|missing)\b",
+        r"disappeared|disappears|disappearing|vanished|vanishes|went missing|missing|"
+        # out of reach of family and employer: "became unreachable", "dropped out of contact"
+        r"unreachable|out of contact|incommunicado)\b",
     ),
     # charged
     _t("chg.charge", T.CHARGED, r"\bcharg(?:e|ed|es|ing)\b"),
@@ -262,6 +266,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:bail|parole|release on bail|(?:a )?new trial|(?:a )?retrial|(?:diplomatic )?immunity|"
         r"(?:a |his |her )?(?:bid|request|motion) for (?:bail|parole|(?:a )?new trial|"
         r"(?:a )?retrial))\b|"
+        # "has been denied release", "refused early release" (not "refused to release X")
+        r"\b(?:denied|refused)\s+(?:pretrial\s+|early\s+|conditional\s+|compassionate\s+)?"
+        r"release\b|"
         r"\b(?:bail|parole|(?:bid|request|motion) for (?:bail|parole|(?:a )?new trial|"
         r"(?:a )?retrial)) "
         r"(?:was |is |has been )?(?:denied|refused|rejected|revoked)\b|"
@@ -347,6 +354,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:given|handed|ordered to|told to|must|sentenced to)\s+(?:do|carry out|complete|"
         r"perform)?\s*(?:an?\s+|\d[\d,]*\s+hours?\s+of\s+)?(?:unpaid work|community service|"
         r"community payback|community (?:service |payback )?order)\b",
+    ),
+    # A sentence that keeps one out of prison: "X avoids jail over fraud", "spared jail after
+    # admitting", "won't serve prison time" (not an aim: "a bid to avoid prison").
+    _t(
+        "sen.spared",
+        T.SENTENCED,
+        r"(?<!\bto )\b(?:avoids|avoided|spared|won['’]t serve|will not serve)\s+"
+        r"(?:a\s+|any\s+)?(?:jail|prison)\b",
     ),
     # "China jails activist", "X is jailed": a court's act (a bare "jailed X" may be a state).
     _t(
@@ -558,7 +573,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "rel.home",
         T.RELEASED,
-        r"\b(?:(?:returned|return|returns|arrived|arrives|flew|flies|"
+        r"\b(?:(?:returned|return|returns|arrived|arrives|flew|flies|comes|came|"
+        r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )come|"
         r"flown|headed|heading|back|way|lands?|landed) (?:\w+ ){0,2}?home|homecoming|"
         r"reunit(?:ed|es|ing)|arrived back|expel(?:led|s)?|deport(?:ed|s)?|"
         # "returned to Canada", not "returned to prison hours later"
@@ -623,6 +639,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"decr(?:y|ies|ied)|rebuk(?:e|es|ed)|"
         # (not "protests": nearly always the street's, 1 diplomatic act in 175 labelled)
         r"deplor(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing)|"
+        # words attacking what was done to someone: "attacked the brutal treatment of X",
+        # "attacks China's detention of" (not an assault, "attacked a guard", nor the noun,
+        # "Paris attacks trial")
+        r"attack(?:s|ed|ing)(?=\s+(?:the|his|her|their|its|[\w.-]+['’]s)\s+(?:[\w'’.-]+\s+){0,3}?"
+        r"(?:treatment|detention|arrest|sentenc(?:e|es|ing)|jailing|imprisonment|trial|verdict|"
+        r"conviction|execution)\b)|"
         # an act that drew a government's words: "a sentence that drew swift condemnation from
         # the top US diplomat", "sparking a rebuke from Beijing" (whose, `gov_meets` reads)
         r"(?:dr[ae]w(?:s|ing)?|spark(?:s|ed|ing)?|prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|"

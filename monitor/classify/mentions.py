@@ -79,8 +79,12 @@ _PLURAL = re.compile(
     r"\b(?:(?:(?:the|both|these|those)\s+)?(?:two|three|four|five|six|seven|eight|[2-9])\s+"
     r"(?:(?:canadian|american|british|australian|foreign|detained|jailed)\s+)*"
     r"(?:men|women|canadians|americans|britons|australians|detainees|citizens|nationals|"
-    r"prisoners|hostages|individuals|people)"
-    r"|the\s+pair|both\s+men|both\s+women|the\s+men|the\s+detainees)\b",
+    r"prisoners|hostages|individuals|people|journalists|reporters|activists|brothers|sisters|"
+    r"students|tourists|workers|soldiers)"
+    r"|the\s+pair|both\s+men|both\s+women|the\s+men|the\s+detainees|the\s+(?:couple|duo)|"
+    # two of a family: "Father and son sentenced", "the husband and wife"
+    r"(?:a\s+|the\s+)?(?:father|mother)\s+and\s+(?:son|daughter)|"
+    r"(?:a\s+|the\s+)?husband\s+and\s+wife)\b",
     re.I,
 )
 # A headline's bare plural nationality ("Iran frees Americans in a swap") stands for a group
@@ -198,9 +202,27 @@ def _fold(text: str) -> str:
 _PARTICLES = frozenset(
     "van von der den de del della di da das dos du la le ter ten bin ibn".split()
 )
+# Lower-case words a personal name may hold besides its particles: "Todd and Julie Chrisley",
+# "Puigdemont i Casamajó", "Saridewi binte Djamani", "Ortega y Gasset", "al Maktoum".
+_NAME_WORDS = _PARTICLES | frozenset(
+    "and i y e bint binte al el ad ar as ash at az an ud ul".split()
+)
+
+
+def _personal(tokens: Sequence[str]) -> bool:
+    """Whether a configured name reads as a person's (or a pair's) name, not a description
+    ("Mintz Group staff in Beijing", "Thai hostages held by Hamas"): a description gives no
+    surname, or "Beijing" and "Hamas" would name the case."""
+    return not any(
+        (word := t.strip("(),.'’\"")).isalpha() and word.islower() and word not in _NAME_WORDS
+        for t in tokens
+    )
+
+
 # States whose names are given with two surnames, the first the one used alone.
 _TWO_SURNAMES = frozenset("ES PT MX GT HN SV NI CR PA CU DO VE CO EC PE BO CL AR UY PY BR".split())
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul) (\w{3,})$")
+_PAIR = re.compile(r"\s(?:and|&)\s")
 
 
 @dataclass(frozen=True)
@@ -230,6 +252,9 @@ class MentionIndex:
     # Surnames without their Arabic article ("Haddad" for "al-Haddad"): many people's names,
     # so they name the case only where the item names it in full.
     bare_surnames: frozenset[str] = field(init=False)
+    # Cases that are two people under one name ("Todd and Julie Chrisley"): "two men", "the
+    # couple" and "they" may stand for them as for two cases named together.
+    pairs: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         names: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
@@ -245,6 +270,8 @@ class MentionIndex:
             for name in case.names():
                 names[_fold(name)].add(("name", (case.key,)))
                 tokens = name.split()
+                if not _personal(tokens):
+                    continue
                 if len(tokens) == 2 and not _is_cjk(name):
                     names[_fold(f"{tokens[1]} {tokens[0]}")].add(("name", (case.key,)))
                 if len(tokens) >= 2 and not _is_cjk(name) and len(tokens[-1].strip(".")) > 1:
@@ -276,7 +303,7 @@ class MentionIndex:
                     ):
                         surnames[_fold(tokens[-2])].add(case.key)
             first = case.name.split()
-            if len(first) >= 2 and east_asian:
+            if len(first) >= 2 and east_asian and _personal(first):
                 surnames[_fold(first[0])].add(case.key)
         for group in self.book.groups:
             for alias in group.aliases:
@@ -295,6 +322,11 @@ class MentionIndex:
             automaton.make_automaton()
         self.automaton = automaton
         self._empty = not names
+        self.pairs = frozenset(
+            case.key
+            for case in self.book.cases
+            if _PAIR.search(case.name) and _personal(case.name.split())
+        )
 
     def raw_hits(self, text: str) -> list[_Hit]:
         """Whole-word hits, longest first where they overlap."""
@@ -363,12 +395,17 @@ class Discourse:
     gender: dict[str, str] = field(default_factory=dict)
     recent_single: list[tuple[int, str]] = field(default_factory=list)
     recent_plural: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    pairs: frozenset[str] = frozenset()
+
+    def several(self, cases: tuple[str, ...]) -> bool:
+        """Whether cases named together are more than one person."""
+        return len(cases) >= 2 or (len(cases) == 1 and cases[0] in self.pairs)
 
 
 def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[list[Mention]]:
     """Mentions per sentence, resolving surnames, plurals and pronouns in reading order."""
     hits_per_sentence = [index.raw_hits(s.text) for s in sentences]
-    discourse = Discourse()
+    discourse = Discourse(pairs=index.pairs)
     # A full name anywhere licenses its surname everywhere (headlines use surnames first).
     for sent, hits in zip(sentences, hits_per_sentence, strict=True):
         running = bool(hits) and not title_case(sent.text)  # (once a sentence, not a hit)
@@ -386,7 +423,7 @@ def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[li
     ]
     # Named sets in each sentence, for a headline's "two Canadians" named only below it.
     ahead = [
-        [g for g in conjoined(s.text, named) if len(g) >= 2]
+        [g for g in conjoined(s.text, named) if discourse.several(g)]
         for s, named in zip(sentences, resolved, strict=True)
     ]
     for sent, named in zip(sentences, resolved, strict=True):
@@ -397,8 +434,8 @@ def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[li
         following = [g for later in ahead[sent.index + 1 : sent.index + 4] for g in later]
         mentions.extend(_references(discourse, sent, mentions, explicit, following))
         spoken = {c for m in mentions for c in m.cases}
-        groups = [g for g in conjoined(sent.text, mentions) if len(g) >= 2]
-        if len(spoken) == 1:
+        groups = [g for g in conjoined(sent.text, mentions) if discourse.several(g)]
+        if len(spoken) == 1 and not groups:
             discourse.recent_single.append((sent.index, next(iter(spoken))))
         elif groups:
             discourse.recent_plural.append((sent.index, groups[-1]))
@@ -742,7 +779,9 @@ def _references(
         if any(x.start <= m.start() < x.end for x in mentions):
             continue
         here = [
-            g for g in conjoined(text, [x for x in mentions if x.end <= m.start()]) if len(g) >= 2
+            g
+            for g in conjoined(text, [x for x in mentions if x.end <= m.start()])
+            if discourse.several(g)
         ]
         if here:
             found.append(Mention(here[-1], m.start(), m.end(), "plural"))
@@ -750,7 +789,7 @@ def _references(
             found.append(Mention(recent_plural[0], m.start(), m.end(), "plural"))
         elif following:  # a lede's "two Canadians", named a sentence or two below
             found.append(Mention(following[0], m.start(), m.end(), "plural"))
-    groups = [g for g in conjoined(text, mentions) if len(g) >= 2] if len(mentions) >= 2 else []
+    groups = [g for g in conjoined(text, mentions) if discourse.several(g)] if mentions else []
     if sent.headline and not found and (groups or following):  # (most headlines: neither)
         for m in _BARE_PLURAL.finditer(text):
             if not any(x.start <= m.start() < x.end for x in mentions):

@@ -19,6 +19,9 @@ from monitor.classify.mentions import Mention, common_words, title_case
 # lower case, a title, a state or a place.
 _NAME_TOKEN = r"(?-i:[A-Z])[a-zà-ÿ'’]+(?:-(?-i:[A-Z])[a-zà-ÿ'’]+)?"
 PERSON_NAME = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?![\w'’-])")
+# ... or one word with an age set off after it: "Smart, 19, disappeared" (a common word as a
+# name, which an age shows to be someone's).
+AGED_NAME = re.compile(rf"(?<![\w'’-])({_NAME_TOKEN})(?=,\s+\d{{1,3}},\s)")
 _NOT_A_PERSON = re.compile(
     r"\b(?:the|a|an|this|that|its|his|her|their|president|prime|minister|judge|court|supreme|"
     r"high|police|ministry|department|house|senate|congress|parliament|state|kremlin|white|"
@@ -77,6 +80,14 @@ def _other_person_at(text: str, m: re.Match[str], mentions: Sequence[Mention] = 
     """Whether a named person who is no configured case (none of `mentions`) is the trigger's
     subject ("John Smith was arrested") or, in the present, its object ("Iran frees John
     Smith")."""
+    for n in AGED_NAME.finditer(text, 0, m.start()):
+        if (
+            not any(x.start < n.end() and n.start() < x.end for x in mentions)
+            and not title_case(text)
+            and not _NOT_A_PERSON.fullmatch(n.group(1))
+            and _patient(text, n.end(), m)
+        ):
+            return True
     for n in PERSON_NAME.finditer(text):
         if any(x.start < n.end() and n.start() < x.end for x in mentions):
             continue  # a case's own name
@@ -86,17 +97,7 @@ def _other_person_at(text: str, m: re.Match[str], mentions: Sequence[Mention] = 
         ):
             n = PERSON_NAME.match(text, n.start() + len(first) + 1) or n  # "Activist Boris Tamm"
         if n.end() <= m.start():
-            gap = _SUBJECT_GAP.fullmatch(text, n.end(), m.start())
-            # (the one it happens to: "John Smith was freed", "John Smith freed in swap", not
-            # "John Smith freed him"; "John Smith was detained at a protest and released")
-            patient = (
-                gap is not None
-                and (
-                    _PASSIVE_AUX.search(gap.group(0)) is not None
-                    or _NO_OBJECT_AFTER.match(text, m.end()) is not None
-                )
-            ) or _COORDINATED_PASSIVE.fullmatch(text, n.end(), m.start()) is not None
-            if patient and person_name(text, n.start(), n.end()):
+            if _patient(text, n.end(), m) and person_name(text, n.start(), n.end()):
                 return True
         elif (
             n.start() >= m.end()
@@ -113,6 +114,20 @@ def _other_person_at(text: str, m: re.Match[str], mentions: Sequence[Mention] = 
         ):
             return True
     return False
+
+
+def _patient(text: str, end: int, m: re.Match[str]) -> bool:
+    """Whether the name ending at `end` is the one the trigger happens to: "John Smith was
+    freed", "John Smith freed in swap", not "John Smith freed him"; "John Smith was detained at
+    a protest and released"."""
+    gap = _SUBJECT_GAP.fullmatch(text, end, m.start())
+    return (
+        gap is not None
+        and (
+            _PASSIVE_AUX.search(gap.group(0)) is not None
+            or _NO_OBJECT_AFTER.match(text, m.end()) is not None
+        )
+    ) or _COORDINATED_PASSIVE.fullmatch(text, end, m.start()) is not None
 
 
 # A past verb after its subject, not a passive: "The government released journalist X".

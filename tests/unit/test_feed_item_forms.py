@@ -5167,3 +5167,212 @@ def test_one_of_those_held_counts_the_case_among_them() -> None:
 def test_charges_with_what_marks_the_verb() -> None:
     found = candidates_of("US charges think tank head Anna Lindqvist with being an agent")
     assert any("charge_with" in c.features for c in found if c.type.value == "charged")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "expected"),
+    [
+        # A sentence that keeps one out of prison is a sentence; an aim to avoid it is not.
+        ("Anna Lindqvist avoids jail over unpaid taxes", "sentenced", True),
+        ("Anna Lindqvist spared jail after admitting fraud", "sentenced", True),
+        ("Anna Lindqvist won't serve prison time for her role in the scheme", "sentenced", True),
+        ("Anna Lindqvist loses bid to avoid prison", "sentenced", False),
+        # A capture told in a headline: "caught after years on the run".
+        ("Fugitive Anna Lindqvist caught after 20 years on the run", "detained", True),
+        ("Anna Lindqvist caught on camera after the match", "detained", False),
+    ],
+)
+def test_sentences_that_spare_prison_and_captures_after_a_chase(
+    title: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title)) is expected
+
+
+FIRM_STAFF = Case(
+    "firm-staff", "Meridian Group staff in Beijing", ("Meridian Group",), "CN", ("CN",)
+)
+PAIR = Case("rahimi-nasser", "Omid Rahimi and Karim Nasser", (), "IR", ("IR",))
+
+
+def test_a_name_that_describes_a_group_gives_no_surname() -> None:
+    # "Beijing" ends the configured name but names a city, not the case
+    assert named((FIRM_STAFF,), "Beijing accused of torturing consulate employee") == set()
+    assert named((FIRM_STAFF,), "Police raid Meridian Group office") == {"firm-staff"}
+
+
+def pair_found(title: str, text: str) -> set[tuple[str, str]]:
+    found = Classifier(CaseBook((PAIR,)))(Article("p", title, text, PUB))
+    return {(d.case, d.type.value) for d in found}
+
+
+def test_two_people_configured_as_one_case_are_the_headlines_two_men() -> None:
+    got = pair_found(
+        "Iran executes two men convicted of blasphemy",
+        "Omid Rahimi and Karim Nasser were accused of burning a holy book.",
+    )
+    assert {("rahimi-nasser", "died"), ("rahimi-nasser", "verdict")} <= got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # Out of reach: a disappearance told as contact lost.
+        (
+            "",
+            "Reporter Anna Lindqvist became unreachable after a forum in Moscow.",
+            "detained",
+            True,
+        ),
+        # Coming home is a release; wanting to come home is not.
+        ("Tears of joy as Anna Lindqvist comes home", "", "released", True),
+        ("Anna Lindqvist has many reasons to come home, says mother", "", "released", False),
+        # A detention that began and ended, told as "kept in custody for" a time; a judge keeping
+        # someone in custody is a hearing's decision.
+        ("", "Anna Lindqvist was kept in custody for 15 days.", "detained", True),
+        ("", "A judge kept Anna Lindqvist in custody for two more weeks.", "detained", False),
+        # A government's words against what was done to the case.
+        (
+            "",
+            "The minister attacked the brutal treatment of Anna Lindqvist.",
+            "diplomatic_action",
+            True,
+        ),
+        # Sent back home is a return, not a move between prisons.
+        (
+            "",
+            "Moscow protested the decision to transfer Anna Lindqvist back home from Turkey.",
+            "transferred",
+            False,
+        ),
+        # What a sentence was for is no new charge.
+        ("", "Anna Lindqvist was sentenced to four years on the same charges.", "charged", False),
+    ],
+)
+def test_contact_lost_homecomings_custody_kept_words_against_and_charges_sentenced(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "date"),
+    [
+        # "over a month ago" is more than a month, not a noun's time
+        (
+            "",
+            "Anna Lindqvist, kidnapped over a month ago, is still missing.",
+            "detained",
+            "2023-02",
+        ),
+        # a contracted perfect is today's news, whatever day another clause names
+        (
+            "",
+            "Her sister feared Anna Lindqvist was killed on 7 February - but now says she's "
+            "been freed.",
+            "released",
+            "2023-03-15",
+        ),
+    ],
+)
+def test_dates_of_approximate_times_contracted_perfects_and_participles(
+    classifier: Classifier, title: str, text: str, kind: str, date: str
+) -> None:
+    assert ("lindqvist", kind, date) in found(classifier, title, text)
+
+
+def test_a_participle_takes_the_date_of_the_clause_it_hangs_on() -> None:
+    found = candidates_of(
+        "",
+        "Anna Lindqvist, who was repatriated from a camp in Syria, is released from custody at a "
+        "court in Uppsala on Oct. 27, 2022, having been granted bail pending a hearing.",
+    )
+    assert {str(c.date) for c in found if c.type.value == "bail"} == {"2022-10-27"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # Things seized or handed over are no person held or moved.
+        ("Government sells album seized from Anna Lindqvist", "", "detained", False),
+        ("Anna Lindqvist had phone seized by federal agents", "", "detained", False),
+        ("Men in two cars seized Anna Lindqvist outside her home", "", "detained", True),
+        ("", "Agents seized it from former executive Anna Lindqvist last year.", "detained", False),
+        (
+            "Anna Lindqvist's album sold",
+            "The album was handed over as part of a deal.",
+            "transferred",
+            False,
+        ),
+        # Someone named with an age is someone else: the victim's disappearance is not the case's.
+        (
+            "Anna Lindqvist sentenced to life",
+            "Smart, 19, disappeared from her university in 1996.",
+            "detained",
+            False,
+        ),
+        # The case as a witness against someone else: the trial is the accused's.
+        (
+            "",
+            "Anna Lindqvist gives evidence against Gerry Hutch at a murder trial in Dublin.",
+            "trial",
+            False,
+        ),
+        # A hearing granted or set is one to come; a release denied is a hearing's decision.
+        ("Anna Lindqvist granted parole hearing", "", "hearing", False),
+        ("", "Anna Lindqvist had been set for a detention hearing Wednesday.", "hearing", False),
+        ("Anna Lindqvist, charged with fraud, has been denied release", "", "hearing", True),
+        # An execution method or date is no execution.
+        ("Anna Lindqvist fights new execution method", "", "died", False),
+        ("Finally, a humane method of execution for Anna Lindqvist", "", "died", False),
+        # A relative's body is the relative's death (but the case's kin speak of the case as
+        # theirs).
+        ("Anna Lindqvist missing; mother's body found near creek", "", "died", False),
+        (
+            "Anna Lindqvist's mom describes nightmare of daughter's death after her arrest",
+            "",
+            "died",
+            True,
+        ),
+        # A removal fought is none done.
+        ("Anna Lindqvist loses two-decade fight against expulsion", "", "released", False),
+    ],
+)
+def test_things_taken_others_named_with_an_age_witnesses_and_acts_to_come(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("lindqvist", kind) in proposed(title, text)) is expected
+
+
+def test_a_family_pair_in_the_headline_is_the_two_cases_named_below() -> None:
+    book = CaseBook(
+        (
+            Case("m-taylor", "Michael Taylor", (), "JP", ("US",)),
+            Case("p-taylor", "Peter Taylor", (), "JP", ("US",)),
+        )
+    )
+    found = Classifier(book)(
+        Article(
+            "t",
+            "Father and son sentenced for helping fugitive escape",
+            "Michael and Peter Taylor were convicted of helping the tycoon escape Japan in 2019.",
+            PUB,
+        )
+    )
+    got = {(d.case, d.type.value, d.date.iso() if d.date else None) for d in found}
+    # both sentenced, and the conviction is not dated by the year of the escape they helped
+    assert {("m-taylor", "sentenced", "2023-03-15"), ("p-taylor", "sentenced", "2023-03-15")} <= got
+    assert not any(kind == "verdict" and date == "2019" for _, kind, date in got)
+
+
+def test_a_crimes_year_before_the_sentence_does_not_date_it(classifier: Classifier) -> None:
+    got = found(
+        classifier,
+        "The man convicted of killing a student in 1996 is sentenced to 25 years",
+        "Prosecutors said Daniel Okafor killed her during an attempted robbery.",
+    )
+    assert ("okafor", "sentenced", "1996") not in got
+
+
+def test_a_day_that_names_the_riot_does_not_date_the_charge(classifier: Classifier) -> None:
+    got = found(classifier, "The Jan. 6 rioter Daniel Okafor is indicted", "")
+    assert ("okafor", "charged", "2023-03-15") in got
