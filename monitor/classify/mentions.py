@@ -405,6 +405,8 @@ class Discourse:
 def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[list[Mention]]:
     """Mentions per sentence, resolving surnames, plurals and pronouns in reading order."""
     hits_per_sentence = [index.raw_hits(s.text) for s in sentences]
+    if not any(hits_per_sentence):
+        return [[] for _ in sentences]  # (no name: no plural or pronoun has an antecedent)
     discourse = Discourse(pairs=index.pairs)
     # A full name anywhere licenses its surname everywhere (headlines use surnames first).
     for sent, hits in zip(sentences, hits_per_sentence, strict=True):
@@ -775,7 +777,8 @@ def _references(
     recent_plural = [
         cases for idx, cases in reversed(discourse.recent_plural) if sent.index - idx <= 4
     ]
-    for m in _PLURAL.finditer(text):
+    plurals = _PLURAL.finditer(text) if mentions or recent_plural or following else ()
+    for m in plurals:
         if any(x.start <= m.start() < x.end for x in mentions):
             continue
         here = [
