@@ -575,14 +575,6 @@ _KIN_OF_CASE = re.compile(
     r"brother|son|daughter)\b",
     re.I,
 )
-# A relative of the case, or someone it harmed, whose death or body the noun is (not a
-# descriptor the case may go by: "the prisoner's body").
-_PERSON_OWNS = re.compile(
-    r"\b(?:mother|father|parents|wife|husband|son|daughter|sons|daughters|brother|sister|"
-    r"brothers|sisters|child|children|baby|babies|girlfriend|boyfriend|partner|fianc[ée]e?|"
-    r"victim|victims|grand(?:mother|father|son|daughter))['’]s?\s+$",
-    re.I,
-)
 
 
 # Events told as nouns, which an owner's name makes someone's: "Alex Saab's extradition".
@@ -1941,6 +1933,13 @@ _KIN_DEAD = (
     r"girlfriend|boyfriend|victims?)"
 )
 _KIN_BEFORE = re.compile(r"\b" + _KIN_DEAD + r"(?:\s+[\w'’-]+){0,3}\s+$", re.I)
+# ... whose death or body a noun before the trigger is: the relatives above and a few more (not
+# a descriptor the case may go by: "the prisoner's body").
+_PERSON_OWNS = re.compile(
+    r"\b(?:" + _KIN_DEAD + r"|sons|daughters|brothers|sisters|child|bab(?:y|ies)|partner|"
+    r"grand(?:mother|father|son|daughter))['’]s?\s+$",
+    re.I,
+)
 # ... or told in a relative clause: "his fiancée, who eventually was found dead".
 _KIN_WHO = re.compile(r"\b" + _KIN_DEAD + r",\s+who\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
