@@ -173,7 +173,9 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     # rules' finding there is the same day ahead)
                     others.update((case, trig.type, sent.index) for case, _ in targets)
                     continue
-                if _anothers_event(text, m, mentions, trig.type):
+                if _anothers_event(text, m, mentions, trig.type) or (
+                    trig.type is DevelopmentType.DIED and _dies_after_a_step(text, m, mentions)
+                ):
                     others.update((case, trig.type, sent.index) for case, _ in targets)
                     continue
                 clause = _clause_before(text, m)
@@ -463,6 +465,16 @@ _ANOTHER_DIES = re.compile(
     re.I,
 )
 
+# A legal step, then when someone else died: "star arrested after man dies", "teacher charged
+# as pupil died" (the one the step is taken against is the subject before).
+_DIES_AFTER_STEP = re.compile(
+    r"\b(?:arrest(?:ed|s)|charged|held|detained|jailed|convicted|sentenced|questioned|bailed|"
+    r"quizzed|sued)\s+(?:[\w'’-]+\s+){0,4}?(?:after|as|when|following)\s+(?:an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?"
+    + _OTHER_PEOPLE
+    + r"\s+(?:(?:was|is|has|had|reportedly|allegedly)\s+)?$",
+    re.I,
+)
 
 # A sentence that opens on someone new: "A West Virginia man was arrested ...", "A man whose
 # identity X used has been arrested".
@@ -501,6 +513,30 @@ _AMONG_BEFORE = re.compile(r"\b(?:was|is|were|are|as|among)\s+$", re.I)
 # What joins an opening noun to the name that is the same person: "A man, X,", "nicknamed".
 _NAMED_AS = re.compile(
     r"[\s,(–—-]*(?:(?:nicknamed|named|called|known as|identified as|dubbed)\s+)?['‘\"“]?",
+    re.I,
+)
+
+
+def _dies_after_a_step(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a death follows a legal step against someone else, its new subject unnamed:
+    "porn star arrested after man dies in ritual" (the one arrested is not the one who died)."""
+    if m.group(0).lower() not in ("died", "dies", "dead", "killed"):
+        return False
+    step = _DIES_AFTER_STEP.search(text, max(0, m.start() - 80), m.start())
+    return (
+        step is not None
+        and not any(step.start() <= x.start < m.start() for x in mentions)
+        # (a death in custody is the held person's, whom a case may be: "officers charged
+        # after inmate dies in police custody")
+        and not _HELD_PERSON.search(step.group(0))
+        and not _IN_CUSTODY_AFTER.match(text, m.end())
+    )
+
+
+_HELD_PERSON = re.compile(r"\b(?:prisoners?|inmates?|detainees?|captives?|hostages?)\b", re.I)
+_IN_CUSTODY_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:in|behind)\s+(?:\w+\s+)?(?:custody|prison|jail|detention|cells?|"
+    r"bars)\b",
     re.I,
 )
 
@@ -547,6 +583,14 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     if word in ("death", "deaths") and _CAUSING.search(before):
         return True  # "pleaded guilty to causing his death", "causing death by dangerous driving"
     if (
+        word in _LABEL_DEATHS
+        and text.startswith(":", m.end())
+        and ":" not in text[: m.start()]
+        and not any(x.start < m.start() for x in mentions)
+    ):
+        return True  # a headline filed under another's death: "Bestival death: X conviction
+        # overturned", "Essex lorry deaths: Driver X admits manslaughter"
+    if (
         word in _DEATH_NOUNS
         and _PERSON_OWNS.search(before)
         and not any(_KIN_OF_CASE.match(text, x.end) for x in mentions if x.end <= m.start())
@@ -566,6 +610,7 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     return _owned_by_another(text, m, mentions)
 
 
+_LABEL_DEATHS = frozenset(("death", "deaths", "murder", "murders", "killing", "killings"))
 _DEATH_NOUNS = frozenset(
     ("body", "bodies", "death", "deaths", "killing", "slaying", "assassination", "suicide")
 )
@@ -827,6 +872,13 @@ _PLURAL_PEOPLE = (
     r"officials|soldiers|officers|dissidents|critics|relatives|aides|allies|colleagues|"
     r"employees|workers|others|suspects)"
 )
+# ... or, in a headline's passive without its auxiliary, the people around someone: "ex-MP
+# says relatives and friends arrested", "X says family members detained".
+_CIRCLE_SUBJECT = re.compile(
+    r"\b(?P<who>relatives|family\s+members|friends|supporters|aides|allies|colleagues|"
+    r"associates|lawyers)(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+)?\s+$",
+    re.I,
+)
 _PLURAL_SUBJECT = re.compile(
     r"(?P<who>" + _PLURAL_PEOPLE + r")(?:"
     # ... with what describes them ("protesters calling for the release of X have been
@@ -857,7 +909,10 @@ _NAMED_AMONG = re.compile(r"\b(?:" + _AMONG_WORDS + r"|namely)\s+(?:[\w'’.-]+\
 def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
     """Whether plural people the case is not among are the ones the verb happens to (the case
     named in what describes them is not one of them: "protesters calling for X's release")."""
-    people = _PLURAL_SUBJECT.search(text, max(0, m.start() - 160), m.start())
+    circle = _CIRCLE_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+    if circle is not None and not mentions:
+        return True  # "ex-MP says relatives arrested": the people around the item's case
+    people = _PLURAL_SUBJECT.search(text, max(0, m.start() - 160), m.start()) or circle
     if people is None or not mentions:
         return False  # (a sentence that names no case may speak of the item's: "2 journalists'")
     noun_end = people.end("who")
@@ -1765,6 +1820,14 @@ _PLACE_THEN_VERB = re.compile(
     r"(?:[a-z]+(?<!ss)s|said|called|moved|filed|died|spoke|told|asked|urged|wrote|began|"
     r"ended|appealed|pleaded|speaks|tells|calls)\b"
 )
+# ... but not a detention over, told with its length: ", an American who was detained in
+# Belarus for three months, has been released".
+_WHO_WAS = re.compile(r"\bwho\s+(?:was|were|had\s+been)\s+$", re.I)
+_HELD_A_TIME = re.compile(
+    r"^(?:\s+[\w'’-]+){0,4}?\s+for\s+(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?"
+    r"(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\b",
+    re.I,
+)
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 # ... or dated as a point: "X, a journalist detained in Almaty on January 9", "an activist
 # detained last month" tell the arrest (a year alone, "an American detained in Russia in 2019",
@@ -1880,7 +1943,7 @@ _DIPLOMAT_OBJECT = re.compile(
 _NAME_GOES_ON = re.compile(r"\s+(?-i:[A-Z])[a-z]")
 _IN_NAME = re.compile(r"(?:^|(?<![.:!?\-–—'‘\"“])\s)(?!To\s)[A-Z][\w.]*\s$")
 _CHARGE_ENDED = re.compile(
-    r"\b(?:acquit\w*|cleared|exonerat\w*|drop(?:s|ped|ping)?|dismiss(?:ed|es|ing)|"
+    r"\b(?:acquit\w*|clear(?:s|ed)|exonerat\w*|drop(?:s|ped|ping)?|dismiss(?:ed|es|ing)|"
     r"withdr[ae]w\w*|quash\w*|str(?:uck|ike|ikes)\s+out|thr(?:ew|own|ows)\s+out)\b",
     re.I,
 )
@@ -1919,7 +1982,8 @@ _COUNT_BEFORE = re.compile(
 )
 _ON_APPEAL = re.compile(
     r"\b(?:overturn\w*|vacat\w*|quash\w*|reinstat\w*|upheld|uphold\w*|annul\w*|set aside|"
-    r"thrown out|tossed out|voided|wip(?:e|es|ed|ing) (?:away|out)|struck down|overrul\w*)\b",
+    r"thr(?:own|ows?|ew) out|toss(?:ed|es)? out|voided|wip(?:e|es|ed|ing) (?:away|out)|"
+    r"struck down|overrul\w*|on hold)\b",
     re.I,
 )
 # "loses appeal against his conviction", "challenge to her sentence": the old one.
@@ -2637,7 +2701,8 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
         re.compile(
             r"\b(?:supreme|appeals?|appellate|cassation)\s+$|"
             # "orders a retrial", "seeks a new trial": a trial to come
-            r"\b(?:order(?:s|ed|ing)?|grant(?:s|ed|ing)?|call(?:s|ed)?\s+for|seek(?:s|ing)?|sought|"
+            r"\b(?:order(?:s|ed|ing)?|grant(?:s|ed|ing)?|backs|backed|approv(?:es|ed)|"
+            r"allow(?:s|ed)|call(?:s|ed)?\s+for|seek(?:s|ing)?|sought|"
             r"request(?:s|ed)?|demand(?:s|ed)?|pending|await(?:s|ing)?)\s+(?:an?\s+|the\s+)?$",
             re.I,
         ),
@@ -3088,6 +3153,16 @@ _SENTENCED_ON = re.compile(
 )
 
 
+# What makes a bare "jailed" no sentence passed: a determiner or an auxiliary before it (the
+# attributive "the jailed X", a state kept, a habit), an alternative, or a court's order to hold.
+_NO_HEADLINE_SENTENCE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|being|be|remains?|remained|stays?|stayed|or|who|newly|"
+    r"recently|previously|formerly|once|still|wrongly|unjustly)\s+$|"
+    r"\border(?:s|ed)?\s+(?:[\w'’.-]+\s+){0,5}$|" + _APPOSITIVE.pattern,
+    re.I,
+)
+
+
 def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
     """Denied, future or hypothetical: "was not charged", "could be tried", "awaits a verdict".
     What a government "could" do is still not a diplomatic action, but its call for one is."""
@@ -3109,6 +3184,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "sentenced to four years on the same charges": what the sentence was for
     if _other_sense(trig, pre, post):
         return True  # "crypto exchange", "ruled out", "sentenced to ... a penal colony"
+    if trig.id == "sen.jailed_bare" and (
+        _NO_HEADLINE_SENTENCE.search(text, max(0, m.start() - 80), m.start())
+        or (after_comma and _DESCRIPTOR_ONLY.match(pre))
+    ):
+        # "the jailed X", "to remain jailed", "orders X jailed", "X, director jailed after":
+        # who someone is, or no sentence passed
+        return True
     if (word == "ruling" and _RULING_WHO.match(post)) or (
         word == "rules" and (_RULES_NOUN_BEFORE.search(pre) or _RULES_NOUN_AFTER.match(post))
     ):
@@ -3307,6 +3389,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
                 (_APPOSITIVE.search(pre) or (after_comma and _DESCRIPTOR_ONLY.match(pre)))
                 and not _SINCE_AFTER.match(post)
                 and not (word == "detained" and _DETAINED_ON.match(text[m.end() : m.end() + 60]))
+                and not (_WHO_WAS.search(pre) and _HELD_A_TIME.match(post))
             )
             or (C.DESCRIPTOR.search(pre[-25:]) and _PLACE_THEN_VERB.match(post))
         ):
@@ -4813,7 +4896,7 @@ _CAPTION_DATE = re.compile(
 _CRIME_BETWEEN = re.compile(
     r"\b(?:kill(?:ing|ed)|shoot(?:ing)|shot|murdering|attacks?|attack(?:ed|ing)|assaulting|"
     r"bomb(?:ing|ings|ed)|raping|abusing|incidents?|massacres?|stabb(?:ed|ing)|"
-    r"strangl(?:ed|ing)|plotting|help(?:ing|ed)|escap(?:e|ed|ing))\b",
+    r"strangl(?:ed|ing)|plotting|help(?:ing|ed)|escap(?:e|ed|ing)|explosions?|blasts?)\b",
     re.I,
 )
 
@@ -5041,7 +5124,7 @@ _SINCE_EVENT = re.compile(
 )
 
 
-_ACQUIT = re.compile(r"\b(?:acquit|cleared|not guilty|exonerat)", re.I)
+_ACQUIT = re.compile(r"\b(?:acquit|clear(?:s|ed)\b|not guilty|exonerat)", re.I)
 _APPEAL_OUTCOMES = (
     (re.compile(r"\b(?:reject|dismiss|upheld|uphold|denied|lost|loses)", re.I), "upheld"),
     (re.compile(r"\b(?:overturn|quash|won|wins)", re.I), "overturned"),

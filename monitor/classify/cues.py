@@ -216,7 +216,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "hea.order",
         T.HEARING,
-        r"\b(?:order(?:s|ed)?|remand(?:s|ed)?)\b(?= (?:[\w'’.-]+ ){0,6}?"
+        # (not an order to do something else: "extremist ordered to read books is jailed")
+        r"\b(?:order(?:s|ed)?|remand(?:s|ed)?)\b(?! to (?!be\b|remain\b|stay\b)[a-z]+\b)"
+        r"(?= (?:[\w'’.-]+ ){0,6}?"
         r"(?:detention|custody|held|jailed|behind bars|pre-?trial|"
         r"(?:remain|stay) (?:in|behind) (?:jail|prison|bars))\b)|"
         # a headline's decision: "X to remain in Russian detention until end of January"
@@ -292,7 +294,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:jury|jurors) (?:\w+ ){0,2}?(?:fail(?:s|ed)?|unable) to reach\b|"
         r"\b(?:jury|jurors) (?:\w+ )?deadlock(?:s|ed)?\b|"
         r"\b(?:hung|deadlocked) jury\b|\bdefen[cs]e case\b|"
-        r"\b(?:closing arguments?|opening statements?|mistrial|retrial|cross-examin\w+)\b|"
+        r"\b(?:closing arguments?|opening statements?|mistrial|cross-examin\w+)\b|"
+        # (a retrial ordered is an appeal's outcome, the trial still to come)
+        r"\bretrial\b(?!\s+(?:was\s+|has\s+been\s+|is\s+)?(?:ordered|granted|approved)\b)|"
         r"\b(?:took|takes|take|taking) the (?:witness )?stand\b|\bin the witness box\b|"
         r"\b(?:on trial|trial (?:kicks|kicked) off|trial (?:was |is )?adjourned|jurors|"
         # "adjourns the trial of X until March", "began hearing the case against X"
@@ -311,7 +315,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     # verdicts
     _t("ver.convict", T.VERDICT, r"\bconvict(?:ed|s|ion|ing)?\b"),
     _t("ver.guilty", T.VERDICT, r"\bguilty\b"),
-    _t("ver.acquit", T.VERDICT, r"\b(?:acquit(?:s|ted|tal)?|cleared|exonerated)\b"),
+    _t(
+        "ver.acquit",
+        T.VERDICT,
+        r"\b(?:acquit(?:s|ted|tal)?|cleared|exonerated)\b|"
+        # the headline's present: "Court clears X of fraud" (not "clears the way for")
+        r"\bclears\b(?=\s+(?!the\s+way\b)(?:[\w'’.-]+\s+){1,5}?of\b)",
+    ),
     _t("ver.verdict", T.VERDICT, r"\bverdicts?\b"),
     # sentences
     _t("sen.sentence", T.SENTENCED, r"\bsentenc(?:ed|es|ing|e)\b"),
@@ -330,13 +340,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         + NUM
         + r"[- ](?:years?|months?|weeks?|days?)\b|"
         # "jailed for life", "imprisoned for life in UAE"
-        r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?)\s+for\s+life\b",
+        r"\b(?:jail(?:ed|s)?|imprison(?:ed|s)?)\s+for\s+life\b|"
+        # the term to be served: "killer must serve 34 years", "must serve a minimum of 20 years"
+        r"\bmust\s+serve\s+(?:a\s+(?:minimum|total)\s+(?:term\s+)?of\s+|at\s+least\s+)?"
+        + NUM
+        + r"[- ](?:years?|months?)\b",
     ),
     # Jailed for an offence, not a term: "Ex-MP jailed for sex assaults", "jailed over fraud".
     _t(
         "sen.jailed_over",
         T.SENTENCED,
-        r"\bjailed (?:for|over) (?!(?:\d|another|more|life|a |an |at least|up to|nearly|almost|"
+        r"\bjailed (?:in (?:[\w.'’-]+ ){1,3}?)?(?:for|over) "
+        r"(?!(?:\d|another|more|life|a |an |at least|up to|nearly|almost|"
         r"about|over|"
         r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b))",
     ),
@@ -344,7 +359,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "sen.fine",
         T.SENTENCED,
-        r"\bfined\b|\b(?:ordered|told) to pay (?:a |an )?(?:\w+ ){0,2}?fine\b",
+        # (a civil court's award is no sentence: "fined $15m in a civil suit")
+        r"\bfined\b(?!\s+(?:\S+\s+){0,5}?(?:in|by|over)\s+(?:a\s+|the\s+)?civil\b)|"
+        r"\b(?:ordered|told) to pay (?:a |an )?(?:\w+ ){0,2}?fine\b",
     ),
     # Community service is a sentence too: "ordered to carry out 180 hours of community
     # service", "must do unpaid work", "given a community order".
@@ -370,6 +387,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         # (not "has been jailed since March 2021": a detention told by when it began)
         r"\bjails\b|\b(?:is|was|were|are|been|gets?|got) jailed\b"
         r"(?!\s+(?:[\w'’-]+\s+){0,3}?since\b)|\bjailing of\b",
+    ),
+    # The headline's passive without its auxiliary, where it ends the headline or its clause:
+    # "Activist and two others jailed", "Captain jailed after fatal crash" (not "reporter jailed
+    # in Russia", mostly who someone is; what keeps one jailed: vetoes). A trigger of its own:
+    # less sure than "is jailed", it is weighed apart.
+    _t(
+        "sen.jailed_bare",
+        T.SENTENCED,
+        r"(?<=[\w'’)] )(?<!\bis )(?<!\bwas )(?<!\bwere )(?<!\bare )(?<!\bbeen )"
+        r"(?<!\bget )(?<!\bgets )(?<!\bgot )jailed\b(?=\s*$|\s*[:;.!?–—]|\s+-\s|\s+(?:after|as)\b)",
     ),
     _t(
         "sen.term",
@@ -422,7 +449,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         # ... or changing it: "tossed out X's murder conviction", "reduced her sentence"
         r"toss(?:es|ed) out|thr(?:ew|ows) out|reduc(?:es|ed)|halv(?:es|ed)|lengthen(?:s|ed))"
         r"(?= (?:[\w-]+ ){0,2}?(?:the|his|her|their|its|[\w-]+['’]s?) (?:[\w'’-]+ ){0,2}?"
-        r"(?:convictions?|sentences?|verdicts?)\b)|"
+        r"(?:convictions?|sentences?|verdicts?)\b| (?:convictions?|sentences?|verdicts?) of\b)|"
         r"\b(?:convictions?|sentences?|verdicts?|(?:minimum |jail |prison )?terms?) "
         r"(?:(?:was|were|has been|is) )?"
         r"(?:suspended|annulled|set aside|vacated|reinstated|voided|quashed|overturned|"
@@ -436,7 +463,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "app.retrial",
         T.APPEAL,
         r"\b(?:supreme|highest|top|high|appeals?|appellate|cassation) court (?:\w+ ){0,2}?"
-        r"(?:orders?|ordered|grants?|granted) (?:a )?(?:new trial|retrial)\b",
+        r"(?:orders?|ordered|grants?|granted) (?:a )?(?:new trial|retrial)\b|"
+        # any court or judge sending a convicted person back to trial: "Japan court backs
+        # retrial for death row inmate", "retrial ordered for X" (a trial court's review)
+        r"\b(?:court|judges?|judiciary) (?:\w+ ){0,2}?(?:orders?|ordered|grants?|granted|backs|"
+        r"backed|approves?|approved|allows?|allowed|opens? the way for) (?:a )?retrial\b|"
+        r"\bretrial (?:was |has been |is )?(?:ordered|granted|approved)\b",
     ),
     _t(
         "app.court",
@@ -687,7 +719,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:rais(?:ed|es|ing)|discuss(?:ed|es)|"
         r"held talks|holds talks|in talks|met|meets|summon(?:ed|s)|sanction(?:ed|s)?|"
         r"talk(?:s|ed|ing)? (?:to|with)|in dialogue|touched on|"
-        r"reached out|brokered|negotiat(?:ed|es|ions?)|designat(?:ed|es)|"
+        r"reached out|brokered|negotiat(?:ed|es|ions?)|"
+        # (a state branding someone a "terrorist" or "foreign agent" persecutes, not raises)
+        r"designat(?:ed|es)(?!\s+(?:[\w'’.-]+\s+){0,5}?(?:as\s+)?(?:an?\s+)?['‘\"“]?"
+        r"(?:terrorists?|extremists?|foreign\s+agents?|undesirable|wanted)\b)|"
         # a government asking after the case: "seeking urgent information about X", "asked for
         # explanations", "requested a full investigation", "sought clarification"
         r"(?:seek(?:s|ing)?|sought|ask(?:s|ed|ing)? for|request(?:s|ed|ing)?|"

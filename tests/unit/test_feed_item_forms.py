@@ -5376,3 +5376,127 @@ def test_a_crimes_year_before_the_sentence_does_not_date_it(classifier: Classifi
 def test_a_day_that_names_the_riot_does_not_date_the_charge(classifier: Classifier) -> None:
     got = found(classifier, "The Jan. 6 rioter Daniel Okafor is indicted", "")
     assert ("okafor", "charged", "2023-03-15") in got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # Any court that sends a convicted person back to trial decides an appeal; the retrial
+        # itself is still to come.
+        ("Court backs retrial for Daniel Okafor", "", "appeal", True),
+        ("Retrial ordered for Daniel Okafor", "", "appeal", True),
+        ("Retrial ordered for Daniel Okafor", "", "trial", False),
+        ("Retrial of Daniel Okafor opens in Lagos", "", "trial", True),
+        # A court that clears someone of a crime acquits; clearing the way does not.
+        ("Court Clears Daniel Okafor of Fraud", "", "verdict", True),
+        ("Judge clears Daniel Okafor of all charges", "", "charged", False),
+        ("Court clears the way for the extradition of Daniel Okafor", "", "verdict", False),
+        # The term to be served is the sentence.
+        ("Killer Daniel Okafor must serve a minimum of 34 years", "", "sentenced", True),
+        # A conviction thrown out or put on hold is an appeal's decision, no new verdict.
+        ("Court throws out conviction of Daniel Okafor", "", "appeal", True),
+        ("Court throws out conviction of Daniel Okafor", "", "verdict", False),
+        ("Daniel Okafor's conviction on hold as top court weighs appeal", "", "verdict", False),
+        # An order to do something else is no order to hold.
+        ("Extremist Daniel Okafor ordered to read books is jailed", "", "hearing", False),
+        ("Daniel Okafor ordered to remain in custody", "", "hearing", True),
+    ],
+)
+def test_retrials_ordered_convictions_thrown_out_courts_that_clear_and_terms_to_serve(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("okafor", kind) in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "expected"),
+    [
+        # A headline drops the auxiliary of "is jailed": a sentence passed.
+        ("Geologist Anna Lindqvist jailed after taking artefacts", "sentenced", True),
+        # (with a place it is mostly who someone is: "reporter jailed in Russia")
+        (
+            "US calls reporter Anna Lindqvist jailed in Russia 'wrongfully detained'",
+            "sentenced",
+            False,
+        ),
+        ("Anna Lindqvist and two others jailed", "sentenced", True),
+        ("Notorious smuggler Anna Lindqvist jailed", "sentenced", True),
+        # ... but not who someone is, a state kept, or a court's order to hold.
+        ("The jailed Anna Lindqvist writes to her son", "sentenced", False),
+        ("Anna Lindqvist to remain jailed", "sentenced", False),
+        ("Judge orders Anna Lindqvist jailed", "sentenced", False),
+        ("Author backs Anna Lindqvist, writer jailed after a trial", "sentenced", False),
+        ("Judge orders Tunisian opposition leader Anna Lindqvist jailed", "sentenced", False),
+        ("Swedish Reporter Jailed in Russia Is to Appear in Court", "sentenced", False),
+        ("Anna Lindqvist jailed since March, says family", "sentenced", False),
+    ],
+)
+def test_a_headline_jailed_without_its_auxiliary_is_a_sentence(
+    title: str, kind: str, expected: bool
+) -> None:
+    got = proposed(title, "Anna Lindqvist was named." if "Lindqvist" not in title else "")
+    assert (("lindqvist", kind) in got) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # A headline filed under another's death: the label is not the case's.
+        ("Harbour death: Daniel Okafor conviction overturned", "", "died", False),
+        ("Daniel Okafor death: family demands answers", "", "died", True),
+        # A legal step, then someone new who died: the one the step is against lives.
+        ("Chef Daniel Okafor arrested after man dies at dinner", "", "died", False),
+        ("Daniel Okafor charged after woman killed in crash", "", "died", False),
+        # ... but a death in custody may be the case's, told as "a man".
+        (
+            "Guards charged after man dies in police custody",
+            "Daniel Okafor, 34, was found unresponsive.",
+            "died",
+            True,
+        ),
+        # The people around someone, as a headline's subject, are the ones arrested.
+        ("Daniel Okafor says relatives and friends arrested", "", "detained", False),
+        ("Daniel Okafor says family members detained", "", "detained", False),
+        ("Ex-MP says relatives arrested", "Daniel Okafor, a former MP, spoke.", "detained", False),
+        # Who someone is, unless the detention is over and told with its length.
+        (
+            "",
+            "Daniel Okafor, a journalist who was detained in Ghana for three months, is free.",
+            "detained",
+            True,
+        ),
+        ("", "Daniel Okafor, a journalist who is detained in Ghana, spoke.", "detained", False),
+        # A state branding someone a terrorist or foreign agent is no diplomacy.
+        ("Russia designates writer Daniel Okafor a 'terrorist'", "", "diplomatic_action", False),
+        ("US designates Daniel Okafor as wrongfully detained", "", "diplomatic_action", True),
+    ],
+)
+def test_deaths_filed_under_labels_or_after_anothers_arrest_circles_and_brands(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("okafor", kind) in proposed(title, text)) is expected
+
+
+def test_the_month_of_an_explosion_does_not_date_the_verdict(classifier: Classifier) -> None:
+    got = found(
+        classifier,
+        "Court sentences Daniel Okafor to 18 years",
+        "Daniel Okafor was found guilty on terrorism charges for one explosion and two attempted "
+        "blasts in Lagos in August 2022.",
+    )
+    assert ("okafor", "verdict", "2022-08") not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "expected"),
+    [
+        # Jailed abroad for an offence is a sentence; a civil court's award is none.
+        ("Smuggler Daniel Okafor jailed in US for rhino horn trafficking", "", "sentenced", True),
+        ("", "Daniel Okafor was fined $15m in a civil suit over the crash.", "sentenced", False),
+        ("", "Daniel Okafor was fined $1,000 for speeding.", "sentenced", True),
+    ],
+)
+def test_jailed_abroad_for_an_offence_and_fines_of_civil_courts(
+    title: str, text: str, kind: str, expected: bool
+) -> None:
+    assert (("okafor", kind) in proposed(title, text)) is expected
