@@ -465,8 +465,8 @@ _ANOTHER_DIES = re.compile(
     re.I,
 )
 
-# A legal step, then when someone else died: "star arrested after man dies", "teacher charged
-# as pupil died" (the one the step is taken against is the subject before).
+# A legal step, then when someone else died: "star arrested after man dies", "driver charged
+# after woman killed" (the one the step is taken against is the subject before).
 _DIES_AFTER_STEP = re.compile(
     r"\b(?:arrest(?:ed|s)|charged|held|detained|jailed|convicted|sentenced|questioned|bailed|"
     r"quizzed|sued)\s+(?:[\w'’-]+\s+){0,4}?(?:after|as|when|following)\s+(?:an?\s+)?"
