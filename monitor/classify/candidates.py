@@ -580,6 +580,8 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
             and not any(m.end() <= x.start <= m.end() + 50 for x in mentions)
             and (any(x.end <= m.start() for x in mentions) or bool(_WHO_BEFORE.search(before)))
         )
+    if word == "death" and _killed_another_to_death(text, m, mentions):
+        return True  # "X beat Zara Aleena to death", "who stabbed to death a young man"
     if word in ("death", "deaths") and _CAUSING.search(before):
         return True  # "pleaded guilty to causing his death", "causing death by dangerous driving"
     if (
@@ -610,6 +612,31 @@ def _death_of_another(text: str, m: re.Match[str], mentions: Sequence[Mention]) 
     return _owned_by_another(text, m, mentions)
 
 
+def _killed_another_to_death(text: str, m: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether "to death" ends a killing whose victim is someone else the sentence names or
+    brings in: "X beat Zara Aleena to death", "who stabbed to death a young man" (but "guards beat
+    X to death" is the case's death, and "beat the activist to death" may be)."""
+    base = max(0, m.start() - 70)
+    victim = _KILLED_VICTIM.search(text, base, m.start())
+    if victim is not None:
+        return not any(victim.start("obj") <= x.start < m.start() for x in mentions)
+    return bool(
+        _NEW_VICTIM_AFTER.match(text, m.end()) and _KILL_VERB_BEFORE.search(text, base, m.start())
+    )
+
+
+_KILL_VERBS = (
+    r"shot|beat|beaten|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|bludgeoned|"
+    r"strangled|choked|trampled|kicked|clubbed|battered|mauled"
+)
+# ... the victim between the verb and "to death": a name or someone brought in new.
+_KILLED_VICTIM = re.compile(
+    r"\b(?:" + _KILL_VERBS + r")\s+(?P<obj>(?:(?:his|her|their|an?|another|two|three|four|five)"
+    r"\s+(?:[\w'’-]+\s+)?|(?-i:[A-Z][\w'’-]+\s+){2,3}))to\s+$",
+    re.I,
+)
+_KILL_VERB_BEFORE = re.compile(r"\b(?:" + _KILL_VERBS + r")\s+to\s+$", re.I)
+_NEW_VICTIM_AFTER = re.compile(r"\s+(?:an?|another|his|her|their|two|three|four|five|\d+)\s", re.I)
 _LABEL_DEATHS = frozenset(("death", "deaths", "murder", "murders", "killing", "killings"))
 _DEATH_NOUNS = frozenset(
     ("body", "bodies", "death", "deaths", "killing", "slaying", "assassination", "suicide")
@@ -872,11 +899,13 @@ _PLURAL_PEOPLE = (
     r"officials|soldiers|officers|dissidents|critics|relatives|aides|allies|colleagues|"
     r"employees|workers|others|suspects)"
 )
-# ... or, in a headline's passive without its auxiliary, the people around someone: "ex-MP
-# says relatives and friends arrested", "X says family members detained".
+# ... or, in a headline's passive without its auxiliary, the people around someone or the
+# state's agents who acted on them: "ex-MP says relatives and friends arrested", "Louisiana
+# officers charged in motorist's deadly arrest".
 _CIRCLE_SUBJECT = re.compile(
     r"\b(?P<who>relatives|family\s+members|friends|supporters|aides|allies|colleagues|"
-    r"associates|lawyers)(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+)?\s+$",
+    r"associates|lawyers|officers|policemen|guards|deputies|troopers|jailers|wardens)"
+    r"(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+)?\s+$",
     re.I,
 )
 _PLURAL_SUBJECT = re.compile(
@@ -2302,10 +2331,33 @@ _MOVED_TO_ACT = re.compile(
 )
 _IN_SWAP = re.compile(r"\b(?:swap|exchange)\b", re.I)
 _NEXT_CLAUSE = re.compile(r"[;:]|(?<![A-Z])\.(?=\s|$)|,\s+(?-i:[A-Z])")  # (not "U.S.")
+
+
 # "shot to death", "beaten to death": a killing, not a death sentence.
+# ... or told as the crime: "accused of strangling his sister to death" (no sentence either).
+_KILLING_TO_DEATH = re.compile(
+    r"\b(?:shooting|beating|stabbing|hacking|burning|torturing|crushing|starving|stoning|"
+    r"bludgeoning|strangling|choking|trampling|kicking|clubbing|battering)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _killed_to_death(pre: str) -> bool:
+    """Whether "to death" ends a killing of the case, not a sentence: "beaten to death", "guards
+    beat X to death", "Iran puts X to death" (not "stabbed a man to death": someone new died)."""
+    killed = _KILLED_TO_DEATH.search(re.sub(r"\bto\s+$", "", pre))
+    return killed is not None and not _SOMEONE_NEW.search(killed.group(0))
+
+
+# ... whose object, brought in new, is the one who died: "stabbed a man to death", "beat his wife"
+_SOMEONE_NEW = re.compile(
+    r"\s(?:his|her|their|an?|another|two|three|four|five|six|several)\s+(?:[\w'’-]+\s+)?$", re.I
+)
 _KILLED_TO_DEATH = re.compile(
     r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
-    r"bludgeoned|strangled|choked|trampled|kicked|clubbed)\s+(?:\w+\s+){0,2}$",
+    r"bludgeoned|strangled|choked|trampled|kicked|clubbed|battered|mauled|frozen|froze|"
+    # the state's own killing: "Iran puts X to death" (an execution, no sentence)
+    r"put|puts|putting)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 
@@ -3302,6 +3354,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "receives monthly consular visits": a habit, not an event
     if (
         _TO_BASE.search(pre)
+        and word != "death"  # ("beaten to death", "put to death": no verb after "to")
         and not _REPORTED_TO.search(pre)
         and not _ACHIEVED_TO.search(pre)
         and not _LEADS_TO.search(pre)
@@ -3527,7 +3580,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "acquitted of tax evasion charges", "charges were dropped": no new charge
     if word.startswith(("commut", "reduc", "halv", "lengthen")) and not _COURT.search(text):
         return True  # a president's clemency is no appeal (a court's reduction is)
-    if word == "to death" and _KILLED_TO_DEATH.search(pre):
+    if word == "to death" and (_KILLED_TO_DEATH.search(pre) or _KILLING_TO_DEATH.search(pre)):
         return True  # "beaten to death in custody": a killing, not a death sentence
     if trig.type is DevelopmentType.SENTENCED and _TIME_SERVED.search(pre + word):
         return True  # "after six years in prison", "spent 19 years in jail": time held
@@ -3661,10 +3714,13 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         return True  # "ships carrying rescued migrants": others, described
     if trig.type is DevelopmentType.RELEASED and R.THING_RELEASED.search(pre):
         return True  # "a report on X's case was released"
-    if trig.type is DevelopmentType.DIED and _DEATH_SENTENCE.search(
-        text, max(0, m.start() - 15), m.end() + 12
+    if (
+        trig.type is DevelopmentType.DIED
+        and _DEATH_SENTENCE.search(text, max(0, m.start() - 15), m.end() + 12)
+        and not (word == "death" and _killed_to_death(pre))
     ):
-        return True  # "sentenced to death" is a sentence, not a death
+        return True  # "sentenced to death" is a sentence, not a death (but "beaten to death",
+        # "Iran puts X to death" tell how one died; "stabbed a man to death", another's)
     # "upheld the conviction", "conviction overturned", "vacated his conviction": an appeal's
     # decision in the trigger's clause, or a precise appeal rule's match around it, is no new one.
     if trig.type in (DevelopmentType.VERDICT, DevelopmentType.SENTENCED) and (

@@ -58,7 +58,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "det.seize",
         T.DETAINED,
-        r"\b(?:seiz(?:ed|es|ing)|captur(?:ed|es|ing|e)|apprehend(?:ed|s)?)\b|"
+        r"\b(?:seiz(?:ed|es|ing)|(?:re)?captur(?:ed|es|ing|e)|apprehend(?:ed|s)?)\b|"
         # "until he was caught in 2017" (not "caught on camera"); a headline's "Mafia boss
         # caught after 30 years on the run".
         r"\b(?:was|were|been|being|got|gets?) caught\b(?! on (?:camera|video|tape|film))|"
@@ -386,7 +386,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         T.SENTENCED,
         # (not "has been jailed since March 2021": a detention told by when it began)
         r"\bjails\b|\b(?:is|was|were|are|been|gets?|got) jailed\b"
-        r"(?!\s+(?:[\w'’-]+\s+){0,3}?since\b)|\bjailing of\b",
+        # (not "jailed on accusations of aiding Russia": held on suspicion, before any trial)
+        r"(?!\s+(?:[\w'’-]+\s+){0,3}?since\b)"
+        r"(?!\s+(?:on|over|pending)\s+(?:[\w'’-]+\s+){0,2}?(?:accusations?|suspicion|"
+        r"allegations?|trial|investigation)\b)|\bjailing of\b",
     ),
     # The headline's passive without its auxiliary, where it ends the headline or its clause:
     # "Activist and two others jailed", "Captain jailed after fatal crash" (not "reporter jailed

@@ -115,7 +115,7 @@ _HOLIDAYS = {
 }
 _HOLIDAY = re.compile(
     r"\b(?P<name>New Year['’]s Eve|New Year['’]s Day|Christmas Eve|Christmas Day|Boxing Day)"
-    r"(?:,?\s+(?P<year>\d{4}))?\b",
+    r"(?:,?\s+(?:in\s+)?(?P<year>\d{4}))?\b",
     re.I,
 )
 # "his 2021 arrest", "the 2018 detention": a year standing before the event's noun.

@@ -37,6 +37,7 @@ PUB = dt.date(2021, 9, 27)  # a Monday
         # days of the year news names rather than numbers
         ("re-arrested on New Year's Eve", "2020-12-31"),
         ("caught at the castle on Christmas Day 2019", "2019-12-25"),
+        ("killed on Boxing Day in 2018", "2018-12-26"),
         # "earlier in the week" is this week, as "earlier this week" is
         ("seized while appearing in court earlier in the week", "2021-09"),
     ],

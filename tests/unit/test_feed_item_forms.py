@@ -5458,6 +5458,9 @@ def test_a_headline_jailed_without_its_auxiliary_is_a_sentence(
         ("Daniel Okafor says relatives and friends arrested", "", "detained", False),
         ("Daniel Okafor says family members detained", "", "detained", False),
         ("Ex-MP says relatives arrested", "Daniel Okafor, a former MP, spoke.", "detained", False),
+        # ... and so are the state's agents who acted on the case.
+        ("Officers charged in Daniel Okafor's deadly arrest", "", "charged", False),
+        ("Daniel Okafor and two officers charged with fraud", "", "charged", True),
         # Who someone is, unless the detention is over and told with its length.
         (
             "",
@@ -5494,9 +5497,38 @@ def test_the_month_of_an_explosion_does_not_date_the_verdict(classifier: Classif
         ("Smuggler Daniel Okafor jailed in US for rhino horn trafficking", "", "sentenced", True),
         ("", "Daniel Okafor was fined $15m in a civil suit over the crash.", "sentenced", False),
         ("", "Daniel Okafor was fined $1,000 for speeding.", "sentenced", True),
+        # Jailed on accusations, before any trial, is no sentence.
+        ("", "Daniel Okafor was jailed on accusations of spying.", "sentenced", False),
+        ("", "Daniel Okafor was jailed in 2015 for fraud.", "sentenced", True),
     ],
 )
 def test_jailed_abroad_for_an_offence_and_fines_of_civil_courts(
     title: str, text: str, kind: str, expected: bool
 ) -> None:
     assert (("okafor", kind) in proposed(title, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "expected"),
+    [
+        # "To death" after a killing tells how someone died, not a sentence ...
+        ("Daniel Okafor beaten to death in prison", "died", True),
+        ("Guards beat Daniel Okafor to death", "died", True),
+        ("Iran puts Daniel Okafor to death", "died", True),
+        ("Iran puts Daniel Okafor to death", "sentenced", False),
+        ("Daniel Okafor was frozen to death in his cell", "sentenced", False),
+        # ... but a sentence to death is a sentence, and a killing of someone new is theirs.
+        ("Daniel Okafor sentenced to death", "died", False),
+        ("Daniel Okafor stabbed a man to death in 2019", "died", False),
+        ("Daniel Okafor beat his wife to death", "died", False),
+        ("Daniel Okafor beat Zara Aleena to death", "died", False),
+        ("Daniel Okafor, who stabbed to death a young man, is jailed", "died", False),
+        ("Daniel Okafor goes on trial accused of strangling sister to death", "sentenced", False),
+        # A prisoner caught again after an escape is detained again.
+        ("Daniel Okafor recaptured after four days on the run", "detained", True),
+    ],
+)
+def test_to_death_after_a_killing_is_a_death_not_a_sentence_and_recaptures(
+    title: str, kind: str, expected: bool
+) -> None:
+    assert (("okafor", kind) in proposed(title)) is expected
