@@ -2334,11 +2334,21 @@ _NEXT_CLAUSE = re.compile(r"[;:]|(?<![A-Z])\.(?=\s|$)|,\s+(?-i:[A-Z])")  # (not 
 
 
 # "shot to death", "beaten to death": a killing, not a death sentence.
+_KILLED_TO_DEATH = re.compile(
+    r"\b(?:" + _KILL_VERBS + r"|frozen|froze|"
+    # the state's own killing: "Iran puts X to death" (an execution, no sentence)
+    r"put|puts|putting)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 # ... or told as the crime: "accused of strangling his sister to death" (no sentence either).
 _KILLING_TO_DEATH = re.compile(
     r"\b(?:shooting|beating|stabbing|hacking|burning|torturing|crushing|starving|stoning|"
     r"bludgeoning|strangling|choking|trampling|kicking|clubbing|battering)\s+(?:\w+\s+){0,2}$",
     re.I,
+)
+# ... whose object, brought in new, is the one who died: "stabbed a man to death", "beat his wife"
+_SOMEONE_NEW = re.compile(
+    r"\s(?:his|her|their|an?|another|two|three|four|five|six|several)\s+(?:[\w'’-]+\s+)?$", re.I
 )
 
 
@@ -2347,19 +2357,6 @@ def _killed_to_death(pre: str) -> bool:
     beat X to death", "Iran puts X to death" (not "stabbed a man to death": someone new died)."""
     killed = _KILLED_TO_DEATH.search(re.sub(r"\bto\s+$", "", pre))
     return killed is not None and not _SOMEONE_NEW.search(killed.group(0))
-
-
-# ... whose object, brought in new, is the one who died: "stabbed a man to death", "beat his wife"
-_SOMEONE_NEW = re.compile(
-    r"\s(?:his|her|their|an?|another|two|three|four|five|six|several)\s+(?:[\w'’-]+\s+)?$", re.I
-)
-_KILLED_TO_DEATH = re.compile(
-    r"\b(?:shot|beaten|beat|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|"
-    r"bludgeoned|strangled|choked|trampled|kicked|clubbed|battered|mauled|frozen|froze|"
-    # the state's own killing: "Iran puts X to death" (an execution, no sentence)
-    r"put|puts|putting)\s+(?:\w+\s+){0,2}$",
-    re.I,
-)
 
 
 # Within one prison: "moved to a conventional cell", "released from solitary confinement".
