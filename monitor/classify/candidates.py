@@ -908,6 +908,12 @@ _CIRCLE_SUBJECT = re.compile(
     r"(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+)?\s+$",
     re.I,
 )
+# A verb's object right after it (no preposition, conjunction or punctuation first).
+_OBJECT_AFTER = re.compile(
+    r"\s+(?!(?:in|on|of|for|over|with|after|before|at|by|as|amid|during|following|to|from|"
+    r"and|but|or|while|when|since|until|last|this|earlier|yesterday|today)\b)[\w'’$£€-]",
+    re.I,
+)
 _PLURAL_SUBJECT = re.compile(
     r"(?P<who>" + _PLURAL_PEOPLE + r")(?:"
     # ... with what describes them ("protesters calling for the release of X have been
@@ -939,6 +945,8 @@ def _people_are_subject(text: str, m: re.Match[str], mentions: Sequence[Mention]
     """Whether plural people the case is not among are the ones the verb happens to (the case
     named in what describes them is not one of them: "protesters calling for X's release")."""
     circle = _CIRCLE_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+    if circle is not None and _OBJECT_AFTER.match(text, m.end()):
+        circle = None  # the active voice, its object after: "officers arrested aid worker X"
     if circle is not None and not mentions:
         return True  # "ex-MP says relatives arrested": the people around the item's case
     people = _PLURAL_SUBJECT.search(text, max(0, m.start() - 160), m.start()) or circle

@@ -5460,6 +5460,8 @@ def test_a_headline_jailed_without_its_auxiliary_is_a_sentence(
         ("Ex-MP says relatives arrested", "Daniel Okafor, a former MP, spoke.", "detained", False),
         # ... and so are the state's agents who acted on the case.
         ("Officers charged in Daniel Okafor's deadly arrest", "", "charged", False),
+        # (but officers who arrested the case acted on it: the active voice, its object after)
+        ("Security officers arrested aid worker Daniel Okafor", "", "detained", True),
         ("Daniel Okafor and two officers charged with fraud", "", "charged", True),
         # Who someone is, unless the detention is over and told with its length.
         (
