@@ -625,18 +625,20 @@ def _killed_another_to_death(text: str, m: re.Match[str], mentions: Sequence[Men
     )
 
 
+# Words that bring someone new in before a noun: "a man", "his wife", "two others".
+_NEW_PERSON = r"his|her|their|an?|another|two|three|four|five"
 _KILL_VERBS = (
     r"shot|beat|beaten|stabbed|hacked|burned|burnt|tortured|crushed|starved|stoned|bludgeoned|"
     r"strangled|choked|trampled|kicked|clubbed|battered|mauled"
 )
 # ... the victim between the verb and "to death": a name or someone brought in new.
 _KILLED_VICTIM = re.compile(
-    r"\b(?:" + _KILL_VERBS + r")\s+(?P<obj>(?:(?:his|her|their|an?|another|two|three|four|five)"
+    r"\b(?:" + _KILL_VERBS + r")\s+(?P<obj>(?:(?:" + _NEW_PERSON + r")"
     r"\s+(?:[\w'’-]+\s+)?|(?-i:[A-Z][\w'’-]+\s+){2,3}))to\s+$",
     re.I,
 )
 _KILL_VERB_BEFORE = re.compile(r"\b(?:" + _KILL_VERBS + r")\s+to\s+$", re.I)
-_NEW_VICTIM_AFTER = re.compile(r"\s+(?:an?|another|his|her|their|two|three|four|five|\d+)\s", re.I)
+_NEW_VICTIM_AFTER = re.compile(r"\s+(?:" + _NEW_PERSON + r"|\d+)\s", re.I)
 _LABEL_DEATHS = frozenset(("death", "deaths", "murder", "murders", "killing", "killings"))
 _DEATH_NOUNS = frozenset(
     ("body", "bodies", "death", "deaths", "killing", "slaying", "assassination", "suicide")
@@ -1860,11 +1862,13 @@ _PLACE_THEN_VERB = re.compile(
 # ... but not a detention over, told with its length: ", an American who was detained in
 # Belarus for three months, has been released".
 _WHO_WAS = re.compile(r"\bwho\s+(?:was|were|had\s+been)\s+$", re.I)
-_HELD_A_TIME = re.compile(
-    r"^(?:\s+[\w'’-]+){0,4}?\s+for\s+(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?"
-    r"(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\b",
+# A length of time: "for 15 days", "for more than three months".
+_FOR_A_TIME = re.compile(
+    r"\s+for\s+(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:[\w-]+\s+)?"
+    r"(?:days?|weeks?|months?|years?)\b",
     re.I,
 )
+_HELD_A_TIME = re.compile(r"^(?:\s+[\w'’-]+){0,4}?" + _FOR_A_TIME.pattern, re.I)
 _SINCE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+since\b", re.I)
 # ... or dated as a point: "X, a journalist detained in Almaty on January 9", "an activist
 # detained last month" tell the arrest (a year alone, "an American detained in Russia in 2019",
@@ -2235,11 +2239,6 @@ _DEMANDED_RELEASE = re.compile(
     re.I,
 )
 _WAS_KEPT = re.compile(r"\b(?:was|were|been)\s+kept\b", re.I)
-_FOR_A_TIME = re.compile(
-    r"\s+for\s+(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:[\w-]+\s+)?"
-    r"(?:days?|weeks?|months?|years?)\b",
-    re.I,
-)
 _KEPT_IN = re.compile(r"\b(?:kept|keeps?|keeping)\s+(?:[\w'’-]+\s+){0,2}in\s+(?:\w+\s+)?$", re.I)
 # Detention as a state: "his continued detention", "the arbitrary detention of", "X's detention
 # is unacceptable".
@@ -2355,9 +2354,7 @@ _KILLING_TO_DEATH = re.compile(
     re.I,
 )
 # ... whose object, brought in new, is the one who died: "stabbed a man to death", "beat his wife"
-_SOMEONE_NEW = re.compile(
-    r"\s(?:his|her|their|an?|another|two|three|four|five|six|several)\s+(?:[\w'’-]+\s+)?$", re.I
-)
+_SOMEONE_NEW = re.compile(r"\s(?:" + _NEW_PERSON + r"|six|several)\s+(?:[\w'’-]+\s+)?$", re.I)
 
 
 def _killed_to_death(pre: str) -> bool:

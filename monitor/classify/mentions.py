@@ -204,9 +204,8 @@ _PARTICLES = frozenset(
 )
 # Lower-case words a personal name may hold besides its particles: "Todd and Julie Chrisley",
 # "Puigdemont i Casamajó", "Saridewi binte Djamani", "Ortega y Gasset", "al Maktoum".
-_NAME_WORDS = _PARTICLES | frozenset(
-    "and i y e bint binte al el ad ar as ash at az an ud ul".split()
-)
+_ARABIC_ARTICLES = "al el ad ar as ash at az an ud ul".split()
+_NAME_WORDS = _PARTICLES | frozenset(["and", "i", "y", "e", "bint", "binte", *_ARABIC_ARTICLES])
 
 
 def _personal(tokens: Sequence[str]) -> bool:
@@ -221,7 +220,7 @@ def _personal(tokens: Sequence[str]) -> bool:
 
 # States whose names are given with two surnames, the first the one used alone.
 _TWO_SURNAMES = frozenset("ES PT MX GT HN SV NI CR PA CU DO VE CO EC PE BO CL AR UY PY BR".split())
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul) (\w{3,})$")
+_ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(_ARABIC_ARTICLES)}) (\w{{3,}})$")
 _PAIR = re.compile(r"\s(?:and|&)\s")
 
 
