@@ -2264,22 +2264,6 @@ _VISIT_UNDONE = re.compile(
 _TRIP_BEFORE = re.compile(
     r"\b(?:during|on)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,2}$", re.I
 )
-_SCHEDULED_TYPES = frozenset(
-    {
-        DevelopmentType.TRIAL,
-        DevelopmentType.VERDICT,
-        DevelopmentType.HEARING,
-        DevelopmentType.APPEAL,
-        DevelopmentType.SENTENCED,
-    }
-)
-# An event set for a day ahead: "appeal hearing set for June 20", "sentencing scheduled".
-_SCHEDULED_AFTER = re.compile(
-    r"(?:\s+(?!(?:and|but|or|which|that|who)\b)[\w'’-]+){0,4}?\s+"
-    r"(?:is\s+|was\s+|are\s+|has\s+been\s+)?(?:set|scheduled|due|slated|expected|pencill?ed)\s+"
-    r"(?:for|on|in|next|within)\b",
-    re.I,
-)
 # A court named by its place ("in South Africa court"), after a word in lower case.
 _IN_PLACE_COURT = re.compile(r"(?:back\s+)?in\s+(?-i:[A-Z])", re.I)
 _LOWER_WORD_END = re.compile(r"\b(?-i:[a-z])[\w'’-]*\s+$")
@@ -3545,7 +3529,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         )
     ):
         return True  # "consular visit cancelled", "visits barred", "during a Beijing visit"
-    if trig.type in _SCHEDULED_TYPES and _SCHEDULED_AFTER.match(post):
+    if trig.type in _SCHEDULED_KINDS and _SCHEDULED_AFTER.match(post):
         return True  # "appeal hearing set for June 20", "verdict in X case due on June 15"
     if trig.id == "app.appeal" and _PLEA_DESPITE.search(pre[-30:]):
         return True  # "hanged despite appeals from London": pleas, not a court's appeal
@@ -3779,7 +3763,8 @@ _AWAITING = re.compile(
     r"\b(?:pending|awaiting|await|awaits|ahead\s+of|before)\s+(?:(?:his|her|their|the|a)\s+)?$",
     re.I,
 )
-# "The verdict in the case of X is set for May 8": a day ahead.
+# "The verdict in the case of X is set for May 8", "appeal hearing set for June 20": a day
+# ahead (read after a trigger, and after a match of a rule's pattern).
 _SCHEDULED_KINDS = frozenset(
     {
         DevelopmentType.VERDICT,
