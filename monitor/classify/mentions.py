@@ -472,7 +472,7 @@ def _resolve_hit(
     if cases:
         if kind == "name":
             cases = {c for c in cases if not _another_generation(text, end, index, c)}
-            if not cases:
+            if not cases or _common_word_in_a_phrase(text, start, end, word):
                 return None
         return Mention(tuple(sorted(cases)), start, end, kind)
     if not _surname_shaped(text, start, word):
@@ -556,6 +556,20 @@ _LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
 _MINOR_WORDS = frozenset(
     {"from", "with", "into", "over", "after", "amid", "about", "under", "than"}
 )
+
+
+def _common_word_in_a_phrase(text: str, start: int, end: int, word: str) -> bool:
+    """A one-word name that is also a common word ("House", a comedian's stage name) inside a
+    capitalised phrase ("90 Days House Arrest", "the White House") or a title-case headline,
+    where capitals say nothing about a person."""
+    if " " in word or word.lower() not in common_words():
+        return False
+    before = _CAPITALISED_BEFORE.search(text[:start])
+    return bool(
+        title_case(text)
+        or (before and not _describes(before.group(1)))  # (but "Comedian House")
+        or _CAPITALISED_AFTER.match(text[end:])
+    )
 
 
 def title_case(text: str) -> bool:

@@ -5534,3 +5534,24 @@ def test_to_death_after_a_killing_is_a_death_not_a_sentence_and_recaptures(
     title: str, kind: str, expected: bool
 ) -> None:
     assert (("okafor", kind) in proposed(title)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # A one-word name that is also a common word names the person where it stands alone or
+        # after what the person is ...
+        ("Police detain comedian House over army joke", True),
+        ("Comedian House was detained in Beijing", True),
+        # ... not inside a capitalised phrase or a title-case headline.
+        ("Protester Sentenced to 90 Days House Arrest, One Year Probation", False),
+        ("The White House said the comedian was detained", False),
+        ("House Speaker Backs Bill on Detained Americans", False),
+    ],
+)
+def test_a_one_word_name_that_is_a_common_word_needs_a_clear_context(
+    title: str, named: bool
+) -> None:
+    book = CaseBook([Case("li-haoshi", "Li Haoshi", ("House",), "CN", ("CN",))])
+    (mentions,) = find_mentions(MentionIndex(book), sentences(title, ""))
+    assert bool(mentions) is named
