@@ -738,9 +738,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:prisoner\s+)?(?:swap|exchange)\s+(?:talks|proposals?|offers?|negotiations)|"
         r"(?:talks?|negotiations?|contacts?|dialogue)\s+(?:on|over|about|regarding)\s+(?:a\s+|the\s+)?"
         r"(?:possible\s+|potential\s+)?(?:prisoner\s+)?(?:swap|exchange)|"
-        r"(?:openness|open|ready|readiness|willing|willingness)\s+(?:to|for)\s+(?:a\s+|an\s+)?"
-        r"(?:prisoner\s+)?(?:swap|exchange)|"
+        # ("ready to discuss a prisoner swap", "to explore more prisoner swaps")
+        r"(?:openness|open|ready|readiness|willing|willingness)\s+(?:to|for)\s+"
+        r"(?:(?:discuss|consider|negotiate|explore)\s+)?(?:(?:a|an|the|possible|potential|new|"
+        r"more|another|further)\s+){0,2}(?:prisoner\s+)?(?:swaps?|exchanges?)|"
+        r"(?:explor|discuss|consider|negotiat)(?:e|es|ed|ing)\s+(?:(?:a|an|the|possible|potential|"
+        r"new|more|another|further)\s+){0,2}prisoner\s+(?:swaps?|exchanges?)|"
         r"(?:propos(?:ed|es|al)|offer(?:ed|s)?)\s+(?:a\s+|an\s+)?(?:prisoner\s+)?(?:swap|exchange|trade)|"
+        # a government's offer for the case: "rejects an offer to release X", "proposal to free"
+        r"(?:offers?|proposals?)\s+to\s+(?:release|free|swap|exchange|trade)|"
         # "in direct contact with Russia over", "confirms contact over a swap"
         r"in (?:direct |close |regular |constant )?contact with|contacts? (?:over|about|regarding)|"
         # "lodged a protest with Beijing", "recalled its ambassador", "engaging Zimbabwean

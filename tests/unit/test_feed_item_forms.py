@@ -5537,6 +5537,25 @@ def test_to_death_after_a_killing_is_a_death_not_a_sentence_and_recaptures(
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        # A government's readiness to talk of a swap, to explore more, or an offer to free.
+        "Russia is ready to discuss a prisoner swap for Anna Lindqvist, Lavrov says",
+        "Anna Lindqvist: Sweden and Russia to explore more prisoner swaps",
+        "Russia rejects offer to release Anna Lindqvist, Sweden says",
+        "Sweden made a proposal to free Anna Lindqvist",
+    ],
+)
+def test_a_government_ready_to_discuss_a_swap_or_offering_to_free_is_diplomacy(title: str) -> None:
+    assert "dip.raise" in {c.trigger for c in candidates_of(title)}
+
+
+def test_a_swap_done_is_no_readiness_to_discuss_one() -> None:
+    title = "Anna Lindqvist freed in a prisoner exchange"
+    assert "dip.raise" not in {c.trigger for c in candidates_of(title)}
+
+
+@pytest.mark.parametrize(
     ("title", "named"),
     [
         # A one-word name that is also a common word names the person where it stands alone or
