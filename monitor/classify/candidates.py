@@ -3755,6 +3755,7 @@ def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> b
         or (kind is DevelopmentType.SENTENCED and word == "sentence" and _CUT_FROM.search(before))
         or (kind is DevelopmentType.HEARING and _IN_STATE.search(before) and _SINCE.match(after))
         or (word == "detention" and _TOPIC_OF.search(before))
+        or (kind is DevelopmentType.DETAINED and _APPEAL_AGAINST.search(before))
     )
 
 
@@ -3802,6 +3803,13 @@ _IN_STATE = re.compile(r"\b(?:in|remains?\s+in|still\s+in|kept\s+in)\s+$", re.I)
 _SINCE = re.compile(r"\s+since\b", re.I)
 # "Envoy confronts Russian diplomat on X Detention", "concern over the detention of": the
 # detention as what others speak of, a state.
+# "loses appeal against his pre-trial detention": a court step about a detention under way.
+_APPEAL_AGAINST = re.compile(
+    r"\b(?:appeals?|appealed|appealing|challenges?|challenged|challenging)\s+against\s+"
+    r"(?:(?:the|his|her|their|[\w'’.-]+['’]s?)\s+)?(?:(?:continued|pre-?trial|ongoing|extended|"
+    r"further)\s+)?$",
+    re.I,
+)
 _TOPIC_OF = re.compile(
     r"\b(?:over|on|about|regarding|concerning)\s+(?:(?:the|his|her|their)\s+)?"
     r"(?:[\w'’.-]+\s+){0,3}$",

@@ -5574,3 +5574,20 @@ def test_a_one_word_name_that_is_a_common_word_needs_a_clear_context(
     book = CaseBook([Case("li-haoshi", "Li Haoshi", ("House",), "CN", ("CN",))])
     (mentions,) = find_mentions(MentionIndex(book), sentences(title, ""))
     assert bool(mentions) is named
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # An appeal against a detention under way is a court step about it, not a new one ...
+        ("Court rejects Anna Lindqvist's appeal against detention", "", False),
+        ("", "Anna Lindqvist has lost an appeal against her pre-trial detention.", False),
+        # ... but an arrest condemned, or one after protests, is the news.
+        ("Sweden condemns the arrest of Anna Lindqvist", "", True),
+        ("", "Anna Lindqvist was arrested after she appealed against the ban.", True),
+    ],
+)
+def test_an_appeal_against_a_detention_is_no_new_detention(
+    title: str, text: str, expected: bool
+) -> None:
+    assert (("lindqvist", "detained") in proposed(title, text)) is expected
