@@ -3801,8 +3801,6 @@ _CUT_FROM = re.compile(
 # "X, in pretrial detention since his arrest": a state, not a hearing.
 _IN_STATE = re.compile(r"\b(?:in|remains?\s+in|still\s+in|kept\s+in)\s+$", re.I)
 _SINCE = re.compile(r"\s+since\b", re.I)
-# "Envoy confronts Russian diplomat on X Detention", "concern over the detention of": the
-# detention as what others speak of, a state.
 # "loses appeal against his pre-trial detention": a court step about a detention under way.
 _APPEAL_AGAINST = re.compile(
     r"\b(?:appeals?|appealed|appealing|challenges?|challenged|challenging)\s+against\s+"
@@ -3810,6 +3808,8 @@ _APPEAL_AGAINST = re.compile(
     r"further)\s+)?$",
     re.I,
 )
+# "Envoy confronts Russian diplomat on X Detention", "concern over the detention of": the
+# detention as what others speak of, a state.
 _TOPIC_OF = re.compile(
     r"\b(?:over|on|about|regarding|concerning)\s+(?:(?:the|his|her|their)\s+)?"
     r"(?:[\w'’.-]+\s+){0,3}$",

@@ -559,11 +559,15 @@ _MINOR_WORDS = frozenset(
 
 
 def _common_word_in_a_phrase(text: str, start: int, end: int, word: str) -> bool:
-    """A one-word name that is also a common word ("House", a comedian's stage name) inside a
-    capitalised phrase ("90 Days House Arrest", "the White House") or a title-case headline,
-    where capitals say nothing about a person."""
+    """A one-word name that is also a common word ("House", a comedian's stage name) written
+    as the word ("under house arrest", "HOUSE ARREST"), or inside a capitalised phrase ("90 Days
+    House Arrest", "the White House") or a title-case headline, where capitals say nothing
+    about a person."""
     if " " in word or word.lower() not in common_words():
         return False
+    written = text[start:end]
+    if not written[:1].isupper() or written.isupper():
+        return True
     before = _CAPITALISED_BEFORE.search(text[:start])
     return bool(
         title_case(text)

@@ -5565,6 +5565,8 @@ def test_a_swap_done_is_no_readiness_to_discuss_one() -> None:
         # ... not inside a capitalised phrase or a title-case headline.
         ("Protester Sentenced to 90 Days House Arrest, One Year Probation", False),
         ("The White House said the comedian was detained", False),
+        ("The comedian was placed under house arrest", False),
+        ("HOUSE ARREST FOR COMEDIAN", False),
         ("House Speaker Backs Bill on Detained Americans", False),
     ],
 )
