@@ -3738,7 +3738,7 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
 def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> bool:
     """Wording that tells no development of the trigger's type (see below): a trial or appeal
     ahead or a day set for one, a captive that was, a sentence cut, a move to a colony, those
-    held asked to be freed, custody or detention as a state."""
+    held asked to be freed, custody or detention as a state, a detention appealed against."""
     before = text[max(0, m.start() - 60) : m.start()]
     after = text[m.end() : m.end() + 20]
     kind = trig.type
@@ -3755,7 +3755,14 @@ def _tells_no_news(trig: C.Trigger, word: str, text: str, m: re.Match[str]) -> b
         or (kind is DevelopmentType.SENTENCED and word == "sentence" and _CUT_FROM.search(before))
         or (kind is DevelopmentType.HEARING and _IN_STATE.search(before) and _SINCE.match(after))
         or (word == "detention" and _TOPIC_OF.search(before))
-        or (kind is DevelopmentType.DETAINED and _APPEAL_AGAINST.search(before))
+        or (
+            kind is DevelopmentType.DETAINED
+            and (
+                _APPEAL_AGAINST.search(before)
+                or (word == "detention" and _DETENTION_APPEALED.search(before))
+            )
+            and not re.match(r"\s+of\b", after)
+        )
     )
 
 
@@ -3801,13 +3808,18 @@ _CUT_FROM = re.compile(
 # "X, in pretrial detention since his arrest": a state, not a hearing.
 _IN_STATE = re.compile(r"\b(?:in|remains?\s+in|still\s+in|kept\s+in)\s+$", re.I)
 _SINCE = re.compile(r"\s+since\b", re.I)
-# "loses appeal against his pre-trial detention": a court step about a detention under way.
-_APPEAL_AGAINST = re.compile(
-    r"\b(?:appeals?|appealed|appealing|challenges?|challenged|challenging)\s+against\s+"
-    r"(?:(?:the|his|her|their|[\w'’.-]+['’]s?)\s+)?(?:(?:continued|pre-?trial|ongoing|extended|"
-    r"further)\s+)?$",
-    re.I,
+# "loses appeal against his pre-trial detention", "appeal against Anna Lindqvist's arrest": a
+# court step about a detention under way (but "appeal against the arrest of X" may be a plea:
+# see `_tells_no_news`) ...
+_APPEALED = r"\b(?:appeals?|appealed|appealing|challenges?|challenged|challenging)\s+"
+_ITS_HOLDING = (
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?"
+    r"(?:(?!(?:for|of|after|before|and|but|as|when|since|following|over|on)\b)[\w'’.-]+\s+){0,3}?$"
 )
+_APPEAL_AGAINST = re.compile(_APPEALED + r"against\s+" + _ITS_HOLDING, re.I)
+# ... and so are "a challenge to her detention", "appealed his detention" (not "challenges his
+# arrest": an arrest challenged is often the day's news).
+_DETENTION_APPEALED = re.compile(_APPEALED + r"(?:to\s+)?" + _ITS_HOLDING, re.I)
 # "Envoy confronts Russian diplomat on X Detention", "concern over the detention of": the
 # detention as what others speak of, a state.
 _TOPIC_OF = re.compile(

@@ -49,6 +49,9 @@ NUM = (
     r"forty|fifty|life)"
 )
 
+# The words before a swap talked of: "a possible", "more", "another".
+_SWAP_DETERMINERS = r"(?:(?:a|an|the|possible|potential|new|more|another|further)\s+){0,2}"
+
 TRIGGERS: tuple[Trigger, ...] = (
     # detained
     _t("det.arrest", T.DETAINED, r"\b(?:re-?)?arrest(?:ed|s|ing)?\b(?!\s+warrant)"),
@@ -738,15 +741,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:prisoner\s+)?(?:swap|exchange)\s+(?:talks|proposals?|offers?|negotiations)|"
         r"(?:talks?|negotiations?|contacts?|dialogue)\s+(?:on|over|about|regarding)\s+(?:a\s+|the\s+)?"
         r"(?:possible\s+|potential\s+)?(?:prisoner\s+)?(?:swap|exchange)|"
-        # ("ready to discuss a prisoner swap", "to explore more prisoner swaps")
+        # "ready to discuss a prisoner swap", "to explore more prisoner swaps" (a plural or "the"
+        # needs "prisoner": "open to exchanges with the West" is trade)
         r"(?:openness|open|ready|readiness|willing|willingness)\s+(?:to|for)\s+"
-        r"(?:(?:discuss|consider|negotiate|explore)\s+)?(?:(?:a|an|the|possible|potential|new|"
-        r"more|another|further)\s+){0,2}(?:prisoner\s+)?(?:swaps?|exchanges?)|"
-        r"(?:explor|discuss|consider|negotiat)(?:e|es|ed|ing)\s+(?:(?:a|an|the|possible|potential|"
-        r"new|more|another|further)\s+){0,2}prisoner\s+(?:swaps?|exchanges?)|"
-        r"(?:propos(?:ed|es|al)|offer(?:ed|s)?)\s+(?:a\s+|an\s+)?(?:prisoner\s+)?(?:swap|exchange|trade)|"
-        # a government's offer for the case: "rejects an offer to release X", "proposal to free"
-        r"(?:offers?|proposals?)\s+to\s+(?:release|free|swap|exchange|trade)|"
+        r"(?:(?:discuss|consider|negotiate|explore)\s+)?(?:(?:a|an)\s+(?:possible\s+|potential\s+|"
+        r"new\s+)?(?:prisoner\s+)?(?:swap|exchange)\b|" + _SWAP_DETERMINERS + r"prisoner\s+"
+        r"(?:swaps?|exchanges?))|"
+        r"(?:explor(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|consider(?:s|ed|ing)?|"
+        r"negotiat(?:e|es|ed|ing))\s+" + _SWAP_DETERMINERS + r"prisoner\s+(?:swaps?|exchanges?)|"
+        # a proposal or an offer: "proposed a swap", "rejects an offer to release X", "offered to
+        # free" (not "to free up funds")
+        r"(?:propos(?:ed|es|als?)|offer(?:ed|s)?)\s+(?:to\s+(?:release|free|swap)\b(?!\s+up\b)|"
+        r"(?:an?\s+)?(?:prisoner\s+)?(?:swap|exchange|trade))|"
         # "in direct contact with Russia over", "confirms contact over a swap"
         r"in (?:direct |close |regular |constant )?contact with|contacts? (?:over|about|regarding)|"
         # "lodged a protest with Beijing", "recalled its ambassador", "engaging Zimbabwean

@@ -412,7 +412,7 @@ def find_mentions(index: MentionIndex, sentences: Sequence[Sentence]) -> list[li
         running = bool(hits) and not title_case(sent.text)  # (once a sentence, not a hit)
         for hit in hits:
             for kind, cases in hit[3]:
-                if kind == "name":
+                if kind == "name" and not _written_as_a_word(sent.text, *hit[:3]):
                     discourse.named.update(cases)
             if running:
                 _note_another(index, discourse, sent.text, hit)
@@ -472,7 +472,7 @@ def _resolve_hit(
     if cases:
         if kind == "name":
             cases = {c for c in cases if not _another_generation(text, end, index, c)}
-            if not cases or _common_word_in_a_phrase(text, start, end, word):
+            if not cases or _written_as_a_word(text, start, end, word):
                 return None
         return Mention(tuple(sorted(cases)), start, end, kind)
     if not _surname_shaped(text, start, word):
@@ -558,22 +558,34 @@ _MINOR_WORDS = frozenset(
 )
 
 
-def _common_word_in_a_phrase(text: str, start: int, end: int, word: str) -> bool:
-    """A one-word name that is also a common word ("House", a comedian's stage name) written
-    as the word ("under house arrest", "HOUSE ARREST"), or inside a capitalised phrase ("90 Days
-    House Arrest", "the White House") or a title-case headline, where capitals say nothing
-    about a person."""
-    if " " in word or word.lower() not in common_words():
+def _written_as_a_word(text: str, start: int, end: int, word: str) -> bool:
+    """Whether a one-word name that is also a common word (a comedian's stage name, "House")
+    stands here as the word, not the name: written in lower case or in capitals ("under house
+    arrest", "HOUSE ARREST"), opening a sentence it does not go on as a name ("House arrest
+    extended for ..."), or inside a capitalised phrase ("90 Days House Arrest", "the White
+    House") or a title-case headline, where capitals say nothing about a person."""
+    if " " in word or word not in common_words():
         return False
     written = text[start:end]
     if not written[:1].isupper() or written.isupper():
         return True
+    if _HONORIFIC_BEFORE.search(text[:start]):
+        return False  # "Mr House was detained"
+    if _SENTENCE_OPENS.search(text, 0, start):
+        return not _NAME_GOES_ON.match(text, end)
     before = _CAPITALISED_BEFORE.search(text[:start])
     return bool(
         title_case(text)
         or (before and not _describes(before.group(1)))  # (but "Comedian House")
         or _CAPITALISED_AFTER.match(text[end:])
     )
+
+
+# What follows a name that opens a sentence: "House, a comedian, ...", "House's joke", "House
+# was detained" (not "House arrest extended").
+_NAME_GOES_ON = re.compile(
+    r"\s*[,(]|['’]s\b|\s+(?:was|is|has|had|said|says|told|tells|will|would|who|and)\b"
+)
 
 
 def title_case(text: str) -> bool:

@@ -5544,14 +5544,23 @@ def test_to_death_after_a_killing_is_a_death_not_a_sentence_and_recaptures(
         "Anna Lindqvist: Sweden and Russia to explore more prisoner swaps",
         "Russia rejects offer to release Anna Lindqvist, Sweden says",
         "Sweden made a proposal to free Anna Lindqvist",
+        "Russia and Sweden to discuss prisoner swap for Anna Lindqvist",
+        "Russia offered to release Anna Lindqvist in exchange for a spy",
     ],
 )
 def test_a_government_ready_to_discuss_a_swap_or_offering_to_free_is_diplomacy(title: str) -> None:
     assert "dip.raise" in {c.trigger for c in candidates_of(title)}
 
 
-def test_a_swap_done_is_no_readiness_to_discuss_one() -> None:
-    title = "Anna Lindqvist freed in a prisoner exchange"
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Exchanges that are no prisoner swap, and money freed, are no diplomacy for the case.
+        "Anna Lindqvist's lawyers say Russia open to exchanges with the West",
+        "Anna Lindqvist's firm welcomes a proposal to free up funds",
+    ],
+)
+def test_trade_exchanges_and_funds_freed_are_no_swap_talk(title: str) -> None:
     assert "dip.raise" not in {c.trigger for c in candidates_of(title)}
 
 
@@ -5567,6 +5576,13 @@ def test_a_swap_done_is_no_readiness_to_discuss_one() -> None:
         ("The White House said the comedian was detained", False),
         ("The comedian was placed under house arrest", False),
         ("HOUSE ARREST FOR COMEDIAN", False),
+        # (opening a sentence it must go on as a name; a capital after it, or a title-case
+        # headline, says nothing; an honorific before it names the person)
+        ("House arrest extended for Chinese dissident", False),
+        ("House was detained in Beijing on Monday", True),
+        ("Police said House Speaker Mike Johnson backed the detained", False),
+        ("Beijing Fines Firm for Joke by House", False),
+        ("Police said Mr House was detained", True),
         ("House Speaker Backs Bill on Detained Americans", False),
     ],
 )
@@ -5584,6 +5600,12 @@ def test_a_one_word_name_that_is_a_common_word_needs_a_clear_context(
         # An appeal against a detention under way is a court step about it, not a new one ...
         ("Court rejects Anna Lindqvist's appeal against detention", "", False),
         ("", "Anna Lindqvist has lost an appeal against her pre-trial detention.", False),
+        ("", "A Moscow court rejected an appeal against Anna Lindqvist's detention.", False),
+        ("", "Her lawyers filed a challenge to Anna Lindqvist's detention.", False),
+        # (rights groups appealing against the arrest of someone plead, and an arrest
+        # challenged is often the day's news)
+        ("Rights groups appeal against the arrest of journalist Anna Lindqvist", "", True),
+        ("Anna Lindqvist challenges her arrest in the Supreme Court", "", True),
         # ... but an arrest condemned, or one after protests, is the news.
         ("Sweden condemns the arrest of Anna Lindqvist", "", True),
         ("", "Anna Lindqvist was arrested after she appealed against the ban.", True),
@@ -5593,3 +5615,16 @@ def test_an_appeal_against_a_detention_is_no_new_detention(
     title: str, text: str, expected: bool
 ) -> None:
     assert (("lindqvist", "detained") in proposed(title, text)) is expected
+
+
+def test_a_common_word_that_names_nobody_licenses_no_surname() -> None:
+    # "house" in lower case names no one, so "Li" stays a surname two cases share.
+    book = CaseBook(
+        [
+            Case("li-haoshi", "Li Haoshi", ("House",), "CN", ("CN",)),
+            Case("li-qiaochu", "Li Qiaochu", (), "CN", ("CN",)),
+        ]
+    )
+    title = "Police placed Li under house arrest in Beijing"
+    (mentions,) = find_mentions(MentionIndex(book), sentences(title, ""))
+    assert mentions == []
