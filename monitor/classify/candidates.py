@@ -3529,8 +3529,6 @@ def _vetoed(text: str, m: re.Match[str], trig: C.Trigger) -> bool:
         )
     ):
         return True  # "consular visit cancelled", "visits barred", "during a Beijing visit"
-    if trig.type in _SCHEDULED_KINDS and _SCHEDULED_AFTER.match(post):
-        return True  # "appeal hearing set for June 20", "verdict in X case due on June 15"
     if trig.id == "app.appeal" and _PLEA_DESPITE.search(pre[-30:]):
         return True  # "hanged despite appeals from London": pleas, not a court's appeal
     if trig.type is DevelopmentType.RELEASED and re.search(
@@ -3772,7 +3770,7 @@ _AWAITING = re.compile(
     re.I,
 )
 # "The verdict in the case of X is set for May 8", "appeal hearing set for June 20": a day
-# ahead (read after a trigger, and after a match of a rule's pattern).
+# ahead (read after a trigger by `_tells_no_news`).
 _SCHEDULED_KINDS = frozenset(
     {
         DevelopmentType.VERDICT,

@@ -572,7 +572,7 @@ def _written_as_a_word(text: str, start: int, end: int, word: str) -> bool:
     if _HONORIFIC_BEFORE.search(text[:start]):
         return False  # "Mr House was detained"
     if _SENTENCE_OPENS.search(text, 0, start):
-        return not _NAME_GOES_ON.match(text, end)
+        return not _GOES_ON_AS_A_NAME.match(text, end)
     before = _CAPITALISED_BEFORE.search(text[:start])
     return bool(
         title_case(text)
@@ -583,7 +583,7 @@ def _written_as_a_word(text: str, start: int, end: int, word: str) -> bool:
 
 # What follows a name that opens a sentence: "House, a comedian, ...", "House's joke", "House
 # was detained" (not "House arrest extended").
-_NAME_GOES_ON = re.compile(
+_GOES_ON_AS_A_NAME = re.compile(
     r"\s*[,(]|['’]s\b|\s+(?:was|is|has|had|said|says|told|tells|will|would|who|and)\b"
 )
 
