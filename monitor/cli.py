@@ -102,10 +102,18 @@ def _db_grant(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from monitor.classify.extract import Classifier
+    from monitor.pipeline import classify_each
 
     classifier = Classifier(load_cases(Path(args.cases)))
-    for article in _checked_articles(Path(args.articles)):
-        for dev in classifier(article):
+    articles = _checked_articles(Path(args.articles))
+    # As in the daemon, an article the classifier fails on is that article's alone: it is
+    # named on stderr and the others are still read.
+    for article, found in zip(articles, classify_each(classifier, articles), strict=True):
+        if isinstance(found, str):
+            warning = f"monitor: warning: article {article.id}: not classified: {found}"
+            print(warning, file=sys.stderr)
+            continue
+        for dev in found:
             line: dict[str, Any] = {
                 "article": article.id,
                 "case": dev.case,

@@ -199,6 +199,25 @@ def _safe(year: int, month: int | None = None, day: int | None = None) -> Partia
         return None
 
 
+# Publication days a relative date can be resolved against: a feed's "0001-01-01" would put
+# "last week" before the calendar's first day, and no item of news was written before 1900.
+_FIRST_PUBLISHED = dt.date(1900, 1, 1)
+_LAST_PUBLISHED = dt.date(2999, 12, 31)
+# How far a count reaches from the publication day and still dates an event: "12,000 years
+# ago" and "for 1,000,000 days" date nothing a case went through (and leave the calendar).
+_REACH_DAYS = 200 * 366
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def usable_publication(pub: dt.date | None) -> dt.date | None:
+    """The publication day, if relative dates can be resolved against it; else None."""
+    return pub if pub is not None and _FIRST_PUBLISHED <= pub <= _LAST_PUBLISHED else None
+
+
+def _in_reach(n: int, unit: str) -> bool:
+    return n * _UNIT_DAYS[unit] <= _REACH_DAYS
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -227,6 +246,7 @@ _TIMES_OF_DAY = ("day", "night", "morning", "afternoon", "evening")
 
 def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `pub` where it needs to be."""
+    pub = usable_publication(pub)
     lower = text.lower()
     has_digit = _DIGIT.search(text) is not None
     has_month = any(m in text for m in _MONTH_PREFIXES)
@@ -352,6 +372,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             continue  # "convicted a year before the World Cup": before that, not before today
         n = number(m.group("n"))
         unit = m.group("unit").lower()
+        if not _in_reach(n, unit):
+            continue
         if unit == "day":
             add(m, PartialDate.of(pub - dt.timedelta(days=n)))
         elif unit in ("week", "month"):
@@ -361,14 +383,15 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
             add(m, PartialDate(pub.year - n))
     for m in _LATER.finditer(text) if has_unit else ():
         n, unit = number(m.group("n")), m.group("unit").lower()
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-        add(m, None, offset_days=days, offset_unit=unit)
+        if _in_reach(n, unit):
+            add(m, None, offset_days=_UNIT_DAYS[unit] * n, offset_unit=unit)
     for m in _NEXT_DAY.finditer(text) if has_unit else ():
         add(m, None, offset_days=1, offset_unit="day")
     for m in _DURATION.finditer(text) if has_unit else ():
         n, unit = number(m.group("n")), m.group("unit").lower()
-        then = pub - dt.timedelta(days=n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit])
-        add(m, None, began=PartialDate(then.year))
+        if _in_reach(n, unit):
+            then = pub - dt.timedelta(days=n * _UNIT_DAYS[unit])
+            add(m, None, began=PartialDate(then.year))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from monitor.classify import rules as R
 from monitor.classify.candidates import ArticleView, candidates
-from monitor.classify.dates import DateMention, find_dates, shift
+from monitor.classify.dates import DateMention, find_dates, shift, usable_publication
 from monitor.classify.decide import decide
 from monitor.classify.mentions import Mention, MentionIndex, find_mentions
 from monitor.classify.model import Model, shipped
@@ -30,7 +30,7 @@ from monitor.domain.dates import PartialDate, compatible
 from monitor.domain.developments import RECURRING, Development, DevelopmentType, report_order
 from monitor.domain.recording import same_window
 
-RULES_VERSION = "rules-2027.01.18"
+RULES_VERSION = "rules-2027.01.19"
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def article_view(index: MentionIndex, article: Article) -> ArticleView | None:
     per_sentence = find_mentions(index, sents)
     if not any(per_sentence):
         return None
-    pub = article.published_date
+    pub = usable_publication(article.published_date)
     named = {c for per in per_sentence for m in per for c in m.cases}
     cases = [case for key in named if (case := index.book.case(key))]
     return ArticleView(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -271,3 +272,23 @@ def test_a_definition_the_schema_cannot_hold_stops_no_command(app: App, db_url: 
         assert recorded == {"case_definitions", "case_status"}
     else:
         assert recorded == set() and status["wide"]["held_by"] == "ABCDEFGHIJ"
+
+
+def test_extract_names_an_article_the_classifier_fails_on_and_reads_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("monitor.classify.extract.Classifier", PoisonedClassifier)
+    cases = tmp_path / "cases.toml"
+    cases.write_text('[[case]]\nkey = "anna"\nname = "Anna Lindqvist"\n', encoding="utf-8")
+    lines = [
+        {"id": "a1", "title": "Released", "text": RELEASED, "published": "2023-06-19"},
+        {"id": "a2", "title": "Anna Lindqvist", "text": "POISON", "published": "2023-06-19"},
+        {"id": "a3", "title": "Again", "text": RELEASED, "published": "2023-06-20"},
+    ]
+    arts = tmp_path / "articles.jsonl"
+    arts.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert main(["extract", str(arts), "--cases", str(cases)]) == 0
+    out, err = capsys.readouterr()
+    found = [json.loads(line) for line in out.splitlines()]
+    assert {(d["article"], d["type"]) for d in found} == {("a1", "released"), ("a3", "released")}
+    assert "article a2: not classified: RuntimeError: classifier broke" in err

@@ -127,3 +127,38 @@ def test_date_comparison_agrees_with_iso_prefixes_and_iso_order(
         assert compare(a, b) is None
     else:
         assert compare(a, b) == (-1 if sa < sb else 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "humans arrived 12,000 years ago",
+        "a sentence of 1,000,000,000 days ago",
+        "locked up for 5,000,000 years",
+        "freed 999,999,999 years after",
+        "marks 100,000,000 days behind bars",
+    ],
+)
+def test_a_count_beyond_two_centuries_dates_nothing(text: str) -> None:
+    assert [d for d in find_dates(text, PUB) if d.date or d.began or d.offset_days] == []
+
+
+@given(
+    pub=st.dates(),
+    count=st.integers(min_value=0, max_value=10**12),
+    unit=st.sampled_from(["day", "week", "month", "year"]),
+    words=st.sampled_from(["ago", "later", "earlier", "since"]),
+)
+def test_no_count_and_no_publication_day_leaves_the_calendar(
+    pub: dt.date, count: int, unit: str, words: str
+) -> None:
+    text = f"arrested {count:,} {unit}s {words}, for {count:,} {unit}s, last week, on Dec. 31"
+    for mention in find_dates(text, pub):
+        assert mention.date is None or 1 <= mention.date.year <= 9999
+
+
+def test_a_publication_day_before_1900_resolves_no_relative_date() -> None:
+    assert find_dates("arrested last week, three days ago", dt.date(1, 1, 1)) == []
+    assert [d.date for d in find_dates("arrested last week", dt.date(1900, 1, 8))] == [
+        PartialDate(1900, 1)
+    ]
