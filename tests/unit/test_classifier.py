@@ -258,3 +258,11 @@ def test_sentence_detail_and_appeal_outcome_are_kept(classifier: Classifier) -> 
 
 def test_an_article_naming_no_case_yields_nothing_fast(classifier: Classifier) -> None:
     assert found(classifier, "Markets rose on Monday after the central bank cut rates.") == set()
+
+
+def test_run_on_text_from_a_hostile_feed_is_read_in_bounded_pieces() -> None:
+    # 34,500 characters with no full stop and 1,500 mentions: read whole as one sentence, this
+    # took minutes (the work grows with the square of a sentence's length).
+    book = CaseBook((Case("roe", "Jane Roe", (), "CN", ("GB",)),))
+    article = Article("a", "Jane Roe", "Jane Roe was arrested, " * 1500, PUB)
+    assert {(d.case, d.type.value) for d in Classifier(book)(article)} == {("roe", "detained")}
