@@ -352,13 +352,15 @@ class Config:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a dict (a byte-order mark, as some Windows editors write, is allowed)."""
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise ConfigError(f"{path}: is a directory") from None
+    except OSError as exc:  # unreadable: permissions, a device, an I/O error
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError:

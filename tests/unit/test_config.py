@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from monitor.article_file import read_articles
-from monitor.config import ConfigError, load_config, parse_interval
+from monitor.config import ConfigError, load_cases, load_config, parse_interval
 from monitor.daemon import default_config_paths
 
 
@@ -50,6 +50,18 @@ def test_bad_config_files_are_one_line_errors(tmp_path: Path, content: str, mess
     with pytest.raises(ConfigError, match=message) as info:
         load_config([path])
     assert "\n" not in str(info.value)
+
+
+def test_a_cases_file_an_editor_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "cases.toml"
+    path.write_bytes("\ufeff[[case]]\nkey = 'x'\nname = 'Jane Roe'\n".encode())
+    assert load_cases(path).keys() == ["x"]
+
+
+def test_a_path_that_cannot_be_read_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "file.toml").write_text("")
+    with pytest.raises(ConfigError, match=r"file.toml/cases.toml: Not a directory$"):
+        load_cases(tmp_path / "file.toml" / "cases.toml")
 
 
 def test_a_bad_article_line_names_its_line(tmp_path: Path) -> None:
