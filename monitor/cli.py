@@ -34,8 +34,15 @@ def _app(args: argparse.Namespace) -> Any:
     return bootstrap(getattr(args, "db", None), review=review)
 
 
+def _json(value: Any, **kw: Any) -> str:
+    """JSON for stdout: as UTF-8 where stdout takes it, else escaped (a non-UTF-8 locale would
+    otherwise end the run at the first name in another script)."""
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    return json.dumps(value, ensure_ascii=not utf8, **kw)
+
+
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
+    print(_json(value, indent=1))
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
@@ -127,7 +134,7 @@ def _extract(args: argparse.Namespace) -> int:
                 line["outcome"] = dev.outcome
             if dev.detail:
                 line["detail"] = dev.detail
-            print(json.dumps(line, ensure_ascii=False))
+            print(_json(line))
     return 0
 
 
@@ -562,10 +569,10 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _write_lines(path: str | None, rows: list[dict[str, Any]]) -> None:
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if path is None or path == "-":
-        sys.stdout.write(text)
+        sys.stdout.write("".join(_json(r) + "\n" for r in rows))
     else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         Path(path).write_text(text, encoding="utf-8")
 
 
@@ -973,6 +980,10 @@ def _review_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A locale that cannot spell a name prints it escaped rather than ending the command.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler

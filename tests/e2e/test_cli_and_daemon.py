@@ -151,3 +151,35 @@ def test_sigterm_stops_the_daemon_within_ten_seconds_with_status_0(
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_extract_in_a_locale_that_cannot_spell_a_name_prints_it_escaped(tmp_path: Path) -> None:
+    articles = tmp_path / "a.jsonl"
+    line = {
+        "id": "t1",
+        "title": "田中浩 detained in Beijing",
+        "text": "Police in Beijing detained 田中浩, a café owner, on Monday.",
+        "published": "2023-05-03",
+    }
+    articles.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "monitor",
+            "extract",
+            str(articles),
+            "--cases",
+            str(DATA / "cases.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    found = [json.loads(out) for out in done.stdout.splitlines()]
+    assert ("tanaka", "detained") in {(d["case"], d["type"]) for d in found}
+    assert any("田中浩" in d["evidence"] for d in found)
