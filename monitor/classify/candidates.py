@@ -21,7 +21,13 @@ from monitor.classify import cues as C
 from monitor.classify import others as O
 from monitor.classify import rules as R
 from monitor.classify.dates import MILESTONE, DateMention, find_dates, number, shift
-from monitor.classify.mentions import Mention, common_words, conjoined, title_case
+from monitor.classify.mentions import (
+    Mention,
+    common_words,
+    conjoined,
+    modals_hidden,
+    title_case,
+)
 from monitor.classify.text import Sentence
 from monitor.domain.dates import PartialDate, Precision
 from monitor.domain.developments import Development, DevelopmentType
@@ -150,6 +156,7 @@ def candidates(view: ArticleView) -> list[Candidate]:
         dates = find_dates(text, view.published)
         foreign = {d.date for d in dates if d.date is not None and _of_another(text, d)}
         masked = _mask(text, mentions)
+        cue_text = modals_hidden(text, mentions)  # what the vetoes read
         sentence_cues = _sentence_cues(text, sent, first_body, n_units)
         opening = _NEW_SOMEONE.match(text)  # "A man ..." (one per sentence, for every trigger)
         for trig in C.TRIGGERS:
@@ -160,13 +167,13 @@ def candidates(view: ArticleView) -> list[Candidate]:
                     and trig.type not in told_of_others
                     and O.tells_of_another(text, m, mentions)
                 ):
-                    vetoed = _vetoed(text, m, trig)
+                    vetoed = _vetoed(cue_text, m, trig)
                     if not vetoed:
                         told_of_others.add(trig.type)
                 targets = _targets(m, mentions, doc_cases, trig.type, kin_cases, kin_of_cases)
                 if not targets:
                     continue
-                if vetoed if vetoed is not None else _vetoed(text, m, trig):
+                if vetoed if vetoed is not None else _vetoed(cue_text, m, trig):
                     continue
                 if _on_a_day_ahead(text, m, dates):
                     # "goes on trial on Feb. 3", published four days before (the precise
@@ -1133,13 +1140,14 @@ def _pick_date(
     return rule.date, "pub"
 
 
-def _all_vetoed(d: Development) -> bool:
-    """Whether every broad trigger of the rule's type in its sentence is vetoed: the same
-    constraints hold for what the precise rules found ("extends the detention of X")."""
+def _all_vetoed(d: Development, cue_text: str) -> bool:
+    """Whether every broad trigger of the rule's type in its sentence (`cue_text`: the modal
+    verbs in its names hidden) is vetoed: the same constraints hold for what the precise rules
+    found ("extends the detention of X")."""
     matches = [
         (m, t) for t in C.TRIGGERS if t.type is d.type for m in t.pattern.finditer(d.evidence)
     ]
-    return bool(matches) and all(_vetoed(d.evidence, m, t) for m, t in matches)
+    return bool(matches) and all(_vetoed(cue_text, m, t) for m, t in matches)
 
 
 def _rule_only(
@@ -1173,7 +1181,8 @@ def _rule_only(
         if named and d.type not in _VICTIM_NEWS and all(_as_victim(x, d.evidence) for x in named):
             continue  # the case only as the one harmed or helped: "jailed for helping X escape"
         if (d.evidence, d.type) not in vetoed:
-            vetoed[(d.evidence, d.type)] = _all_vetoed(d)
+            cue_text = modals_hidden(d.evidence, view.mentions[sent.index])
+            vetoed[(d.evidence, d.type)] = _all_vetoed(d, cue_text)
         if vetoed[(d.evidence, d.type)]:
             continue
         around = _rule_cues(
@@ -3924,6 +3933,8 @@ def _targets(
             continue  # "X, the first of the Mashhad Four to go home": one member, named
         if _ALSO_CALLED.search(m.string, max(0, x.start - 30), x.start):
             continue  # "a shopkeeper also called Kian Rostami": a namesake
+        if x.end <= m.start() and _SWAP_COUNTERPART.search(m.string, x.end, m.start()):
+            continue  # "X freed in exchange for an Afghan convicted in the US": the other side
         if _kin_acts(x, m, kind) and not (
             kind is DevelopmentType.DIPLOMATIC_ACTION
             and x.start >= m.end()
@@ -4235,6 +4246,17 @@ _BUT_NOT_DESCRIBED = re.compile(
 )
 _ALSO_CALLED = re.compile(
     r"\b(?:also|likewise|similarly)\s+(?:called|named)\s+$|\bnamesake,?\s+$", re.I
+)
+# The other side of a swap, between the case and the trigger: "X was freed in exchange for
+# an Afghan convicted of drug trafficking", "swapped for a Russian arms dealer sentenced to
+# 25 years", "in return for two soldiers held since April" (the words before the trigger
+# name no case and hold no verb: "in exchange for Y, who was convicted" is left to the rest).
+_SWAP_COUNTERPART = re.compile(
+    r"\b(?:in\s+(?:exchange|return)\s+for|(?:swapped|traded|exchanged)\s+for|"
+    r"(?:swap|exchange)\s+for)\s+(?:the\s+(?:release|freedom|return)\s+of\s+)?"
+    r"(?:(?!(?:who|whom|which|that|was|were|is|are|has|have|had|and|but|after|before)\b)"
+    r"[\w'’.-]+\s+){1,7}$",
+    re.I,
 )
 _PART_OF_GROUP = re.compile(
     r"\b(?:first|last|second|third|one|two|three|another|member|members|rest|remaining|others?|"

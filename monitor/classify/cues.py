@@ -43,8 +43,10 @@ def _t(rule_id: str, kind: T, pattern: str) -> Trigger:
     return Trigger(rule_id, kind, re.compile(pattern, re.I))
 
 
+# (a count may run to thousands: Turkish courts have given "11,196 years")
 NUM = (
-    r"(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty|"
     r"forty|fifty|life)"
 )

@@ -206,6 +206,8 @@ _LAST_PUBLISHED = dt.date(2999, 12, 31)
 # How far a count reaches from the publication day and still dates an event: "12,000 years
 # ago" and "for 1,000,000 days" date nothing a case went through (and leave the calendar).
 _REACH_DAYS = 200 * 366
+# A written date this far past the publication day is ahead of it, not a time zone away.
+_ZONES = dt.timedelta(days=1)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -261,6 +263,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateMention]:
         if _overlaps(spans, m.start(), m.end()):
             return
         spans.append((m.start(), m.end()))
+        if date is not None and pub is not None and date.first_day() > pub + _ZONES:
+            date, kw = None, {**kw, "future": True}  # "arrested in 2025", written in 2024
         found.append(DateMention(m.start(), m.end(), date, text=m.group(0), **kw))  # type: ignore[arg-type]
 
     for pattern in (_DAY_FIRST, _MONTH_DAY) if has_month else ():

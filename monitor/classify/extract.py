@@ -21,7 +21,7 @@ from monitor.classify import rules as R
 from monitor.classify.candidates import ArticleView, candidates
 from monitor.classify.dates import DateMention, find_dates, shift, usable_publication
 from monitor.classify.decide import decide
-from monitor.classify.mentions import Mention, MentionIndex, find_mentions
+from monitor.classify.mentions import Mention, MentionIndex, find_mentions, modals_hidden
 from monitor.classify.model import Model, shipped
 from monitor.classify.text import Sentence, sentences
 from monitor.domain.articles import Article
@@ -30,7 +30,7 @@ from monitor.domain.dates import PartialDate, compatible
 from monitor.domain.developments import RECURRING, Development, DevelopmentType, report_order
 from monitor.domain.recording import same_window
 
-RULES_VERSION = "rules-2027.01.20"
+RULES_VERSION = "rules-2027.01.24"
 
 
 @dataclass(frozen=True)
@@ -271,6 +271,7 @@ class _Trigger:
 
 def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidate]:
     text = ctx.sent.text
+    cue_text = modals_hidden(text, ctx.mentions)  # what the cancelling cues read
     clauses = _clauses(text, ctx.mentions)
     frame = R.SPEECH_FRAME.match(text)
     frame_end = frame.end("frame") if frame else 0
@@ -293,7 +294,7 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
             clause_text = text[clause[0] : clause[1]]
             # The cues sit in the few words before the trigger; matching on a short tail
             # keeps the end-anchored patterns from scanning the whole sentence.
-            pre = text[max(clause[0], m.start() - 60) : m.start()]
+            pre = cue_text[max(clause[0], m.start() - 60) : m.start()]
             if _cancelled(rule, pre, clause_text):
                 continue
             outcome, detail = _detail(rule.type, clause_text)

@@ -234,6 +234,23 @@ class Mention:
     kind: str  # name | surname | group | plural | pronoun
 
 
+# Words of a name that English also uses as modal verbs: "Can Dündar", "Will Young", "May".
+_MODAL_IN_NAME = re.compile(r"\b(?:can|could|may|might|must|shall|should|will|would)\b", re.I)
+
+
+def modals_hidden(text: str, mentions: Sequence[Mention]) -> str:
+    """The sentence with each modal verb inside a case's name turned to X and x (same length,
+    same offsets), for the cues that read the words around a trigger: "Can Dündar was arrested"
+    and "Will Young was freed" hold no "can" or "will" ("Will X be freed?" still does)."""
+    chars = list(text)
+    for m in mentions:
+        if m.kind in ("name", "surname"):
+            for word in _MODAL_IN_NAME.finditer(text, m.start, m.end):
+                for i in range(word.start(), word.end()):
+                    chars[i] = "X" if chars[i].isupper() else "x"
+    return "".join(chars)
+
+
 # An automaton hit: start, end, the folded words, and (kind, cases) of what they name.
 _Hit = tuple[int, int, str, tuple[tuple[str, tuple[str, ...]], ...]]
 

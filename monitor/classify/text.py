@@ -22,6 +22,7 @@ _ABBREVIATIONS = (
     "gov jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m b.c d.c u.k u.n e.u"
 ).split()
 _ABBREV = frozenset(_ABBREVIATIONS)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "J.R. Smith", "A.J. Tracey" (the last dot cut)
 # (a bullet alone: the pieces are stripped, and a whitespace run scanned before every
 # bullet alternative cost a tenth of a no-case item's time)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n|\s{2,}(?=[A-Z\"“])|[•▪►●‣]")
@@ -48,7 +49,11 @@ def _ends_in_abbreviation(piece: str) -> bool:
     if not piece.endswith("."):
         return False
     last = piece.rsplit(None, 1)[-1][:-1]
-    return last.lower().lstrip("(\"'“") in _ABBREV or (len(last) == 1 and last.isupper())
+    return (
+        last.lower().lstrip("(\"'“") in _ABBREV
+        or (len(last) == 1 and last.isupper())
+        or _INITIALS.fullmatch(last) is not None
+    )
 
 
 def split_sentences(paragraph: str) -> list[str]:

@@ -162,3 +162,15 @@ def test_a_publication_day_before_1900_resolves_no_relative_date() -> None:
     assert [d.date for d in find_dates("arrested last week", dt.date(1900, 1, 8))] == [
         PartialDate(1900, 1)
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["arrested in 2025", "on December 31, 2021", "a trial set for Oct. 5, 2021"]
+)
+def test_a_written_date_after_the_publication_day_is_ahead_and_undated(text: str) -> None:
+    [d] = find_dates(text, dt.date(2021, 9, 27))
+    assert d.future and d.date is None
+
+
+def test_a_written_date_a_day_after_publication_is_a_time_zone_away() -> None:
+    assert find_dates("arrested on September 28, 2021", PUB)[0].date == PartialDate(2021, 9, 28)

@@ -5628,3 +5628,63 @@ def test_a_common_word_that_names_nobody_licenses_no_surname() -> None:
     title = "Police placed Li under house arrest in Beijing"
     (mentions,) = find_mentions(MentionIndex(book), sentences(title, ""))
     assert mentions == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Swedish aid worker jailed for 1,075 years", "Anna Lindqvist ran a charity in Moscow."),
+        ("Court jails aid worker for 2,200 years", "Anna Lindqvist ran a charity in Moscow."),
+    ],
+)
+def test_a_term_counted_in_thousands_of_years_is_a_sentence(
+    classifier: Classifier, title: str, text: str
+) -> None:
+    assert ("lindqvist", "sentenced", "2023-03-15") in found(classifier, title, text)
+
+
+MODAL_NAMED = CaseBook(
+    (
+        Case("can-demir", "Can Demir", (), "TR", ("TR",)),
+        Case("will-hartley", "Will Hartley", (), "IR", ("GB",)),
+        Case("may-lindholm", "May Lindholm", (), "RU", ("SE",)),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Can Demir was arrested in Istanbul on Tuesday", {("can-demir", "detained")}),
+        ("Will Hartley was released from Evin prison", {("will-hartley", "released")}),
+        ("May Lindholm was charged with espionage", {("may-lindholm", "charged")}),
+        # the words are still modal where they stand outside the name
+        ("Will Can Demir be freed?", set()),
+        ("Can Demir could be charged with espionage", set()),
+        ("Will Hartley may face trial in Tehran", set()),
+    ],
+)
+def test_a_name_that_is_also_a_modal_verb_is_a_name(
+    title: str, expected: set[tuple[str, str]]
+) -> None:
+    got = Classifier(MODAL_NAMED)(Article("m", title, "", PUB))
+    assert {(d.case, d.type.value) for d in got} == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Anna Lindqvist freed in exchange for a Russian hacker convicted in the US",
+        "Anna Lindqvist was swapped for an arms dealer sentenced to 25 years in Sweden",
+        "Russia releases Anna Lindqvist in return for two agents held since March",
+        "Anna Lindqvist walks free in exchange for the release of a spy jailed for life",
+    ],
+)
+def test_the_other_side_of_a_swap_is_not_the_case(classifier: Classifier, title: str) -> None:
+    assert {(c, t) for c, t, _ in found(classifier, title)} == {("lindqvist", "released")}
+
+
+def test_a_case_named_as_the_other_side_of_a_swap_keeps_its_news(classifier: Classifier) -> None:
+    title = "Iran frees Daniel Okafor in exchange for Anna Lindqvist convicted of spying in Tehran"
+    got = {(c, t) for c, t, _ in found(classifier, title)}
+    assert ("lindqvist", "verdict") in got and ("okafor", "verdict") not in got

@@ -33,3 +33,8 @@ def test_a_long_news_sentence_stays_whole() -> None:
     )
     assert len(long) < 1000
     assert [s.text for s in sentences("", long)] == [long]
+
+
+def test_a_name_written_with_initials_does_not_end_the_sentence() -> None:
+    text = "J.R. Smith was sentenced to ten years. A.J. Roe appealed."
+    assert split_sentences(text) == ["J.R. Smith was sentenced to ten years.", "A.J. Roe appealed."]
