@@ -153,7 +153,9 @@ def test_sigterm_stops_the_daemon_within_ten_seconds_with_status_0(
             proc.wait()
 
 
-def test_extract_in_a_locale_that_cannot_spell_a_name_prints_it_escaped(tmp_path: Path) -> None:
+def test_extract_in_a_locale_that_cannot_spell_a_name_prints_it_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     articles = tmp_path / "a.jsonl"
     line = {
         "id": "t1",
@@ -162,22 +164,13 @@ def test_extract_in_a_locale_that_cannot_spell_a_name_prints_it_escaped(tmp_path
         "published": "2023-05-03",
     }
     articles.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "monitor",
-            "extract",
-            str(articles),
-            "--cases",
-            str(DATA / "cases.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=ROOT,
+    monkeypatch.setenv("PYTHONIOENCODING", "ascii")
+    done = monitor(
+        "extract",
+        str(articles),
+        "--cases",
+        str(DATA / "cases.toml"),
+        db=f"sqlite:///{tmp_path}/m.db",
     )
     assert done.returncode == 0, done.stderr
     found = [json.loads(out) for out in done.stdout.splitlines()]
