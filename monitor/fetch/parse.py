@@ -17,6 +17,8 @@ from monitor.domain.articles import FUTURE_SLACK, Article
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK = re.compile(r"</?(?:p|br|div|li|h[1-6]|blockquote|tr)\b[^>]*>", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_EDGE_SPACE = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*")
+_LONE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 _MAX_TEXT = 200_000
 
 
@@ -34,7 +36,11 @@ class ParsedFeed:
 
 
 def html_to_text(markup: str) -> str:
-    """Plain text from feed HTML: block tags become line breaks, entities are decoded."""
+    """Plain text from feed HTML: block tags become line breaks, entities are decoded. In
+    HTML a line break of the source is a space: feeds wrap their markup mid-sentence
+    ("arrested Jane\nRoe on Monday"), which would otherwise cut sentences and names."""
+    if _TAG.search(markup):
+        markup = _LONE_BREAK.sub(" ", _EDGE_SPACE.sub("\n", markup))  # (a blank line stays)
     text = _BLOCK.sub("\n", markup)
     text = html.unescape(_TAG.sub(" ", text))
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]

@@ -206,6 +206,20 @@ def test_file_urls_are_read_from_disk(tmp_path: Path) -> None:
     assert "cannot read" in (fetch((tmp_path / "missing.xml").as_uri()).error or "")
 
 
+def test_a_line_break_in_a_feeds_html_is_a_space_and_a_paragraph_a_break() -> None:
+    markup = (
+        "&lt;p&gt;Police in Moscow arrested Anna\nLindqvist on Saturday,\n her family said."
+        "&lt;/p&gt;&lt;p&gt;She denies\nthe charge.&lt;/p&gt;"
+    )
+    [article] = parse_feed(
+        rss([{"id": "1", "title": "Held", "text": markup}]), url="http://news.example.org/"
+    ).articles
+    assert article.text == (
+        "Police in Moscow arrested Anna Lindqvist on Saturday, her family said.\n"
+        "She denies the charge."
+    )
+
+
 @pytest.fixture
 def app(db_url: str) -> Iterator[App]:
     application = bootstrap(db_url)
