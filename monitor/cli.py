@@ -37,7 +37,7 @@ def _app(args: argparse.Namespace) -> Any:
 def _json(value: Any, **kw: Any) -> str:
     """JSON for stdout: as UTF-8 where stdout takes it, else escaped (a non-UTF-8 locale would
     otherwise end the run at the first name in another script)."""
-    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "").replace("_", "") == "utf8"
     return json.dumps(value, ensure_ascii=not utf8, **kw)
 
 
@@ -115,7 +115,8 @@ def _extract(args: argparse.Namespace) -> int:
     articles = _checked_articles(Path(args.articles))
     # As in the daemon, an article the classifier fails on is that article's alone: it is
     # named on stderr and the others are still read.
-    for article, found in zip(articles, classify_each(classifier, articles), strict=True):
+    for article in articles:
+        [found] = classify_each(classifier, [article])  # (one at a time: the output streams)
         if isinstance(found, str):
             warning = f"monitor: warning: article {article.id}: not classified: {found}"
             print(warning, file=sys.stderr)

@@ -185,8 +185,8 @@ def candidates(view: ArticleView) -> list[Candidate]:
                 ):
                     others.update((case, trig.type, sent.index) for case, _ in targets)
                     continue
-                clause = _clause_before(text, m)
-                local = [*_local_cues(text, m, clause), *_nominal(text, m, mentions)]
+                clause = _clause_before(cue_text, m)
+                local = [*_local_cues(cue_text, m, clause), *_nominal(text, m, mentions)]
                 if trig.type is DevelopmentType.DIED and _another_dies(text, m, mentions):
                     local.append("another_dies")  # weighed, not dropped: "a man" may be the case
                 if _someone_new_acts(text, opening, m, mentions):
@@ -1504,9 +1504,10 @@ def _rule_cues(
     relation = [f for f in relation if f != "rel=sent"]
     if not words:
         return relation
+    cue_text = modals_hidden(text, mentions)
     return [
         *relation,
-        *_local_cues(text, m, _clause_before(text, m)),
+        *_local_cues(cue_text, m, _clause_before(cue_text, m)),
         *_nominal(text, m, mentions),
         *_lexical(_mask(text, mentions), text, m, mentions, d.type),
     ]
@@ -2412,7 +2413,14 @@ _OTHER_SENSE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
             r"of\s+(?:the|an?|his|its)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?$",  # ("the Thodex exchange")
             re.I,
         ),
-        re.compile(r"^\s+(?:rates?|of (?:fire|views|letters|messages|ideas|blows))\b", re.I),
+        re.compile(
+            r"^\s+(?:rates?|of (?:fire|views|letters|messages|ideas|blows))\b|"
+            # what a bribe or a deal buys: "passed secrets in exchange for money"
+            r"^\s+for\s+(?:(?:a|an|the|his|her|their|large|small|cash)\s+)?(?:money|cash|bribes?|"
+            r"payments?|fees?|kickbacks?|favou?rs?|gifts?|secrets|information|immunity|"
+            r"contracts?|votes?|sex|drugs|\$|£|€)",
+            re.I,
+        ),
     ),
     # "expelled from the party", "returned to court", "returned to work": no release
     "rel.home": (
@@ -3933,7 +3941,7 @@ def _targets(
             continue  # "X, the first of the Mashhad Four to go home": one member, named
         if _ALSO_CALLED.search(m.string, max(0, x.start - 30), x.start):
             continue  # "a shopkeeper also called Kian Rostami": a namesake
-        if x.end <= m.start() and _SWAP_COUNTERPART.search(m.string, x.end, m.start()):
+        if x.end <= m.start() and _swap_counterpart(m.string, x.end, m.start()):
             continue  # "X freed in exchange for an Afghan convicted in the US": the other side
         if _kin_acts(x, m, kind) and not (
             kind is DevelopmentType.DIPLOMATIC_ACTION
@@ -4249,8 +4257,9 @@ _ALSO_CALLED = re.compile(
 )
 # The other side of a swap, between the case and the trigger: "X was freed in exchange for
 # an Afghan convicted of drug trafficking", "swapped for a Russian arms dealer sentenced to
-# 25 years", "in return for two soldiers held since April" (the words before the trigger
-# name no case and hold no verb: "in exchange for Y, who was convicted" is left to the rest).
+# 25 years", "released in return for two soldiers held since April" (the words before the
+# trigger hold no verb: "in exchange for Y, who was convicted" is left to the rest). A
+# release comes first: "passed secrets in exchange for money" is a bribe, not a swap.
 _SWAP_COUNTERPART = re.compile(
     r"\b(?:in\s+(?:exchange|return)\s+for|(?:swapped|traded|exchanged)\s+for|"
     r"(?:swap|exchange)\s+for)\s+(?:the\s+(?:release|freedom|return)\s+of\s+)?"
@@ -4258,6 +4267,25 @@ _SWAP_COUNTERPART = re.compile(
     r"[\w'’.-]+\s+){1,7}$",
     re.I,
 )
+# What makes it a swap: a release told before the phrase ("frees X in return for ...").
+_RELEASE_TOLD = re.compile(
+    r"\b(?:free[sd]?|freeing|releas\w*|set\s+free|walk\w*\s+free|returned|handed\s+over|"
+    r"let\s+go)\b",
+    re.I,
+)
+_SWAPPED = re.compile(r"(?:swapped|traded|exchanged)\b", re.I)
+
+
+def _swap_counterpart(text: str, start: int, end: int) -> bool:
+    """Whether the words between a case (ending at `start`) and a trigger (at `end`) end in
+    the other side of a swap the sentence tells: "swapped for", or a release before it."""
+    side = _SWAP_COUNTERPART.search(text, start, end)
+    return side is not None and (
+        _SWAPPED.match(side.group(0)) is not None
+        or _RELEASE_TOLD.search(text, 0, side.start()) is not None
+    )
+
+
 _PART_OF_GROUP = re.compile(
     r"\b(?:first|last|second|third|one|two|three|another|member|members|rest|remaining|others?|"
     r"latest|youngest|oldest|eldest)\s+of\s+$",
@@ -5028,7 +5056,12 @@ def _on_a_day_ahead(text: str, m: re.Match[str], dates: Sequence[DateMention]) -
     )
 
 
-_ON_THAT_DAY = re.compile(r"[^,;.]{0,50}?\bon\s+", re.I)
+# (not across another clause: "jailed for 10 years and is due for release on Jan. 5, 2033",
+# "a term that ends on June 1, 2030")
+_ON_THAT_DAY = re.compile(
+    r"(?:(?!\b(?:and|but|that|which|who|whose|due|until|ends?|expires?)\b)[^,;.]){0,50}?\bon\s+",
+    re.I,
+)
 
 
 def _crimes_date(text: str, d: DateMention, m: re.Match[str]) -> bool:

@@ -30,7 +30,7 @@ from monitor.domain.dates import PartialDate, compatible
 from monitor.domain.developments import RECURRING, Development, DevelopmentType, report_order
 from monitor.domain.recording import same_window
 
-RULES_VERSION = "rules-2027.01.24"
+RULES_VERSION = "rules-2027.01.25"
 
 
 @dataclass(frozen=True)

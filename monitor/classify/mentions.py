@@ -246,6 +246,8 @@ def modals_hidden(text: str, mentions: Sequence[Mention]) -> str:
     for m in mentions:
         if m.kind in ("name", "surname"):
             for word in _MODAL_IN_NAME.finditer(text, m.start, m.end):
+                if (word.start(), word.end()) == (m.start, m.end):
+                    continue  # a surname that is the word alone may be the verb: "Turkey Can Free"
                 for i in range(word.start(), word.end()):
                     chars[i] = "X" if chars[i].isupper() else "x"
     return "".join(chars)

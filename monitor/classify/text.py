@@ -22,7 +22,11 @@ _ABBREVIATIONS = (
     "gov jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m b.c d.c u.k u.n e.u"
 ).split()
 _ABBREV = frozenset(_ABBREVIATIONS)
-_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "J.R. Smith", "A.J. Tracey" (the last dot cut)
+_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")  # "J.R. Smith", "A.J. Tracey" (not "F.B.I.")
+_OPENER = re.compile(
+    r"(?:He|She|It|They|We|I|You|The|A|An|This|That|These|Those|His|Her|Its|Their|In|On|At|"
+    r"But|And|Or|So|Yet|As|After|Before|When|While|If|Police|Officials)\b"
+)
 # (a bullet alone: the pieces are stripped, and a whitespace run scanned before every
 # bullet alternative cost a tenth of a no-case item's time)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n|\s{2,}(?=[A-Z\"“])|[•▪►●‣]")
@@ -49,11 +53,17 @@ def _ends_in_abbreviation(piece: str) -> bool:
     if not piece.endswith("."):
         return False
     last = piece.rsplit(None, 1)[-1][:-1]
-    return (
-        last.lower().lstrip("(\"'“") in _ABBREV
-        or (len(last) == 1 and last.isupper())
-        or _INITIALS.fullmatch(last) is not None
-    )
+    return last.lower().lstrip("(\"'“") in _ABBREV or (len(last) == 1 and last.isupper())
+
+
+def _joined(piece: str, following: str) -> bool:
+    """Whether `piece` runs on into `following`: it ends in an abbreviation, or in a name's
+    two initials before a word that does not open a sentence ("J.R. Smith", but "questioned by
+    the F.B.I. Tom Hartley was ..." and "in N.Y. He said" end there)."""
+    if _ends_in_abbreviation(piece):
+        return True
+    last = piece.rsplit(None, 1)[-1]
+    return _INITIALS.fullmatch(last) is not None and _OPENER.match(following) is None
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -61,7 +71,7 @@ def split_sentences(paragraph: str) -> list[str]:
     pieces = _SPLIT.split(paragraph.strip())
     out: list[str] = []
     for piece in pieces:
-        if out and _ends_in_abbreviation(out[-1]):
+        if out and _joined(out[-1], piece):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
@@ -98,7 +108,9 @@ def sentences(title: str, text: str) -> list[Sentence]:
     """The headline (if any) and every body sentence, boilerplate removed."""
     result: list[Sentence] = []
     if title.strip():
-        result.append(Sentence(normalise(title.strip()), -1, 0, headline=True))
+        # (a headline is one sentence; a "title" of thousands of characters is cut to one)
+        headline = normalise(title.strip())[:_LONGEST_SENTENCE]
+        result.append(Sentence(headline, -1, 0, headline=True))
     # Feed summaries join standfirst and body with a run of spaces instead of a newline, and
     # live pages list their headlines after bullets ("• Editor says ... • Blinken speaks ...").
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(normalise(text))]

@@ -5658,6 +5658,8 @@ MODAL_NAMED = CaseBook(
         ("Can Demir was arrested in Istanbul on Tuesday", {("can-demir", "detained")}),
         ("Will Hartley was released from Evin prison", {("will-hartley", "released")}),
         ("May Lindholm was charged with espionage", {("may-lindholm", "charged")}),
+        ("The editor Can Demir was jailed, according to his family", {("can-demir", "sentenced")}),
+        ("Earlier, Can Demir was placed under house arrest", {("can-demir", "bail")}),
         # the words are still modal where they stand outside the name
         ("Will Can Demir be freed?", set()),
         ("Can Demir could be charged with espionage", set()),
@@ -5688,3 +5690,33 @@ def test_a_case_named_as_the_other_side_of_a_swap_keeps_its_news(classifier: Cla
     title = "Iran frees Daniel Okafor in exchange for Anna Lindqvist convicted of spying in Tehran"
     got = {(c, t) for c, t, _ in found(classifier, title)}
     assert ("lindqvist", "verdict") in got and ("okafor", "verdict") not in got
+
+
+def test_a_surname_that_is_a_modal_verb_alone_is_still_read_as_the_verb() -> None:
+    book = CaseBook((Case("ahmet-can", "Ahmet Can", (), "TR", ("TR",)),))
+    got = Classifier(book)(Article("m", "Turkey Can Free Ahmet Can, Court Rules", "", PUB))
+    assert "released" not in {d.type.value for d in got}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Anna Lindqvist accused of passing secrets in exchange for money arrested in Moscow",
+            {("lindqvist", "detained")},
+        ),
+        (
+            "Ex-mayor Daniel Okafor who took bribes in exchange for contracts sentenced to 5 years",
+            {("okafor", "sentenced")},
+        ),
+    ],
+)
+def test_a_bribe_is_no_swap_and_keeps_the_case_s_news(
+    classifier: Classifier, title: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(c, t) for c, t, _ in found(classifier, title)} == expected
+
+
+def test_a_release_date_years_ahead_leaves_the_sentence_passed(classifier: Classifier) -> None:
+    title = "Anna Lindqvist was jailed for 10 years and is due for release on Jan. 5, 2033"
+    assert {(c, t) for c, t, _ in found(classifier, title)} == {("lindqvist", "sentenced")}

@@ -38,3 +38,20 @@ def test_a_long_news_sentence_stays_whole() -> None:
 def test_a_name_written_with_initials_does_not_end_the_sentence() -> None:
     text = "J.R. Smith was sentenced to ten years. A.J. Roe appealed."
     assert split_sentences(text) == ["J.R. Smith was sentenced to ten years.", "A.J. Roe appealed."]
+
+
+def test_acronyms_and_a_new_sentence_after_initials_still_end_the_sentence() -> None:
+    text = (
+        "Jane Roe was questioned by the F.B.I. Tom Hartley was arrested. He lives in N.Y. He said."
+    )
+    assert split_sentences(text) == [
+        "Jane Roe was questioned by the F.B.I.",
+        "Tom Hartley was arrested.",
+        "He lives in N.Y.",
+        "He said.",
+    ]
+
+
+def test_a_headline_of_thousands_of_characters_is_cut_to_one_bounded_sentence() -> None:
+    [headline] = sentences("Jane Roe was arrested, " * 300, "")
+    assert headline.headline and len(headline.text) <= 1000
