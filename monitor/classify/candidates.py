@@ -25,7 +25,7 @@ from monitor.classify.mentions import (
     Mention,
     common_words,
     conjoined,
-    modals_hidden,
+    names_unread,
     title_case,
 )
 from monitor.classify.text import Sentence
@@ -153,10 +153,10 @@ def candidates(view: ArticleView) -> list[Candidate]:
         someone_else = bool(
             O.PERSON_NAME.search(text) or O.ANOTHER_WORD.search(text) or O.AGED_NAME.search(text)
         )
-        dates = find_dates(text, view.published)
+        cue_text = names_unread(text, mentions)  # what the vetoes and the dates read
+        dates = find_dates(cue_text, view.published)
         foreign = {d.date for d in dates if d.date is not None and _of_another(text, d)}
         masked = _mask(text, mentions)
-        cue_text = modals_hidden(text, mentions)  # what the vetoes read
         sentence_cues = _sentence_cues(text, sent, first_body, n_units)
         opening = _NEW_SOMEONE.match(text)  # "A man ..." (one per sentence, for every trigger)
         for trig in C.TRIGGERS:
@@ -1141,9 +1141,9 @@ def _pick_date(
 
 
 def _all_vetoed(d: Development, cue_text: str) -> bool:
-    """Whether every broad trigger of the rule's type in its sentence (`cue_text`: the modal
-    verbs in its names hidden) is vetoed: the same constraints hold for what the precise rules
-    found ("extends the detention of X")."""
+    """Whether every broad trigger of the rule's type in its sentence (`cue_text`: the words
+    of its names that read as others hidden) is vetoed: the same constraints hold for what the
+    precise rules found ("extends the detention of X")."""
     matches = [
         (m, t) for t in C.TRIGGERS if t.type is d.type for m in t.pattern.finditer(d.evidence)
     ]
@@ -1181,7 +1181,7 @@ def _rule_only(
         if named and d.type not in _VICTIM_NEWS and all(_as_victim(x, d.evidence) for x in named):
             continue  # the case only as the one harmed or helped: "jailed for helping X escape"
         if (d.evidence, d.type) not in vetoed:
-            cue_text = modals_hidden(d.evidence, view.mentions[sent.index])
+            cue_text = names_unread(d.evidence, view.mentions[sent.index])
             vetoed[(d.evidence, d.type)] = _all_vetoed(d, cue_text)
         if vetoed[(d.evidence, d.type)]:
             continue
@@ -1504,7 +1504,7 @@ def _rule_cues(
     relation = [f for f in relation if f != "rel=sent"]
     if not words:
         return relation
-    cue_text = modals_hidden(text, mentions)
+    cue_text = names_unread(text, mentions)
     return [
         *relation,
         *_local_cues(cue_text, m, _clause_before(cue_text, m)),

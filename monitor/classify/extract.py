@@ -21,7 +21,7 @@ from monitor.classify import rules as R
 from monitor.classify.candidates import ArticleView, candidates
 from monitor.classify.dates import DateMention, find_dates, shift, usable_publication
 from monitor.classify.decide import decide
-from monitor.classify.mentions import Mention, MentionIndex, find_mentions, modals_hidden
+from monitor.classify.mentions import Mention, MentionIndex, find_mentions, names_unread
 from monitor.classify.model import Model, shipped
 from monitor.classify.text import Sentence, sentences
 from monitor.domain.articles import Article
@@ -30,7 +30,7 @@ from monitor.domain.dates import PartialDate, compatible
 from monitor.domain.developments import RECURRING, Development, DevelopmentType, report_order
 from monitor.domain.recording import same_window
 
-RULES_VERSION = "rules-2027.01.25"
+RULES_VERSION = "rules-2027.01.26"
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def rule_developments(
         needed = mentions or (i + 1 < len(sents) and per_sentence[i + 1])
         if not needed:
             continue
-        dates = find_dates(sent.text, pub)
+        dates = find_dates(names_unread(sent.text, mentions), pub)
         if mentions:
             ctx = _Context(
                 sent, mentions, dates, pub, last_date_by_para.get(sent.paragraph), candidates
@@ -271,7 +271,7 @@ class _Trigger:
 
 def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidate]:
     text = ctx.sent.text
-    cue_text = modals_hidden(text, ctx.mentions)  # what the cancelling cues read
+    cue_text = names_unread(text, ctx.mentions)  # what the cancelling cues read
     clauses = _clauses(text, ctx.mentions)
     frame = R.SPEECH_FRAME.match(text)
     frame_end = frame.end("frame") if frame else 0

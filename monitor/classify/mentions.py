@@ -234,20 +234,26 @@ class Mention:
     kind: str  # name | surname | group | plural | pronoun
 
 
-# Words of a name that English also uses as modal verbs: "Can Dündar", "Will Young", "May".
-_MODAL_IN_NAME = re.compile(r"\b(?:can|could|may|might|must|shall|should|will|would)\b", re.I)
+# Words of a name that the cue and date patterns would read as words of their own: modal
+# verbs ("Can Dündar", "Will Young") and months ("Jan Kuciak", "June Chen", "April Jones").
+_WORD_IN_NAME = re.compile(
+    r"\b(?:can|could|may|might|must|shall|should|will|would|"
+    r"jan|feb|mar|apr|april|jun|june|jul|july|aug|august|sep|sept|oct|nov|dec)\b",
+    re.I,
+)
 
 
-def modals_hidden(text: str, mentions: Sequence[Mention]) -> str:
-    """The sentence with each modal verb inside a case's name turned to X and x (same length,
-    same offsets), for the cues that read the words around a trigger: "Can Dündar was arrested"
-    and "Will Young was freed" hold no "can" or "will" ("Will X be freed?" still does)."""
+def names_unread(text: str, mentions: Sequence[Mention]) -> str:
+    """The sentence with each such word inside a case's name turned to X and x (same length,
+    same offsets), for the patterns that read the words around a trigger and the dates:
+    "Can Dündar was arrested" holds no "can", "Jan Kowalski was detained" no January ("Will X
+    be freed?" still asks, and "since May" is still a month)."""
     chars = list(text)
     for m in mentions:
         if m.kind in ("name", "surname"):
-            for word in _MODAL_IN_NAME.finditer(text, m.start, m.end):
+            for word in _WORD_IN_NAME.finditer(text, m.start, m.end):
                 if (word.start(), word.end()) == (m.start, m.end):
-                    continue  # a surname that is the word alone may be the verb: "Turkey Can Free"
+                    continue  # a surname that is the word alone may be the word: "Turkey Can Free"
                 for i in range(word.start(), word.end()):
                     chars[i] = "X" if chars[i].isupper() else "x"
     return "".join(chars)

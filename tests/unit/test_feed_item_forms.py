@@ -5720,3 +5720,27 @@ def test_a_bribe_is_no_swap_and_keeps_the_case_s_news(
 def test_a_release_date_years_ahead_leaves_the_sentence_passed(classifier: Classifier) -> None:
     title = "Anna Lindqvist was jailed for 10 years and is due for release on Jan. 5, 2033"
     assert {(c, t) for c, t, _ in found(classifier, title)} == {("lindqvist", "sentenced")}
+
+
+MONTH_NAMED = CaseBook(
+    (
+        Case("jan-kowal", "Jan Kowal", (), "BY", ("PL",)),
+        Case("june-chen", "June Chen", (), "CN", ("AU",)),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Jan Kowal arrested in Minsk", "Jan Kowal was detained by police.", "2023-03-15"),
+        ("China", "June Chen was arrested by state security.", "2023-03-15"),
+        # the month is still a month where it stands outside the name
+        ("China", "June Chen was arrested by state security in January.", "2023-01"),
+    ],
+)
+def test_a_given_name_that_is_a_month_dates_nothing(title: str, text: str, expected: str) -> None:
+    got = Classifier(MONTH_NAMED)(Article("m", title, text, PUB))
+    assert {(d.type.value, d.date.iso() if d.date else None) for d in got} == {
+        ("detained", expected)
+    }
