@@ -115,13 +115,23 @@ def _extract(args: argparse.Namespace) -> int:
     articles = _checked_articles(Path(args.articles))
     # As in the daemon, an article the classifier fails on is that article's alone: it is
     # named on stderr and the others are still read.
+    ids: set[str] = set()
+    printed: set[tuple[str, str, str, str | None]] = set()
     for article in articles:
+        if article.id in ids:
+            # (the contract's one line per distinct case, type and date holds per id)
+            print(f"monitor: warning: article id {article.id} appears again", file=sys.stderr)
+        ids.add(article.id)
         [found] = classify_each(classifier, [article])  # (one at a time: the output streams)
         if isinstance(found, str):
             warning = f"monitor: warning: article {article.id}: not classified: {found}"
             print(warning, file=sys.stderr)
             continue
         for dev in found:
+            key = (article.id, dev.case, dev.type.value, dev.date.iso() if dev.date else None)
+            if key in printed:
+                continue
+            printed.add(key)
             line: dict[str, Any] = {
                 "article": article.id,
                 "case": dev.case,

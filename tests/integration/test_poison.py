@@ -292,3 +292,18 @@ def test_extract_names_an_article_the_classifier_fails_on_and_reads_the_others(
     found = [json.loads(line) for line in out.splitlines()]
     assert {(d["article"], d["type"]) for d in found} == {("a1", "released"), ("a3", "released")}
     assert "article a2: not classified: RuntimeError: classifier broke" in err
+
+
+def test_extract_gives_an_id_that_appears_twice_one_line_per_development(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = tmp_path / "cases.toml"
+    cases.write_text('[[case]]\nkey = "anna"\nname = "Anna Lindqvist"\n', encoding="utf-8")
+    line = {"id": "a1", "title": "Released", "text": RELEASED, "published": "2023-06-19"}
+    arts = tmp_path / "articles.jsonl"
+    arts.write_text((json.dumps(line) + "\n") * 2, encoding="utf-8")
+    assert main(["extract", str(arts), "--cases", str(cases)]) == 0
+    out, err = capsys.readouterr()
+    found = [json.loads(text) for text in out.splitlines()]
+    assert [(d["article"], d["type"]) for d in found] == [("a1", "released")]
+    assert "article id a1 appears again" in err
