@@ -1180,13 +1180,17 @@ def _rule_only(
             continue  # only a relative of the case is named here: "son of drug lord X arrested"
         if named and d.type not in _VICTIM_NEWS and all(_as_victim(x, d.evidence) for x in named):
             continue  # the case only as the one harmed or helped: "jailed for helping X escape"
+        cue_text = names_unread(d.evidence, view.mentions[sent.index])
         if (d.evidence, d.type) not in vetoed:
-            cue_text = names_unread(d.evidence, view.mentions[sent.index])
             vetoed[(d.evidence, d.type)] = _all_vetoed(d, cue_text)
         if vetoed[(d.evidence, d.type)]:
             continue
         around = _rule_cues(
-            d, view.mentions[sent.index], doc_cases, len(view.sentences) <= _FEED_ITEM_SENTENCES
+            d,
+            view.mentions[sent.index],
+            cue_text,
+            doc_cases,
+            len(view.sentences) <= _FEED_ITEM_SENTENCES,
         )
         if around is None:
             continue
@@ -1482,11 +1486,16 @@ _RULES_BY_ID = {r.id: r for r in R.RULES}
 
 
 def _rule_cues(
-    d: Development, mentions: Sequence[Mention], doc_cases: Sequence[str], words: bool
+    d: Development,
+    mentions: Sequence[Mention],
+    cue_text: str,
+    doc_cases: Sequence[str],
+    words: bool,
 ) -> list[str] | None:
     """The cues around the precise rule's own match (the one nearest the case), as a broad
     trigger's are read: relation and, with `words` (a feed item), tense and aspect, modality
-    and the words beside it (a long article's many findings keep to the cheap relation). None
+    and the words beside it (`cue_text`: the sentence as `names_unread` gives it; a long
+    article's many findings keep to the cheap relation). None
     where that match tells another's event ("jailed for helping X escape", "X-era officials
     freed", "after Alex Saab's extradition")."""
     rule = _RULES_BY_ID.get(d.rule)
@@ -1504,7 +1513,6 @@ def _rule_cues(
     relation = [f for f in relation if f != "rel=sent"]
     if not words:
         return relation
-    cue_text = names_unread(text, mentions)
     return [
         *relation,
         *_local_cues(cue_text, m, _clause_before(cue_text, m)),

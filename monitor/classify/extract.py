@@ -232,10 +232,17 @@ def rule_developments(
         needed = mentions or (i + 1 < len(sents) and per_sentence[i + 1])
         if not needed:
             continue
-        dates = find_dates(names_unread(sent.text, mentions), pub)
+        cue_text = names_unread(sent.text, mentions)  # what the dates and cancelling cues read
+        dates = find_dates(cue_text, pub)
         if mentions:
             ctx = _Context(
-                sent, mentions, dates, pub, last_date_by_para.get(sent.paragraph), candidates
+                sent,
+                mentions,
+                cue_text,
+                dates,
+                pub,
+                last_date_by_para.get(sent.paragraph),
+                candidates,
             )
             candidates.extend(_sentence_candidates(ctx, consular_context))
         dated = [d.date for d in dates if d.date is not None]
@@ -250,6 +257,7 @@ class _Context:
 
     sent: Sentence
     mentions: Sequence[Mention]
+    cue_text: str  # the sentence with the words of its names that read as others blanked
     dates: Sequence[DateMention]
     pub: dt.date | None
     previous_date: PartialDate | None
@@ -271,7 +279,6 @@ class _Trigger:
 
 def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidate]:
     text = ctx.sent.text
-    cue_text = names_unread(text, ctx.mentions)  # what the cancelling cues read
     clauses = _clauses(text, ctx.mentions)
     frame = R.SPEECH_FRAME.match(text)
     frame_end = frame.end("frame") if frame else 0
@@ -294,7 +301,7 @@ def _sentence_candidates(ctx: _Context, consular_context: bool) -> list[Candidat
             clause_text = text[clause[0] : clause[1]]
             # The cues sit in the few words before the trigger; matching on a short tail
             # keeps the end-anchored patterns from scanning the whole sentence.
-            pre = cue_text[max(clause[0], m.start() - 60) : m.start()]
+            pre = ctx.cue_text[max(clause[0], m.start() - 60) : m.start()]
             if _cancelled(rule, pre, clause_text):
                 continue
             outcome, detail = _detail(rule.type, clause_text)
